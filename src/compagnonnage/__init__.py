@@ -1,0 +1,43 @@
+"""compagnonnage: institutional mentoring (compagnonnage consulaire) of intermediary bodies.
+
+The public namespace is small on purpose:
+
+* the model lives in :mod:`compagnonnage.model` (bodies, experts, programmes, stages);
+* the rules in :mod:`compagnonnage.rules` (:func:`check`, :class:`Report`);
+* the operations in :mod:`compagnonnage.lifecycle`;
+* errors in :mod:`compagnonnage.errors`.
+
+The names most applications need are re-exported here. Importing this package
+imports attrs and the model only: plugins, documents, the CLI and the testing
+kit load on first use.
+"""
+
+from compagnonnage import lifecycle
+from compagnonnage.errors import (
+    CompagnonnageError,
+    InvalidValueError,
+    TransitionRefused,
+    UnknownReferenceError,
+)
+from compagnonnage.model import Programme, Stage
+from compagnonnage.rules import Report, Rule, RuleSet, Severity, Violation, check, rule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CompagnonnageError",
+    "InvalidValueError",
+    "Programme",
+    "Report",
+    "Rule",
+    "RuleSet",
+    "Severity",
+    "Stage",
+    "TransitionRefused",
+    "UnknownReferenceError",
+    "Violation",
+    "__version__",
+    "check",
+    "lifecycle",
+    "rule",
+]

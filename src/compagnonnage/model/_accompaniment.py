@@ -1,0 +1,176 @@
+"""The accompaniment stage: support actions (a closed set of kinds) and the service offer."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import ClassVar
+
+from attrs import field, frozen
+
+from compagnonnage import _validators as v
+from compagnonnage.model._body import MandatePlan
+from compagnonnage.model._common import Domain, Modality, Period, RegionRef, TradeRef
+
+
+class ActionStatus(enum.Enum):
+    """Where a support action stands."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+    @property
+    def started(self) -> bool:
+        """Whether the action has started (in progress or completed)."""
+        return self in (ActionStatus.IN_PROGRESS, ActionStatus.COMPLETED)
+
+
+class Audience(enum.Enum):
+    """Who a training addresses (STG-008)."""
+
+    ELECTED_OFFICIALS = "elected_officials"
+    STAFF = "staff"
+
+
+class StructuringFocus(enum.Enum):
+    """What administrative structuring works on."""
+
+    ADMINISTRATION = "administration"
+    GOVERNING_BODIES = "governing_bodies"
+
+
+class PricingMode(enum.Enum):
+    """How a service is paid for."""
+
+    INCLUDED_IN_DUES = "included_in_dues"
+    PRICED = "priced"
+
+
+@frozen(kw_only=True)
+class Pricing:
+    """The price of a service: included in dues, or priced for members and non-members."""
+
+    mode: PricingMode = field(validator=v.member_of(PricingMode))
+    member_price: Decimal | None = field(
+        default=None, validator=v.instance_of(Decimal, optional=True)
+    )
+    non_member_price: Decimal | None = field(
+        default=None, validator=v.instance_of(Decimal, optional=True)
+    )
+    currency: str | None = field(default=None, validator=v.optional_text)
+
+
+@frozen(kw_only=True)
+class OfferedService:
+    """One service of a body's offer, traced to the recommendation it answers."""
+
+    service_id: str = field(validator=v.identifier)
+    label: str = field(validator=v.text)
+    domain: Domain = field(validator=v.instance_of(Domain))
+    pricing: Pricing = field(validator=v.instance_of(Pricing))
+    recommendation_id: str | None = field(default=None, validator=v.optional_identifier)
+    catalogue_id: str | None = field(default=None, validator=v.optional_identifier)
+
+
+@frozen(kw_only=True)
+class ServiceOffer:
+    """What a body provides to its constituents (offre de services)."""
+
+    services: tuple[OfferedService, ...] = field(default=(), validator=v.tuple_of(OfferedService))
+
+
+@frozen(kw_only=True)
+class SupportAction:
+    """What every support action shares.
+
+    ``answers`` names the recommendations of the diagnostic the action answers
+    (STG-006); ``modality`` may be ``None`` while undecided, which STG-007 reports.
+    """
+
+    KIND: ClassVar[str] = "support_action"
+
+    id: str = field(validator=v.identifier)
+    title: str = field(validator=v.text)
+    modality: Modality | None = field(validator=v.member_of(Modality, optional=True))
+    period: Period | None = field(default=None, validator=v.instance_of(Period, optional=True))
+    place: str | None = field(default=None, validator=v.optional_text)
+    expert_ids: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    participant_ids: tuple[str, ...] = field(
+        default=(), validator=v.tuple_of(str, item=v.identifier)
+    )
+    answers: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    status: ActionStatus = field(default=ActionStatus.PLANNED, validator=v.member_of(ActionStatus))
+    trade: TradeRef | None = field(default=None, validator=v.instance_of(TradeRef, optional=True))
+    region: RegionRef | None = field(
+        default=None, validator=v.instance_of(RegionRef, optional=True)
+    )
+
+
+@frozen(kw_only=True)
+class Training(SupportAction):
+    """Training of elected officials and/or staff (formation des élus et des cadres)."""
+
+    KIND: ClassVar[str] = "training"
+
+    audience: frozenset[Audience] = field(default=frozenset(), validator=v.frozenset_of(Audience))
+    topics: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.text))
+
+
+@frozen(kw_only=True)
+class MandatePlanning(SupportAction):
+    """Drafting the mandate plan with the elected team; ``plan`` is what it produced."""
+
+    KIND: ClassVar[str] = "mandate_planning"
+
+    plan: MandatePlan | None = field(
+        default=None, validator=v.instance_of(MandatePlan, optional=True)
+    )
+
+
+@frozen(kw_only=True)
+class Structuring(SupportAction):
+    """Administrative structuring and the working of the governing bodies."""
+
+    KIND: ClassVar[str] = "structuring"
+
+    focus: frozenset[StructuringFocus] = field(
+        default=frozenset(), validator=v.frozenset_of(StructuringFocus)
+    )
+
+
+@frozen(kw_only=True)
+class MethodologicalSupport(SupportAction):
+    """Methodological support to carry out the mandate plan, in one domain (STG-009)."""
+
+    KIND: ClassVar[str] = "methodological_support"
+
+    domain: Domain = field(validator=v.instance_of(Domain))
+
+
+@frozen(kw_only=True)
+class ServiceOfferDesign(SupportAction):
+    """Defining the body's service offer; ``offer`` is what it produced."""
+
+    KIND: ClassVar[str] = "service_offer_design"
+
+    offer: ServiceOffer | None = field(
+        default=None, validator=v.instance_of(ServiceOffer, optional=True)
+    )
+
+
+ACTION_KINDS: tuple[type[SupportAction], ...] = (
+    Training,
+    MandatePlanning,
+    Structuring,
+    MethodologicalSupport,
+    ServiceOfferDesign,
+)
+
+
+@frozen(kw_only=True)
+class Accompaniment:
+    """The record of the accompaniment stage."""
+
+    actions: tuple[SupportAction, ...] = field(default=(), validator=v.tuple_of(ACTION_KINDS))

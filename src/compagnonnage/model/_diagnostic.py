@@ -1,0 +1,152 @@
+"""The field diagnostic: missions, capacity scores, findings and the debriefing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator
+from functools import cached_property
+from typing import ClassVar
+
+from attrs import field, frozen
+
+from compagnonnage import _validators as v
+from compagnonnage.model._common import DiagnosticKind, Modality, Period, RegionRef, TradeRef
+
+
+@frozen(kw_only=True)
+class Mission:
+    """A diagnostic mission: economic or institutional, remote or on site."""
+
+    id: str = field(validator=v.identifier)
+    kind: DiagnosticKind = field(validator=v.member_of(DiagnosticKind))
+    modality: Modality | None = field(validator=v.member_of(Modality, optional=True))
+    period: Period = field(validator=v.instance_of(Period))
+    place: str | None = field(default=None, validator=v.optional_text)
+    expert_ids: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    organiser_id: str | None = field(default=None, validator=v.optional_identifier)
+
+
+class IssueSeverity(enum.Enum):
+    """How heavy a major issue (problématique lourde) weighs."""
+
+    MODERATE = "moderate"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class Priority(enum.Enum):
+    """The priority of a recommendation."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Horizon(enum.Enum):
+    """When a recommendation should be carried out."""
+
+    SHORT = "short"
+    MEDIUM = "medium"
+    LONG = "long"
+
+
+@frozen(kw_only=True)
+class Finding:
+    """What every finding shares: an id, a statement and optional trade and region keys."""
+
+    KIND: ClassVar[str] = "finding"
+
+    id: str = field(validator=v.identifier)
+    statement: str = field(validator=v.text)
+    trade: TradeRef | None = field(default=None, validator=v.instance_of(TradeRef, optional=True))
+    region: RegionRef | None = field(
+        default=None, validator=v.instance_of(RegionRef, optional=True)
+    )
+
+
+@frozen(kw_only=True)
+class MajorIssue(Finding):
+    """A heavy problem of the sector (problématique lourde)."""
+
+    KIND: ClassVar[str] = "major_issue"
+
+    severity: IssueSeverity = field(validator=v.member_of(IssueSeverity))
+
+
+@frozen(kw_only=True)
+class GoodPractice(Finding):
+    """A good practice worth keeping or spreading (bonne pratique)."""
+
+    KIND: ClassVar[str] = "good_practice"
+
+
+@frozen(kw_only=True)
+class Recommendation(Finding):
+    """A recommendation (préconisation) that cites the findings behind it (STG-004)."""
+
+    KIND: ClassVar[str] = "recommendation"
+
+    cites: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    priority: Priority = field(default=Priority.MEDIUM, validator=v.member_of(Priority))
+    horizon: Horizon = field(default=Horizon.MEDIUM, validator=v.member_of(Horizon))
+
+
+@frozen(kw_only=True)
+class CapacityScore:
+    """A capacity level on one dimension of a diagnostic module, with its evidence.
+
+    ``desired`` is the level the body aims at; the gap drives the action plan.
+    """
+
+    module_id: str = field(validator=v.identifier)
+    dimension_id: str = field(validator=v.identifier)
+    level: int = field(validator=v.count)
+    desired: int | None = field(default=None, validator=v.optional_count)
+    evidence: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.text))
+
+    @property
+    def gap(self) -> int | None:
+        """``desired - level`` when a desired level is set."""
+        return None if self.desired is None else self.desired - self.level
+
+
+@frozen(kw_only=True)
+class Debriefing:
+    """The presentation of the diagnostic to elected officials and staff (restitution)."""
+
+    on: dt.date = field(validator=v.a_date())
+    attendee_ids: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    place: str | None = field(default=None, validator=v.optional_text)
+
+
+@frozen(kw_only=True)
+class Diagnostic:
+    """The record of the field diagnostic stage."""
+
+    missions: tuple[Mission, ...] = field(default=(), validator=v.tuple_of(Mission))
+    scores: tuple[CapacityScore, ...] = field(default=(), validator=v.tuple_of(CapacityScore))
+    issues: tuple[MajorIssue, ...] = field(default=(), validator=v.tuple_of(MajorIssue))
+    practices: tuple[GoodPractice, ...] = field(default=(), validator=v.tuple_of(GoodPractice))
+    recommendations: tuple[Recommendation, ...] = field(
+        default=(), validator=v.tuple_of(Recommendation)
+    )
+    debriefing: Debriefing | None = field(
+        default=None, validator=v.instance_of(Debriefing, optional=True)
+    )
+
+    def findings(self) -> Iterator[Finding]:
+        """Every finding: major issues, then good practices, then recommendations."""
+        yield from self.issues
+        yield from self.practices
+        yield from self.recommendations
+
+    @cached_property
+    def finding_ids(self) -> frozenset[str]:
+        """Ids of every finding, recommendations included."""
+        return frozenset(f.id for f in self.findings())
+
+    @cached_property
+    def recommendation_ids(self) -> frozenset[str]:
+        """Ids of the recommendations."""
+        return frozenset(r.id for r in self.recommendations)

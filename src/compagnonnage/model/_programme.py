@@ -1,0 +1,110 @@
+"""The programme: a beneficiary, a team, a scope, three stage records and a history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from functools import cached_property
+
+from attrs import field, frozen
+
+from compagnonnage import _validators as v
+from compagnonnage.model._accompaniment import Accompaniment
+from compagnonnage.model._body import Body
+from compagnonnage.model._common import Period, Scope, Stage
+from compagnonnage.model._diagnostic import Diagnostic
+from compagnonnage.model._people import Expert, ReferencePartner
+from compagnonnage.model._preparation import Preparation
+
+
+class Operation(enum.Enum):
+    """The lifecycle operations a history entry records."""
+
+    OPEN = "open"
+    RECORD_DELIVERABLE = "record_deliverable"
+    CLOSE_PREPARATION = "close_preparation"
+    RECORD_MISSION = "record_mission"
+    RECORD_FINDING = "record_finding"
+    RECORD_SCORE = "record_score"
+    RECORD_DEBRIEFING = "record_debriefing"
+    CLOSE_DIAGNOSTIC = "close_diagnostic"
+    PLAN_ACTION = "plan_action"
+    START_ACTION = "start_action"
+    COMPLETE_ACTION = "complete_action"
+    CANCEL_ACTION = "cancel_action"
+    REOPEN = "reopen"
+    CLOSE = "close"
+
+
+@frozen(kw_only=True)
+class HistoryEntry:
+    """One recorded operation: what, when, who, why, and the stages before and after."""
+
+    operation: Operation = field(validator=v.member_of(Operation))
+    at: dt.datetime = field(validator=v.aware_datetime)
+    by: str = field(validator=v.identifier)
+    from_stage: Stage = field(validator=v.member_of(Stage))
+    to_stage: Stage = field(validator=v.member_of(Stage))
+    subject: str | None = field(default=None, validator=v.optional_identifier)
+    reason: str | None = field(default=None, validator=v.optional_text)
+
+
+@frozen(kw_only=True)
+class Programme:
+    """A compagnonnage programme for one beneficiary body.
+
+    Build a new one with :meth:`draft`, then move it through its stages with the
+    functions of :mod:`compagnonnage.lifecycle`; each returns a new programme.
+    """
+
+    id: str = field(validator=v.identifier)
+    title: str = field(validator=v.text)
+    beneficiary: Body = field(validator=v.instance_of(Body))
+    reference_partner: ReferencePartner | None = field(
+        default=None, validator=v.instance_of(ReferencePartner, optional=True)
+    )
+    experts: tuple[Expert, ...] = field(default=(), validator=v.tuple_of(Expert))
+    scope: Scope = field(factory=Scope, validator=v.instance_of(Scope))
+    planned: Period | None = field(default=None, validator=v.instance_of(Period, optional=True))
+    stage: Stage = field(default=Stage.DRAFT, validator=v.member_of(Stage))
+    preparation: Preparation = field(factory=Preparation, validator=v.instance_of(Preparation))
+    diagnostic: Diagnostic = field(factory=Diagnostic, validator=v.instance_of(Diagnostic))
+    accompaniment: Accompaniment = field(
+        factory=Accompaniment, validator=v.instance_of(Accompaniment)
+    )
+    history: tuple[HistoryEntry, ...] = field(default=(), validator=v.tuple_of(HistoryEntry))
+
+    @classmethod
+    def draft(
+        cls,
+        *,
+        id: str,
+        title: str,
+        beneficiary: Body,
+        reference_partner: ReferencePartner | None = None,
+        experts: tuple[Expert, ...] = (),
+        scope: Scope | None = None,
+        planned: Period | None = None,
+    ) -> Programme:
+        """A new programme in the draft stage, with empty stage records and no history."""
+        return cls(
+            id=id,
+            title=title,
+            beneficiary=beneficiary,
+            reference_partner=reference_partner,
+            experts=experts,
+            scope=scope if scope is not None else Scope(),
+            planned=planned,
+        )
+
+    @cached_property
+    def experts_by_id(self) -> dict[str, Expert]:
+        """The expert team by id (a fresh read-only view of :attr:`experts`)."""
+        return {e.id: e for e in self.experts}
+
+    def entered(self, stage: Stage) -> dt.datetime | None:
+        """When the programme last entered ``stage``, from its history (``None`` if never)."""
+        for entry in reversed(self.history):
+            if entry.to_stage is stage and entry.from_stage is not stage:
+                return entry.at
+        return None

@@ -1,0 +1,654 @@
+"""The core stage rules, STG-001 … STG-015, and the reference rules REF-001 and REF-002.
+
+Each rule is a pure function of a programme (and the rule context) that yields
+one :class:`Breach` per problem, with the ids concerned and a message in French
+and English. The table in ``docs/domain.md`` lists them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from compagnonnage._i18n import stage_label
+from compagnonnage.model import (
+    ActionStatus,
+    Affiliation,
+    Deliverable,
+    Finding,
+    MandatePlan,
+    MandatePlanning,
+    MethodologicalSupport,
+    Mission,
+    Modality,
+    Operation,
+    Period,
+    Programme,
+    Stage,
+    SupportAction,
+    Training,
+)
+from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, rule
+
+_PREPARATION = Stage.PREPARATION.rank
+_DIAGNOSTIC = Stage.DIAGNOSTIC.rank
+_ACCOMPANIMENT = Stage.ACCOMPANIMENT.rank
+
+_FORWARD = {
+    Operation.OPEN: Stage.DRAFT,
+    Operation.CLOSE_PREPARATION: Stage.PREPARATION,
+    Operation.CLOSE_DIAGNOSTIC: Stage.DIAGNOSTIC,
+    Operation.CLOSE: Stage.ACCOMPANIMENT,
+}
+
+
+def _ids(ids: Iterable[str]) -> str:
+    return ", ".join(sorted(ids))
+
+
+@rule(
+    "STG-001",
+    title_fr="Trois étapes dans l'ordre : préparation, diagnostic, accompagnement, clôture",
+    title_en="Three stages in fixed order: preparation, diagnostic, accompaniment, closed",
+)
+def _stage_order(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    for i, e in enumerate(p.history):
+        moves_forward = e.to_stage.rank > e.from_stage.rank
+        if e.operation in _FORWARD:
+            expected = _FORWARD[e.operation]
+            if e.from_stage is not expected or e.to_stage is not expected.next():
+                yield Breach(
+                    (p.id,),
+                    f"Historique [{i}] : « {e.operation.value} » doit passer de "
+                    f"{stage_label(expected, 'fr')} à {stage_label(expected.next(), 'fr')}, "
+                    f"pas de {stage_label(e.from_stage, 'fr')} à {stage_label(e.to_stage, 'fr')}.",
+                    f"History [{i}]: '{e.operation.value}' must move from "
+                    f"{stage_label(expected, 'en')} to {stage_label(expected.next(), 'en')}, "
+                    f"not from {stage_label(e.from_stage, 'en')} to {stage_label(e.to_stage, 'en')}.",
+                )
+        elif moves_forward:
+            yield Breach(
+                (p.id,),
+                f"Historique [{i}] : « {e.operation.value} » ne peut pas changer d'étape "
+                f"({stage_label(e.from_stage, 'fr')} → {stage_label(e.to_stage, 'fr')}).",
+                f"History [{i}]: '{e.operation.value}' cannot change the stage "
+                f"({stage_label(e.from_stage, 'en')} → {stage_label(e.to_stage, 'en')}).",
+            )
+    recorded = p.history[-1].to_stage if p.history else Stage.DRAFT
+    if p.stage is not recorded:
+        yield Breach(
+            (p.id,),
+            f"Le programme {p.id} est en {stage_label(p.stage, 'fr')} mais son historique "
+            f"le place en {stage_label(recorded, 'fr')}.",
+            f"Programme {p.id} is in {stage_label(p.stage, 'en')} but its history "
+            f"places it in {stage_label(recorded, 'en')}.",
+        )
+
+
+@rule(
+    "STG-002",
+    title_fr="Un programme s'ouvre avec un partenaire de référence membre du bénéficiaire",
+    title_en="A programme opens only with a reference partner from the beneficiary body",
+)
+def _reference_partner(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    if p.stage.rank < _PREPARATION:
+        return
+    rp, body = p.reference_partner, p.beneficiary
+    if rp is None:
+        yield Breach(
+            (p.id,),
+            f"Le programme {p.id} est ouvert sans partenaire de référence.",
+            f"Programme {p.id} is open without a reference partner.",
+        )
+    elif rp.body_id != body.id or rp.id not in body.people_ids:
+        yield Breach(
+            (p.id, rp.id),
+            f"Le partenaire de référence {rp.id} n'est ni élu ni salarié de {body.id}.",
+            f"Reference partner {rp.id} is neither an elected official nor staff of {body.id}.",
+        )
+
+
+_DELIVERABLE_FR = {
+    "terms_of_reference": "les termes de référence",
+    "method_toolkit": "les outils méthodologiques",
+    "work_programme": "le programme de travail",
+}
+_DELIVERABLE_EN = {
+    "terms_of_reference": "the terms of reference",
+    "method_toolkit": "the method toolkit",
+    "work_programme": "the work programme",
+}
+
+
+@rule(
+    "STG-003",
+    title_fr="La préparation se clôt avec trois livrables approuvés, co-écrits",
+    title_en="Preparation closes with three approved, co-authored deliverables",
+)
+def _preparation_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    if p.stage.rank < _DIAGNOSTIC:
+        return
+    network = {e.id for e in p.experts if e.affiliation is Affiliation.NETWORK}
+    rp = p.reference_partner
+    for kind, d in p.preparation.deliverables().items():
+        fr, en = _DELIVERABLE_FR[kind], _DELIVERABLE_EN[kind]
+        yield from _deliverable_breaches(p.id, kind, fr, en, d, network, rp.id if rp else None)
+
+
+def _deliverable_breaches(
+    pid: str,
+    kind: str,
+    fr: str,
+    en: str,
+    d: Deliverable | None,
+    network: set[str],
+    partner_id: str | None,
+) -> Iterator[Breach]:
+    if d is None:
+        yield Breach((pid, kind), f"Il manque {fr}.", f"{en.capitalize()} is missing.")
+        return
+    if d.approval is None:
+        yield Breach(
+            (pid, kind),
+            f"{fr.capitalize()} ne sont pas approuvés.",
+            f"{en.capitalize()} is not approved.",
+        )
+    if network.isdisjoint(d.author_ids):
+        yield Breach(
+            (pid, kind),
+            f"{fr.capitalize()} n'ont aucun expert du réseau parmi leurs auteurs.",
+            f"{en.capitalize()} has no network expert among its authors.",
+        )
+    if partner_id is not None and partner_id not in d.author_ids:
+        yield Breach(
+            (pid, kind),
+            f"Le partenaire de référence {partner_id} ne figure pas parmi les auteurs de {fr}.",
+            f"Reference partner {partner_id} is not among the authors of {en}.",
+        )
+
+
+@rule(
+    "STG-004",
+    title_fr="Le diagnostic se clôt avec une mission sur le terrain, une problématique et une préconisation",
+    title_en="The diagnostic closes with an on-site mission, a major issue and a recommendation",
+)
+def _diagnostic_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    d = p.diagnostic
+    citable = {f.id for f in d.issues} | {f.id for f in d.practices}
+    for r in d.recommendations:
+        unknown = [c for c in r.cites if c not in citable]
+        if not r.cites:
+            yield Breach(
+                (r.id,),
+                f"La préconisation {r.id} ne cite aucun constat.",
+                f"Recommendation {r.id} cites no finding.",
+            )
+        elif unknown:
+            yield Breach(
+                (r.id, *sorted(unknown)),
+                f"La préconisation {r.id} cite des constats inconnus : {_ids(unknown)}.",
+                f"Recommendation {r.id} cites unknown findings: {_ids(unknown)}.",
+            )
+    if p.stage.rank < _ACCOMPANIMENT:
+        return
+    rp = p.reference_partner
+    if not any(
+        m.modality is Modality.ON_SITE and rp is not None and m.organiser_id == rp.id
+        for m in d.missions
+    ):
+        yield Breach(
+            (p.id,),
+            "Le diagnostic n'a aucune mission sur le terrain organisée par le partenaire de référence.",
+            "The diagnostic has no on-site mission organised by the reference partner.",
+        )
+    if not d.issues:
+        yield Breach(
+            (p.id,),
+            "Le diagnostic n'a relevé aucune problématique lourde.",
+            "The diagnostic records no major issue.",
+        )
+    if not d.recommendations:
+        yield Breach(
+            (p.id,),
+            "Le diagnostic ne formule aucune préconisation.",
+            "The diagnostic makes no recommendation.",
+        )
+
+
+def _diagnostic_closed_on(p: Programme) -> dt.date | None:
+    for e in p.history:
+        if e.operation is Operation.CLOSE_DIAGNOSTIC:
+            return e.at.date()
+    return None
+
+
+@rule(
+    "STG-005",
+    title_fr="Aucune action d'accompagnement ne commence avant la clôture du diagnostic",
+    title_en="No support action starts before the diagnostic is closed",
+)
+def _no_action_before_diagnostic(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    closed_on = _diagnostic_closed_on(p)
+    for a in p.accompaniment.actions:
+        if closed_on is None and a.status.started:
+            yield Breach(
+                (a.id,),
+                f"L'action {a.id} a commencé alors que le diagnostic n'est pas clos.",
+                f"Support action {a.id} has started while the diagnostic is not closed.",
+            )
+        elif closed_on is not None and a.period is not None and a.period.start < closed_on:
+            yield Breach(
+                (a.id,),
+                f"L'action {a.id} commence le {a.period.start.isoformat()}, avant la clôture "
+                f"du diagnostic le {closed_on.isoformat()}.",
+                f"Support action {a.id} starts on {a.period.start.isoformat()}, before the "
+                f"diagnostic closed on {closed_on.isoformat()}.",
+            )
+
+
+@rule(
+    "STG-006",
+    title_fr="Chaque action répond à au moins une préconisation du diagnostic",
+    title_en="Every support action answers at least one recommendation of the diagnostic",
+)
+def _actions_answer(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    known = p.diagnostic.recommendation_ids
+    for a in p.accompaniment.actions:
+        unknown = [r for r in a.answers if r not in known]
+        if not a.answers:
+            yield Breach(
+                (a.id,),
+                f"L'action {a.id} ne répond à aucune préconisation.",
+                f"Support action {a.id} answers no recommendation.",
+            )
+        elif unknown:
+            yield Breach(
+                (a.id, *sorted(unknown)),
+                f"L'action {a.id} répond à des préconisations inconnues : {_ids(unknown)}.",
+                f"Support action {a.id} answers unknown recommendations: {_ids(unknown)}.",
+            )
+
+
+@rule(
+    "STG-007",
+    title_fr="Chaque action et chaque mission est à distance ou sur le terrain",
+    title_en="Every support action and mission is remote or on site",
+)
+def _modality_set(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    for m in p.diagnostic.missions:
+        if m.modality is None:
+            yield Breach(
+                (m.id,),
+                f"La mission {m.id} n'est ni à distance ni sur le terrain.",
+                f"Mission {m.id} is neither remote nor on site.",
+            )
+    for a in p.accompaniment.actions:
+        if a.modality is None:
+            yield Breach(
+                (a.id,),
+                f"L'action {a.id} n'est ni à distance ni sur le terrain.",
+                f"Support action {a.id} is neither remote nor on site.",
+            )
+
+
+@rule(
+    "STG-008",
+    title_fr="Une formation s'adresse aux élus et/ou aux cadres du bénéficiaire",
+    title_en="Training addresses elected officials and/or staff of the beneficiary",
+)
+def _training_audience(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    for a in p.accompaniment.actions:
+        if isinstance(a, Training) and not a.audience:
+            yield Breach(
+                (a.id,),
+                f"La formation {a.id} ne s'adresse ni aux élus ni aux cadres.",
+                f"Training {a.id} addresses neither elected officials nor staff.",
+            )
+
+
+def _adopted_plans(p: Programme) -> Iterator[MandatePlan]:
+    if p.beneficiary.mandate_plan is not None:
+        yield p.beneficiary.mandate_plan
+    for a in p.accompaniment.actions:
+        if isinstance(a, MandatePlanning) and a.plan is not None:
+            yield a.plan
+
+
+@rule(
+    "STG-009",
+    title_fr="L'appui méthodologique suppose un plan de mandature adopté pour la mandature en cours",
+    title_en="Methodological support requires a mandate plan adopted for the current term",
+)
+def _mandate_plan_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    started = [
+        a
+        for a in p.accompaniment.actions
+        if isinstance(a, MethodologicalSupport) and a.status.started
+    ]
+    if not started:
+        return
+    term = p.beneficiary.current_term
+    if term is not None and any(plan.adopted and plan.term == term for plan in _adopted_plans(p)):
+        return
+    for a in started:
+        yield Breach(
+            (a.id,),
+            f"L'appui méthodologique {a.id} a commencé sans plan de mandature adopté "
+            "pour la mandature en cours.",
+            f"Methodological support {a.id} has started without a mandate plan adopted "
+            "for the current term.",
+        )
+
+
+def _workers(p: Programme) -> Iterator[Mission | SupportAction]:
+    yield from p.diagnostic.missions
+    yield from p.accompaniment.actions
+
+
+def _label(item: Mission | SupportAction) -> tuple[str, str]:
+    if isinstance(item, Mission):
+        return f"la mission {item.id}", f"mission {item.id}"
+    return f"l'action {item.id}", f"support action {item.id}"
+
+
+@rule(
+    "STG-010",
+    title_fr="Un expert local intervient toujours aux côtés d'un expert du réseau",
+    title_en="A local expert works only alongside a network expert",
+)
+def _local_with_network(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    team = p.experts_by_id
+    for item in _workers(p):
+        kinds = {team[i].affiliation for i in item.expert_ids if i in team}
+        if Affiliation.LOCAL in kinds and Affiliation.NETWORK not in kinds:
+            fr, en = _label(item)
+            yield Breach(
+                (item.id,),
+                f"Sur {fr}, un expert local intervient sans expert du réseau.",
+                f"On {en}, a local expert works without a network expert.",
+            )
+
+
+@rule(
+    "STG-011",
+    title_fr="Les métiers et régions cités relèvent du périmètre et d'une nomenclature connue",
+    title_en="Trade and region keys belong to the scope and to a known nomenclature",
+)
+def _keys_in_scope(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    scope = p.scope
+    for t in scope.trades:
+        if not ctx.knows_trade(t.nomenclature, t.code):
+            yield Breach(
+                (p.id, str(t)),
+                f"Le métier {t} du périmètre n'appartient à aucune nomenclature connue.",
+                f"Scope trade {t} belongs to no known nomenclature.",
+            )
+    keyed: tuple[Finding | SupportAction, ...] = (
+        *p.diagnostic.findings(),
+        *p.accompaniment.actions,
+    )
+    for item in keyed:
+        if item.trade is not None and not scope.covers_trade(item.trade):
+            yield Breach(
+                (item.id, str(item.trade)),
+                f"Le métier {item.trade} de {item.id} est hors du périmètre du programme.",
+                f"Trade {item.trade} on {item.id} is outside the programme's scope.",
+            )
+        if item.region is not None and not scope.covers_region(item.region):
+            yield Breach(
+                (item.id, str(item.region)),
+                f"La région {item.region} de {item.id} est hors du périmètre du programme.",
+                f"Region {item.region} on {item.id} is outside the programme's scope.",
+            )
+
+
+@rule(
+    "STG-012",
+    title_fr="Les experts d'une mission de diagnostic ont la compétence requise",
+    title_en="Experts on a diagnostic mission hold the competence for its kind",
+)
+def _mission_competence(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    team = p.experts_by_id
+    for m in p.diagnostic.missions:
+        needed = m.kind.competence
+        lacking = [i for i in m.expert_ids if i in team and needed not in team[i].competences]
+        if lacking:
+            yield Breach(
+                (m.id, *sorted(lacking)),
+                f"Sur la mission {m.id}, {_ids(lacking)} n'ont pas la compétence {needed.value}.",
+                f"On mission {m.id}, {_ids(lacking)} lack the competence {needed.value}.",
+            )
+
+
+def _periods(p: Programme) -> Iterator[tuple[str, Period]]:
+    if p.planned is not None:
+        yield p.id, p.planned
+    term = p.beneficiary.current_term
+    if term is not None:
+        yield p.beneficiary.id, term.period
+    wp = p.preparation.work_programme
+    if wp is not None:
+        for n, pm in enumerate(wp.missions):
+            yield f"work_programme.missions[{n}]", pm.period
+    for m in p.diagnostic.missions:
+        yield m.id, m.period
+    for a in p.accompaniment.actions:
+        if a.period is not None:
+            yield a.id, a.period
+
+
+@rule(
+    "STG-013",
+    title_fr="Les dates sont cohérentes",
+    title_en="Dates are coherent",
+)
+def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    for ident, period in _periods(p):
+        if period.start > period.end:
+            yield Breach(
+                (ident,),
+                f"{ident} finit le {period.end.isoformat()}, avant de commencer le "
+                f"{period.start.isoformat()}.",
+                f"{ident} ends on {period.end.isoformat()}, before it starts on "
+                f"{period.start.isoformat()}.",
+            )
+    for i in range(1, len(p.history)):
+        if p.history[i].at < p.history[i - 1].at:
+            yield Breach(
+                (p.id,),
+                f"Historique [{i}] : daté avant l'entrée qui le précède.",
+                f"History [{i}]: dated before the entry that precedes it.",
+            )
+    opened = p.entered(Stage.DIAGNOSTIC)
+    if opened is not None:
+        for m in p.diagnostic.missions:
+            if m.period.start < opened.date():
+                yield Breach(
+                    (m.id,),
+                    f"La mission {m.id} commence avant la clôture de la préparation.",
+                    f"Mission {m.id} starts before the preparation closed.",
+                )
+    yield from _double_bookings(p)
+
+
+def _double_bookings(p: Programme) -> Iterator[Breach]:
+    on_site: dict[str, list[tuple[str, Period, str]]] = {}
+    for item in _workers(p):
+        if item.modality is Modality.ON_SITE and item.period is not None and item.place:
+            for e in item.expert_ids:
+                on_site.setdefault(e, []).append((item.id, item.period, item.place))
+    for expert, stays in on_site.items():
+        for i, (a, pa, la) in enumerate(stays):
+            for b, pb, lb in stays[i + 1 :]:
+                if la != lb and pa.overlaps(pb):
+                    yield Breach(
+                        (expert, *sorted((a, b))),
+                        f"L'expert {expert} est à la fois à {la} ({a}) et à {lb} ({b}).",
+                        f"Expert {expert} is at {la} ({a}) and at {lb} ({b}) at the same time.",
+                    )
+
+
+@rule(
+    "STG-014",
+    title_fr="L'historique ne fait que s'allonger ; une réouverture est explicite et motivée",
+    title_en="History is append-only; a stage reopens only explicitly, with a reason",
+)
+def _history_integrity(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    previous = Stage.DRAFT
+    for i, e in enumerate(p.history):
+        if e.from_stage is not previous:
+            yield Breach(
+                (p.id,),
+                f"Historique [{i}] : part de {stage_label(e.from_stage, 'fr')} alors que "
+                f"l'entrée précédente finit en {stage_label(previous, 'fr')}.",
+                f"History [{i}]: starts from {stage_label(e.from_stage, 'en')} while the "
+                f"previous entry ends in {stage_label(previous, 'en')}.",
+            )
+        if e.operation is Operation.REOPEN:
+            if e.from_stage.rank <= _PREPARATION or e.to_stage is not e.from_stage.previous():
+                yield Breach(
+                    (p.id,),
+                    f"Historique [{i}] : une réouverture revient à l'étape close juste avant, "
+                    f"pas de {stage_label(e.from_stage, 'fr')} à {stage_label(e.to_stage, 'fr')}.",
+                    f"History [{i}]: a reopening goes back to the stage closed just before, "
+                    f"not from {stage_label(e.from_stage, 'en')} to {stage_label(e.to_stage, 'en')}.",
+                )
+            if e.reason is None:
+                yield Breach(
+                    (p.id,),
+                    f"Historique [{i}] : réouverture sans motif.",
+                    f"History [{i}]: reopening without a reason.",
+                )
+        elif e.to_stage.rank < e.from_stage.rank:
+            yield Breach(
+                (p.id,),
+                f"Historique [{i}] : retour en arrière sans réouverture explicite.",
+                f"History [{i}]: a move back without an explicit reopening.",
+            )
+        previous = e.to_stage
+
+
+@rule(
+    "STG-015",
+    severity=Severity.WARNING,
+    title_fr="Le partenaire de référence participe à la première action d'accompagnement",
+    title_en="The reference partner takes part in the first support action",
+)
+def _partner_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    rp = p.reference_partner
+    live = [a for a in p.accompaniment.actions if a.status is not ActionStatus.CANCELLED]
+    if rp is None or not live:
+        return
+    first = min(
+        live, key=lambda a: (a.period is None, a.period.start if a.period else dt.date.min, a.id)
+    )
+    if rp.id not in first.participant_ids:
+        yield Breach(
+            (first.id, rp.id),
+            f"Le partenaire de référence {rp.id} ne participe pas à la première action, {first.id}.",
+            f"Reference partner {rp.id} does not take part in the first support action, {first.id}.",
+        )
+
+
+@rule(
+    "REF-001",
+    title_fr="Chaque identifiant cité désigne une personne connue du programme",
+    title_en="Every id a programme names refers to someone it knows",
+)
+def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    team = p.experts_by_id
+    people = p.beneficiary.people_ids
+    everyone = people | team.keys()
+    for item in _workers(p):
+        unknown_experts = [i for i in item.expert_ids if i not in team]
+        fr, en = _label(item)
+        if unknown_experts:
+            yield Breach(
+                (item.id, *sorted(unknown_experts)),
+                f"Sur {fr}, experts hors de l'équipe : {_ids(unknown_experts)}.",
+                f"On {en}, experts not in the team: {_ids(unknown_experts)}.",
+            )
+    for a in p.accompaniment.actions:
+        strangers = [i for i in a.participant_ids if i not in people]
+        if strangers:
+            yield Breach(
+                (a.id, *sorted(strangers)),
+                f"L'action {a.id} compte des participants étrangers au bénéficiaire : "
+                f"{_ids(strangers)}.",
+                f"Support action {a.id} has participants from outside the beneficiary: "
+                f"{_ids(strangers)}.",
+            )
+    for m in p.diagnostic.missions:
+        if m.organiser_id is not None and m.organiser_id not in everyone:
+            yield Breach(
+                (m.id, m.organiser_id),
+                f"La mission {m.id} est organisée par {m.organiser_id}, inconnu du programme.",
+                f"Mission {m.id} is organised by {m.organiser_id}, unknown to the programme.",
+            )
+    for kind, d in p.preparation.deliverables().items():
+        if d is not None:
+            strangers = [i for i in d.author_ids if i not in everyone]
+            if strangers:
+                yield Breach(
+                    (kind, *sorted(strangers)),
+                    f"{_DELIVERABLE_FR[kind].capitalize()} ont des auteurs inconnus : "
+                    f"{_ids(strangers)}.",
+                    f"{_DELIVERABLE_EN[kind].capitalize()} has unknown authors: {_ids(strangers)}.",
+                )
+    deb = p.diagnostic.debriefing
+    if deb is not None:
+        strangers = [i for i in deb.attendee_ids if i not in everyone]
+        if strangers:
+            yield Breach(
+                ("debriefing", *sorted(strangers)),
+                f"La restitution compte des participants inconnus : {_ids(strangers)}.",
+                f"The debriefing has unknown attendees: {_ids(strangers)}.",
+            )
+
+
+@rule(
+    "REF-002",
+    title_fr="Les identifiants sont uniques",
+    title_en="Ids are unique",
+)
+def _unique_ids(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    groups = {
+        ("experts", "experts"): (e.id for e in p.experts),
+        ("personnes du bénéficiaire", "people of the beneficiary"): (
+            *(o.id for o in p.beneficiary.officials),
+            *(s.id for s in p.beneficiary.staff),
+        ),
+        ("missions", "missions"): (m.id for m in p.diagnostic.missions),
+        ("constats", "findings"): (f.id for f in p.diagnostic.findings()),
+        ("actions", "support actions"): (a.id for a in p.accompaniment.actions),
+    }
+    for (fr, en), ids in groups.items():
+        for ident, n in sorted(Counter(ids).items()):
+            if n > 1:
+                yield Breach(
+                    (ident,),
+                    f"L'identifiant {ident} est donné à {n} {fr}.",
+                    f"Id {ident} is given to {n} {en}.",
+                )
+
+
+CORE_RULES: tuple[Rule, ...] = (
+    _stage_order,
+    _reference_partner,
+    _preparation_complete,
+    _diagnostic_complete,
+    _no_action_before_diagnostic,
+    _actions_answer,
+    _modality_set,
+    _training_audience,
+    _mandate_plan_first,
+    _local_with_network,
+    _keys_in_scope,
+    _mission_competence,
+    _dates,
+    _history_integrity,
+    _partner_first,
+    _references,
+    _unique_ids,
+)
