@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+from decimal import Decimal
 from typing import Literal
 
 from attrs import frozen
@@ -34,3 +36,170 @@ _LABELS: dict[str, Message] = {
 def stage_label(stage: enum.Enum, lang: Lang) -> str:
     """The name of a stage in ``lang``."""
     return _LABELS[str(stage.value)](lang)
+
+
+# -- terms of the domain -----------------------------------------------------------
+# Keyed "EnumClass.value" for the model's enumerations, "kind.<KIND>" for the kinds
+# of records (support actions, deliverables, findings) and "domain.<code>" for the
+# core support domains. A plugin's own codes have no entry: :func:`term` shows them
+# as they are.
+
+_TERMS: dict[str, Message] = {
+    "BodyKind.consular_chamber": Message("chambre consulaire", "consular chamber"),
+    "BodyKind.professional_organisation": Message(
+        "organisation professionnelle", "professional organisation"
+    ),
+    "BodyKind.association": Message("association", "association"),
+    "BodyKind.service_provider": Message(
+        "prestataire de services aux entreprises artisanales",
+        "service provider to craft businesses",
+    ),
+    "Level.national": Message("national", "national"),
+    "Level.regional": Message("régional", "regional"),
+    "Level.local": Message("local", "local"),
+    "GoverningBodyKind.general_assembly": Message("assemblée générale", "general assembly"),
+    "GoverningBodyKind.bureau": Message("bureau", "bureau"),
+    "GoverningBodyKind.commission": Message("commission", "commission"),
+    "Modality.remote": Message("à distance", "remote"),
+    "Modality.on_site": Message("sur le terrain", "on site"),
+    "Affiliation.network": Message("expert du réseau des CMA", "CMA network expert"),
+    "Affiliation.local": Message("expert local", "local expert"),
+    "Competence.economic_diagnosis": Message("diagnostic économique", "economic diagnosis"),
+    "Competence.institutional_diagnosis": Message(
+        "diagnostic institutionnel", "institutional diagnosis"
+    ),
+    "Competence.training": Message("formation", "training"),
+    "Competence.administrative_support": Message("appui administratif", "administrative support"),
+    "Competence.methodological_support": Message("appui méthodologique", "methodological support"),
+    "DiagnosticKind.economic": Message("économique", "economic"),
+    "DiagnosticKind.institutional": Message("institutionnel", "institutional"),
+    "IssueSeverity.moderate": Message("modérée", "moderate"),
+    "IssueSeverity.high": Message("élevée", "high"),
+    "IssueSeverity.critical": Message("critique", "critical"),
+    "Priority.high": Message("haute", "high"),
+    "Priority.medium": Message("moyenne", "medium"),
+    "Priority.low": Message("basse", "low"),
+    "Horizon.short": Message("court terme", "short term"),
+    "Horizon.medium": Message("moyen terme", "medium term"),
+    "Horizon.long": Message("long terme", "long term"),
+    "ActionStatus.planned": Message("planifiée", "planned"),
+    "ActionStatus.in_progress": Message("en cours", "in progress"),
+    "ActionStatus.completed": Message("terminée", "completed"),
+    "ActionStatus.cancelled": Message("annulée", "cancelled"),
+    "Audience.elected_officials": Message("élus", "elected officials"),
+    "Audience.staff": Message("cadres", "staff"),
+    "StructuringFocus.administration": Message("administration", "administration"),
+    "StructuringFocus.governing_bodies": Message("instances", "governing bodies"),
+    "PricingMode.included_in_dues": Message("inclus dans la cotisation", "included in dues"),
+    "PricingMode.priced": Message("payant", "priced"),
+    "Severity.error": Message("erreur", "error"),
+    "Severity.warning": Message("avertissement", "warning"),
+    "Stage.draft": _LABELS["draft"],
+    "Stage.preparation": _LABELS["preparation"],
+    "Stage.diagnostic": _LABELS["diagnostic"],
+    "Stage.accompaniment": _LABELS["accompaniment"],
+    "Stage.closed": _LABELS["closed"],
+    "Operation.open": Message("ouverture", "opening"),
+    "Operation.record_deliverable": Message("livrable enregistré", "deliverable recorded"),
+    "Operation.close_preparation": Message("clôture de la préparation", "preparation closed"),
+    "Operation.record_mission": Message("mission enregistrée", "mission recorded"),
+    "Operation.record_finding": Message("constat enregistré", "finding recorded"),
+    "Operation.record_score": Message("score enregistré", "score recorded"),
+    "Operation.record_debriefing": Message("restitution enregistrée", "debriefing recorded"),
+    "Operation.close_diagnostic": Message("clôture du diagnostic", "diagnostic closed"),
+    "Operation.plan_action": Message("action planifiée", "action planned"),
+    "Operation.start_action": Message("action commencée", "action started"),
+    "Operation.complete_action": Message("action terminée", "action completed"),
+    "Operation.cancel_action": Message("action annulée", "action cancelled"),
+    "Operation.reopen": Message("réouverture", "reopening"),
+    "Operation.close": Message("clôture du programme", "programme closed"),
+    "kind.training": Message("formation", "training"),
+    "kind.mandate_planning": Message("plan de mandature", "mandate planning"),
+    "kind.structuring": Message("structuration administrative", "administrative structuring"),
+    "kind.methodological_support": Message("appui méthodologique", "methodological support"),
+    "kind.service_offer_design": Message(
+        "conception de l'offre de services", "service offer design"
+    ),
+    "kind.terms_of_reference": Message("termes de référence", "terms of reference"),
+    "kind.method_toolkit": Message("outils méthodologiques", "method toolkit"),
+    "kind.work_programme": Message("programme de travail", "work programme"),
+    "kind.major_issue": Message("problématique lourde", "major issue"),
+    "kind.good_practice": Message("bonne pratique", "good practice"),
+    "kind.recommendation": Message("préconisation", "recommendation"),
+    "domain.trades_register": Message("répertoire des métiers", "trades register"),
+    "domain.training_and_apprenticeship": Message(
+        "formation professionnelle et apprentissage", "vocational training and apprenticeship"
+    ),
+    "domain.economic_development": Message("animation économique", "economic development"),
+    "domain.communication": Message("communication", "communication"),
+}
+
+
+def term(key: str, lang: Lang) -> str:
+    """The word for a term of the domain (``"kind.training"``, ``"domain.communication"``).
+
+    A key without an entry (a plugin's own domain, say) is shown as its last part.
+    """
+    found = _TERMS.get(key)
+    return found(lang) if found is not None else key.rpartition(".")[2]
+
+
+def enum_label(member: enum.Enum, lang: Lang) -> str:
+    """The word for a member of one of the model's enumerations, in ``lang``."""
+    return term(f"{type(member).__name__}.{member.value}", lang)
+
+
+# -- dates and numbers ---------------------------------------------------------------
+
+_MONTHS = {
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+_NNBSP = "\u202f"
+
+
+def format_date(day: dt.date, lang: Lang) -> str:
+    """``1er avril 2021`` / ``12 avril 2021`` in French, ``12 April 2021`` in English."""
+    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{number} {_MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def format_period(start: dt.date, end: dt.date, lang: Lang) -> str:
+    """Both ends of a span of days, spelt in full; one date when they are the same day."""
+    if start == end:
+        return format_date(start, lang)
+    return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
+def format_number(value: int | float | Decimal, lang: Lang, *, decimals: int = 0) -> str:
+    """``43 000`` and ``1 500,50`` in French (narrow no-break spaces), ``43,000`` in English."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "en":
+        return text
+    return text.replace(",", _NNBSP).replace(".", ",")
