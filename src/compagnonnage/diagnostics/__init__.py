@@ -1,0 +1,71 @@
+"""Diagnostic modules, pure scoring of answers, and the built-in consular-chamber module.
+
+A :class:`DiagnosticModule` names capacity dimensions on an ordinal scale (1–4 by
+default, with a description per level in French and English) and typed
+questions. :func:`score` turns the answers of several respondents into a
+:class:`DiagnosticResult`: per-dimension levels with their evidence, per-group
+levels, divergence, gaps to the desired levels, capacity scores for the model
+and suggested findings. :func:`select_modules` picks the modules that fit a body
+and a programme's scope. Plugins add modules through the
+``compagnonnage_register_modules`` hook; the core registers
+:data:`CONSULAR_CHAMBER_MODULE` through the same hook.
+"""
+
+from compagnonnage._i18n import Message
+from compagnonnage.diagnostics._builtin import CONSULAR_CHAMBER_MODULE
+from compagnonnage.diagnostics._module import (
+    QUESTION_KINDS,
+    AnswerValue,
+    Choice,
+    ChoiceQuestion,
+    DiagnosticModule,
+    Dimension,
+    NumberQuestion,
+    Question,
+    Remedy,
+    Scale,
+    TextQuestion,
+    YesNoQuestion,
+)
+from compagnonnage.diagnostics._scoring import (
+    DIVERGENCE,
+    Answer,
+    DiagnosticResult,
+    DimensionResult,
+    Evidence,
+    Respondent,
+    RespondentGroup,
+    SuggestedFindings,
+    finding_id,
+    score,
+)
+from compagnonnage.diagnostics._select import BUILTIN_MODULE_ID, select_modules
+
+__all__ = [
+    "BUILTIN_MODULE_ID",
+    "CONSULAR_CHAMBER_MODULE",
+    "DIVERGENCE",
+    "QUESTION_KINDS",
+    "Answer",
+    "AnswerValue",
+    "Choice",
+    "ChoiceQuestion",
+    "DiagnosticModule",
+    "DiagnosticResult",
+    "Dimension",
+    "DimensionResult",
+    "Evidence",
+    "Message",
+    "NumberQuestion",
+    "Question",
+    "Remedy",
+    "Respondent",
+    "RespondentGroup",
+    "Scale",
+    "SuggestedFindings",
+    "TextQuestion",
+    "YesNoQuestion",
+    "finding_id",
+    "score",
+    "select_modules",
+]

@@ -1,0 +1,350 @@
+"""Scoring: answers from several respondents → levels per dimension, with the evidence kept.
+
+Scoring is a pure function. Each respondent's level on a dimension is the lower
+median of the levels their answers stand for; a group's level and the dimension's
+level are the lower medians of their respondents' levels, so every level lies on
+the module's scale and a unanimous answer stays unanimous however many agree.
+"""
+
+from __future__ import annotations
+
+import enum
+import statistics
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+from attrs import field, frozen
+
+from compagnonnage import _validators as v
+from compagnonnage._i18n import Lang
+from compagnonnage.diagnostics._module import AnswerValue, DiagnosticModule, Dimension, Scale
+from compagnonnage.errors import InvalidValueError
+from compagnonnage.model import (
+    CapacityScore,
+    GoodPractice,
+    Horizon,
+    IssueSeverity,
+    MajorIssue,
+    Priority,
+    Recommendation,
+    RegionRef,
+    TradeRef,
+)
+
+
+def _read_only(mapping: Mapping[Any, int]) -> Mapping[Any, int]:
+    return MappingProxyType(dict(mapping))
+
+
+DIVERGENCE = 2
+"""Respondents diverge on a dimension when their levels lie this far apart or more."""
+
+
+class RespondentGroup(enum.Enum):
+    """Who answered: groups are scored apart so their views can be compared."""
+
+    ELECTED_OFFICIALS = "elected_officials"
+    STAFF = "staff"
+    CONSTITUENTS = "constituents"
+    PARTNERS = "partners"
+
+
+_GROUP_LABEL = {
+    RespondentGroup.ELECTED_OFFICIALS: ("élus", "elected officials"),
+    RespondentGroup.STAFF: ("salariés", "staff"),
+    RespondentGroup.CONSTITUENTS: ("ressortissants", "constituents"),
+    RespondentGroup.PARTNERS: ("partenaires", "partners"),
+}
+
+
+_VALUE_TYPES = (bool, int, float, Decimal, str)
+
+
+def _value(instance: object, attribute: Any, value: Any) -> None:
+    if not isinstance(value, _VALUE_TYPES):
+        raise InvalidValueError(
+            type(instance).__name__, attribute.name, "a bool, a number or a text", value
+        )
+
+
+@frozen(kw_only=True)
+class Respondent:
+    """A person who answered the questionnaire, and the group they belong to."""
+
+    id: str = field(validator=v.identifier)
+    group: RespondentGroup = field(validator=v.member_of(RespondentGroup))
+
+
+@frozen(kw_only=True)
+class Answer:
+    """One respondent's answer to one question, with an optional note (the evidence)."""
+
+    respondent: Respondent = field(validator=v.instance_of(Respondent))
+    question_id: str = field(validator=v.identifier)
+    value: AnswerValue = field(validator=_value)
+    note: str | None = field(default=None, validator=v.optional_text)
+
+
+@frozen(kw_only=True)
+class Evidence:
+    """An answer as it counted for a dimension: who, which question, what, which level."""
+
+    respondent_id: str
+    group: RespondentGroup
+    question_id: str
+    value: AnswerValue
+    level: int | None
+    note: str | None = None
+
+    def __str__(self) -> str:
+        level = "evidence" if self.level is None else f"level {self.level}"
+        note = f": {self.note}" if self.note else ""
+        return f"{self.group.value}/{self.respondent_id} {self.question_id}={self.value!r} ({level}){note}"
+
+
+@frozen(kw_only=True)
+class DimensionResult:
+    """A dimension's levels: overall, per group and per respondent, with all the evidence.
+
+    ``level`` is ``None`` when nobody answered a question that gives a level.
+    """
+
+    module_id: str
+    dimension: Dimension
+    scale: Scale
+    level: int | None
+    by_group: Mapping[RespondentGroup, int] = field(converter=_read_only)
+    by_respondent: Mapping[str, int] = field(converter=_read_only)
+    evidence: tuple[Evidence, ...]
+    desired: int | None = None
+
+    @property
+    def divergence(self) -> int:
+        """The spread between the highest and lowest respondent levels (0 with one respondent)."""
+        levels = self.by_respondent.values()
+        return max(levels) - min(levels) if levels else 0
+
+    @property
+    def divergent(self) -> bool:
+        """Whether respondents lie :data:`DIVERGENCE` levels apart or more."""
+        return self.divergence >= DIVERGENCE
+
+    @property
+    def gap(self) -> int | None:
+        """``desired - level`` when both are known."""
+        if self.desired is None or self.level is None:
+            return None
+        return self.desired - self.level
+
+    def to_score(self) -> CapacityScore | None:
+        """The :class:`~compagnonnage.model.CapacityScore` to record (``None`` without a level)."""
+        if self.level is None:
+            return None
+        return CapacityScore(
+            module_id=self.module_id,
+            dimension_id=self.dimension.id,
+            level=self.level,
+            desired=self.desired,
+            evidence=tuple(str(e) for e in self.evidence),
+        )
+
+
+@frozen(kw_only=True)
+class SuggestedFindings:
+    """Findings the scores suggest; the experts decide which to record."""
+
+    issues: tuple[MajorIssue, ...] = ()
+    practices: tuple[GoodPractice, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+
+
+def finding_id(module_id: str, dimension_id: str, kind: str) -> str:
+    """The id of a suggested finding: ``"<module>/<dimension>/<kind>"``.
+
+    ``kind`` is ``issue``, ``divergence``, ``practice`` or ``recommendation``;
+    recommending support reads the module and dimension back from cited ids.
+    """
+    return f"{module_id}/{dimension_id}/{kind}"
+
+
+def _horizon(gap: int | None) -> Horizon:
+    if gap is None or gap <= 1:
+        return Horizon.SHORT
+    return Horizon.MEDIUM if gap == 2 else Horizon.LONG
+
+
+@frozen(kw_only=True)
+class DiagnosticResult:
+    """The result of scoring one module: one :class:`DimensionResult` per dimension."""
+
+    module_id: str
+    module_version: str
+    dimensions: tuple[DimensionResult, ...]
+
+    def __getitem__(self, dimension_id: str) -> DimensionResult:
+        for d in self.dimensions:
+            if d.dimension.id == dimension_id:
+                return d
+        raise KeyError(dimension_id)
+
+    def scores(self) -> tuple[CapacityScore, ...]:
+        """The capacity scores of every dimension that has a level."""
+        return tuple(s for d in self.dimensions if (s := d.to_score()) is not None)
+
+    def findings(
+        self, lang: Lang = "fr", *, trade: TradeRef | None = None, region: RegionRef | None = None
+    ) -> SuggestedFindings:
+        """Suggested findings, worded in ``lang`` and keyed to ``trade`` and ``region``.
+
+        * a dimension at the bottom of the scale → a major issue (critical when
+          every group puts it there, high otherwise) and a high-priority
+          recommendation citing it, whose horizon grows with the gap;
+        * respondents :attr:`~DimensionResult.divergent` → a moderate major issue;
+        * a dimension at the top of the scale → a good practice.
+        """
+        issues: list[MajorIssue] = []
+        practices: list[GoodPractice] = []
+        recommendations: list[Recommendation] = []
+        keys: dict[str, Any] = {"trade": trade, "region": region}
+        for d in self.dimensions:
+            dim, title = d.dimension, d.dimension.title(lang)
+            ident = dim.id
+            if d.level == d.scale.low:
+                unanimous = len(d.by_group) > 1 and set(d.by_group.values()) == {d.scale.low}
+                issue = MajorIssue(
+                    id=finding_id(self.module_id, ident, "issue"),
+                    statement=f"{title} — {dim.levels[0](lang)}",
+                    severity=IssueSeverity.CRITICAL if unanimous else IssueSeverity.HIGH,
+                    **keys,
+                )
+                issues.append(issue)
+                aim = max(d.desired or d.scale.low, d.scale.low + 1)
+                target = dim.levels[aim - d.scale.low](lang)
+                lead = "Viser" if lang == "fr" else "Aim for"
+                recommendations.append(
+                    Recommendation(
+                        id=finding_id(self.module_id, ident, "recommendation"),
+                        statement=f"{title} — {lead} : {target}"
+                        if lang == "fr"
+                        else f"{title} — {lead}: {target}",
+                        cites=(issue.id,),
+                        priority=Priority.HIGH,
+                        horizon=_horizon(d.gap),
+                        **keys,
+                    )
+                )
+            if d.divergent:
+                low, high = min(d.by_respondent.values()), max(d.by_respondent.values())
+                groups = ", ".join(
+                    f"{_GROUP_LABEL[g][0 if lang == 'fr' else 1]} {lvl}"
+                    for g, lvl in d.by_group.items()
+                )
+                statement = (
+                    f"{title} — les répondants divergent (niveaux {low} à {high} ; {groups})"
+                    if lang == "fr"
+                    else f"{title} — respondents diverge (levels {low} to {high}; {groups})"
+                )
+                issues.append(
+                    MajorIssue(
+                        id=finding_id(self.module_id, ident, "divergence"),
+                        statement=statement,
+                        severity=IssueSeverity.MODERATE,
+                        **keys,
+                    )
+                )
+            if d.level == d.scale.high:
+                practices.append(
+                    GoodPractice(
+                        id=finding_id(self.module_id, ident, "practice"),
+                        statement=f"{title} — {dim.levels[-1](lang)}",
+                        **keys,
+                    )
+                )
+        return SuggestedFindings(
+            issues=tuple(issues), practices=tuple(practices), recommendations=tuple(recommendations)
+        )
+
+
+def _median(levels: Iterable[int]) -> int:
+    return int(statistics.median_low(levels))
+
+
+def score(
+    module: DiagnosticModule,
+    answers: Iterable[Answer],
+    *,
+    desired: Mapping[str, int] | None = None,
+) -> DiagnosticResult:
+    """Score ``answers`` to ``module``: a pure function of its inputs.
+
+    :param module: the module whose questions were answered.
+    :param answers: answers from any number of respondents, at most one per
+        respondent and question.
+    :param desired: the level the body aims at, by dimension id.
+    :raises InvalidValueError: an answer names an unknown question, does not fit
+        its question, or repeats one; a desired level is off the scale or names
+        an unknown dimension.
+    """
+    owner = f"DiagnosticModule {module.id!r}"
+    wanted = dict(desired or {})
+    for dim_id, level in wanted.items():
+        module.dimension(dim_id)
+        if level not in module.scale:
+            raise InvalidValueError(
+                owner,
+                f"desired[{dim_id}]",
+                f"a level in {module.scale.low}-{module.scale.high}",
+                level,
+            )
+    evidence: dict[str, list[Evidence]] = {d.id: [] for d in module.dimensions}
+    seen: set[tuple[str, str]] = set()
+    for a in answers:
+        question = module.question(a.question_id)
+        key = (a.respondent.id, a.question_id)
+        if key in seen:
+            raise InvalidValueError(
+                owner, f"answers[{a.respondent.id}]", "one answer per question", a.question_id
+            )
+        seen.add(key)
+        evidence[question.dimension_id].append(
+            Evidence(
+                respondent_id=a.respondent.id,
+                group=a.respondent.group,
+                question_id=a.question_id,
+                value=a.value,
+                level=question.level_of(a.value, module.scale),
+                note=a.note,
+            )
+        )
+    results = []
+    for dim in module.dimensions:
+        found = evidence[dim.id]
+        per_respondent: dict[str, list[int]] = {}
+        groups: dict[str, RespondentGroup] = {}
+        for e in found:
+            groups[e.respondent_id] = e.group
+            if e.level is not None:
+                per_respondent.setdefault(e.respondent_id, []).append(e.level)
+        by_respondent = {r: _median(levels) for r, levels in sorted(per_respondent.items())}
+        by_group = {
+            g: _median(lvl for r, lvl in by_respondent.items() if groups[r] is g)
+            for g in RespondentGroup
+            if any(groups[r] is g for r in by_respondent)
+        }
+        results.append(
+            DimensionResult(
+                module_id=module.id,
+                dimension=dim,
+                scale=module.scale,
+                level=_median(by_respondent.values()) if by_respondent else None,
+                by_group=by_group,
+                by_respondent=by_respondent,
+                evidence=tuple(found),
+                desired=wanted.get(dim.id),
+            )
+        )
+    return DiagnosticResult(
+        module_id=module.id, module_version=module.version, dimensions=tuple(results)
+    )
