@@ -203,3 +203,27 @@ def format_number(value: int | float | Decimal, lang: Lang, *, decimals: int = 0
     if lang == "en":
         return text
     return text.replace(",", _NNBSP).replace(".", ",")
+
+
+_SHORT_MONTHS = {
+    "fr": [
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
+    ],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+
+
+def format_month(day: dt.date, lang: Lang) -> str:
+    """The month of ``day`` in short: ``avr. 2021`` in French, ``Apr 2021`` in English."""
+    return f"{_SHORT_MONTHS[lang][day.month - 1]} {day.year}"

@@ -1,0 +1,667 @@
+"""Build the report model of a programme, in one language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from functools import cache
+
+from compagnonnage import __version__
+from compagnonnage._i18n import (
+    Lang,
+    enum_label,
+    format_date,
+    format_number,
+    format_period,
+    stage_label,
+    term,
+)
+from compagnonnage.model import (
+    ActionStatus,
+    Body,
+    CapacityScore,
+    Diagnostic,
+    Finding,
+    Period,
+    Pricing,
+    PricingMode,
+    Programme,
+    RegionRef,
+    ServiceOfferDesign,
+    Stage,
+    SupportAction,
+    TradeRef,
+)
+from compagnonnage.reports._model import (
+    Block,
+    CapacityChart,
+    Facts,
+    Level,
+    Paragraph,
+    ReportDocument,
+    Section,
+    Span,
+    Table,
+    Timeline,
+)
+from compagnonnage.reports._text import TEXT
+from compagnonnage.rules import Report, check
+
+DimensionNamer = Callable[[CapacityScore, Lang], str]
+"""Names a capacity score's dimension in a language (diagnostic modules know the names)."""
+
+_DEFAULT_SCALE_MAX = 4
+
+
+class _Writer:
+    """The report's language, and the lookups every section needs."""
+
+    def __init__(self, programme: Programme, lang: Lang, trade_names: Mapping[TradeRef, str]):
+        self.p = programme
+        self.lang = lang
+        self._trade_names = trade_names
+        body = programme.beneficiary
+        people: dict[str, str] = {e.id: e.name for e in programme.experts}
+        people.update({o.id: o.name for o in body.officials})
+        people.update({s.id: s.name for s in body.staff})
+        if programme.reference_partner is not None:
+            people.setdefault(programme.reference_partner.id, programme.reference_partner.name)
+        self._people = people
+        d = programme.diagnostic
+        self._findings: dict[str, Finding] = {f.id: f for f in d.findings()}
+
+    def t(self, key: str, **values: object) -> str:
+        text = TEXT[key](self.lang)
+        return text.format(**values) if values else text
+
+    def date(self, day: dt.date | None) -> str:
+        return self.t("not_set") if day is None else format_date(day, self.lang)
+
+    def period(self, period: Period | None) -> str:
+        if period is None:
+            return self.t("not_set")
+        return format_period(period.start, period.end, self.lang)
+
+    def number(self, value: int | Decimal | None) -> str:
+        if value is None:
+            return self.t("not_set")
+        decimals = 0 if isinstance(value, int) or value == value.to_integral() else 2
+        return format_number(value, self.lang, decimals=decimals)
+
+    def person(self, ident: str) -> str:
+        name = self._people.get(ident)
+        return ident if name is None else f"{name} ({ident})"
+
+    def people(self, idents: Iterable[str]) -> str:
+        return ", ".join(self.person(i) for i in idents) or self.t("none")
+
+    def trade(self, trade: TradeRef | None) -> str:
+        if trade is None:
+            return "—"
+        name = self._trade_names.get(trade)
+        return str(trade) if name is None else f"{name} ({trade})"
+
+    def region(self, region: RegionRef | None) -> str:
+        return "—" if region is None else _region_name(region, self.lang)
+
+    def finding(self, ident: str) -> str:
+        found = self._findings.get(ident)
+        return ident if found is None else f"{ident} — {found.statement}"
+
+    def listing(self, items: Iterable[str]) -> str:
+        """Items joined by semicolons (with the French space before them), or a dash."""
+        return (" ; " if self.lang == "fr" else "; ").join(items) or "—"
+
+    def optional(self, value: str | None) -> str:
+        return "—" if value is None else value
+
+
+@cache
+def _place_names(lang: Lang) -> dict[str, str]:
+    """ISO 3166-1 and 3166-2 names by code, translated with pycountry's own catalogues."""
+    import pycountry
+
+    countries = gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True
+    )
+    subdivisions = gettext.translation(
+        "iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True
+    )
+    names = {c.alpha_2: countries.gettext(c.name) for c in pycountry.countries}
+    names.update({s.code: subdivisions.gettext(s.name) for s in pycountry.subdivisions})
+    return names
+
+
+def _region_name(region: RegionRef, lang: Lang) -> str:
+    names = _place_names(lang)
+    country = names.get(region.country, region.country)
+    if region.subdivision is None:
+        return country
+    return f"{names.get(region.subdivision, region.subdivision)}, {country}"
+
+
+def _table(
+    w: _Writer, caption: str, headers: Iterable[str], rows: Iterable[Iterable[str]], empty: str
+) -> Table:
+    return Table(
+        caption=w.t(caption),
+        headers=tuple(w.t(h) for h in headers),
+        rows=tuple(tuple(r) for r in rows),
+        empty=w.t(empty),
+    )
+
+
+# -- sections ---------------------------------------------------------------------
+
+
+def _summary(w: _Writer, report: Report) -> Section:
+    p = w.p
+    network = sum(1 for e in p.experts if e.is_network)
+    d, actions = p.diagnostic, p.accompaniment.actions
+    rp = p.reference_partner
+    completed = sum(1 for a in actions if a.status is ActionStatus.COMPLETED)
+    rules = (
+        w.t("rules_clean")
+        if not report.violations
+        else w.t("rules_counts", errors=len(report.errors), warnings=len(report.warnings))
+    )
+    facts = (
+        (w.t("programme"), f"{p.title} ({p.id})"),
+        (w.t("stage"), stage_label(p.stage, w.lang)),
+        (w.t("planned"), w.period(p.planned)),
+        (w.t("beneficiary"), p.beneficiary.name),
+        (w.t("reference_partner"), w.t("none") if rp is None else w.person(rp.id)),
+        (w.t("experts"), w.t("team_count", network=network, local=len(p.experts) - network)),
+        (
+            w.t("findings"),
+            w.t(
+                "findings_count",
+                issues=len(d.issues),
+                practices=len(d.practices),
+                recommendations=len(d.recommendations),
+            ),
+        ),
+        (w.t("actions"), w.t("actions_count", total=len(actions), completed=completed)),
+        (w.t("rules_summary"), rules),
+    )
+    return Section(anchor="summary", title=w.t("summary"), blocks=(Facts(items=facts),))
+
+
+def _membership(w: _Writer, body: Body) -> tuple[tuple[str, str], ...]:
+    m = body.membership
+    if m is None:
+        return ((w.t("membership"), w.t("not_set")),)
+    figures = (
+        ("registered", m.registered),
+        ("card_holders", m.card_holders),
+        ("paying_members", m.paying_members),
+        ("service_users", m.service_users),
+    )
+    items = tuple((w.t(key), w.number(value)) for key, value in figures if value is not None)
+    return (*items, (w.t("as_of"), w.date(m.as_of))) if m.as_of is not None else items
+
+
+def _body(w: _Writer) -> Section:
+    body = w.p.beneficiary
+    term_text = w.t("not_set")
+    if body.current_term is not None:
+        term_text = w.period(body.current_term.period)
+        if body.current_term.number is not None:
+            term_text += f" ({w.t('term_number', number=body.current_term.number)})"
+    plan = body.mandate_plan
+    plan_text = w.t("not_set")
+    if plan is not None:
+        plan_text = (
+            w.t("plan_adopted", date=w.date(plan.adopted_on), axes=len(plan.axes))
+            if plan.adopted_on is not None
+            else w.t("plan_not_adopted")
+        )
+    facts = Facts(
+        items=(
+            (w.t("name"), f"{body.name} ({body.id})"),
+            (w.t("kind"), enum_label(body.kind, w.lang)),
+            (w.t("level"), enum_label(body.level, w.lang)),
+            (w.t("region"), w.region(body.region)),
+            (w.t("parent"), w.optional(body.parent_id)),
+            (w.t("trades"), ", ".join(w.trade(t) for t in body.trades) or w.t("none")),
+            (w.t("term"), term_text),
+            (w.t("mandate_plan"), plan_text),
+            *_membership(w, body),
+        )
+    )
+    governing = _table(
+        w,
+        "governing_bodies",
+        ("name", "kind", "members"),
+        (
+            (g.name, enum_label(g.kind, w.lang), w.people(g.member_ids))
+            for g in body.governing_bodies
+        ),
+        "no_governing_bodies",
+    )
+    officials = _table(
+        w,
+        "officials",
+        ("name", "role", "trade"),
+        ((o.name, w.optional(o.role), w.trade(o.trade)) for o in body.officials),
+        "no_officials",
+    )
+    staff = _table(
+        w,
+        "staff",
+        ("name", "position"),
+        ((s.name, w.optional(s.position)) for s in body.staff),
+        "no_staff",
+    )
+    return Section(anchor="body", title=w.t("body"), blocks=(facts, governing, officials, staff))
+
+
+def _team(w: _Writer) -> Section:
+    rp = w.p.reference_partner
+    partner: Block = (
+        Paragraph(text=w.t("no_partner"))
+        if rp is None
+        else Facts(
+            items=(
+                (w.t("reference_partner"), f"{rp.name} ({rp.id})"),
+                (w.t("position"), w.optional(rp.position)),
+                (w.t("beneficiary"), rp.body_id),
+            )
+        )
+    )
+    experts = _table(
+        w,
+        "experts",
+        ("name", "affiliation", "home_chamber", "competences", "languages"),
+        (
+            (
+                f"{e.name} ({e.id})",
+                enum_label(e.affiliation, w.lang),
+                w.optional(e.home_chamber),
+                ", ".join(sorted(enum_label(c, w.lang) for c in e.competences)) or "—",
+                ", ".join(e.languages),
+            )
+            for e in w.p.experts
+        ),
+        "no_experts",
+    )
+    return Section(anchor="team", title=w.t("team"), blocks=(partner, experts))
+
+
+def _stage_spans(p: Programme, last_day: dt.date) -> list[tuple[Stage, dt.date, dt.date]]:
+    """The stages the programme went through, each from its entry to the next change."""
+    changes = [(e.to_stage, e.at.date()) for e in p.history if e.to_stage is not e.from_stage]
+    spans = []
+    for (stage, start), following in zip(changes, [*changes[1:], None], strict=True):
+        end = last_day if following is None else following[1]
+        spans.append((stage, start, max(start, end)))
+    return [s for s in spans if s[0] is not Stage.CLOSED]
+
+
+def _timeline(w: _Writer) -> Section:
+    p = w.p
+    items: list[tuple[str, str, Period]] = [
+        ("lane_mission", f"{m.id} — {enum_label(m.kind, w.lang)}", m.period)
+        for m in p.diagnostic.missions
+    ]
+    items += [
+        ("lane_action", f"{a.id} — {a.title}", a.period)
+        for a in p.accompaniment.actions
+        if a.period is not None
+    ]
+    days = [d for _, _, period in items for d in (period.start, period.end)]
+    days += [e.at.date() for e in p.history]
+    if not days:
+        return Section(
+            anchor="timeline",
+            title=w.t("timeline"),
+            blocks=(Paragraph(text=w.t("timeline_empty")),),
+        )
+    stages = _stage_spans(p, max(days))
+    spans = [
+        Span(label=stage_label(stage, w.lang), lane="stage", start=start, end=end)
+        for stage, start, end in stages
+    ]
+    spans += [
+        Span(label=label, lane=lane.removeprefix("lane_"), start=period.start, end=period.end)
+        for lane, label, period in items
+    ]
+    lane_names = {
+        "stage": w.t("lane_stage"),
+        "mission": w.t("lane_mission"),
+        "action": w.t("lane_action"),
+    }
+    table = _table(
+        w,
+        "timeline_title",
+        ("item", "label", "start", "end"),
+        ((lane_names[s.lane], s.label, w.date(s.start), w.date(s.end)) for s in spans),
+        "timeline_empty",
+    )
+    chart = Timeline(
+        title=w.t("timeline_title"),
+        summary=w.t(
+            "timeline_summary",
+            start=w.date(min(days)),
+            end=w.date(max(days)),
+            stages=len(stages),
+            missions=len(p.diagnostic.missions),
+            actions=len(items) - len(p.diagnostic.missions),
+        ),
+        lanes=tuple(lane_names.items()),
+        spans=tuple(spans),
+        table=table,
+    )
+    return Section(anchor="timeline", title=w.t("timeline"), blocks=(chart,))
+
+
+def _preparation(w: _Writer) -> Section:
+    prep = w.p.preparation
+    rows = []
+    for kind, d in prep.deliverables().items():
+        label = term(f"kind.{kind}", w.lang)
+        if d is None:
+            rows.append((label, w.t("missing"), "—", "—"))
+            continue
+        approval = (
+            w.t("not_approved")
+            if d.approval is None
+            else w.t("approved", date=w.date(d.approval.on), by=w.person(d.approval.by))
+        )
+        rows.append((label, d.title, w.people(d.author_ids), approval))
+    deliverables = _table(
+        w, "deliverables", ("deliverable", "title", "authors", "approval"), rows, "missing"
+    )
+    planned = () if prep.work_programme is None else prep.work_programme.missions
+    missions = _table(
+        w,
+        "planned_missions",
+        ("kind", "modality", "period", "place"),
+        (
+            (
+                enum_label(m.kind, w.lang),
+                enum_label(m.modality, w.lang),
+                w.period(m.period),
+                w.optional(m.place),
+            )
+            for m in planned
+        ),
+        "no_planned_missions",
+    )
+    return Section(anchor="preparation", title=w.t("preparation"), blocks=(deliverables, missions))
+
+
+def _capacity(w: _Writer, d: Diagnostic, dimension_name: DimensionNamer) -> Block:
+    if not d.scores:
+        return Paragraph(text=w.t("capacity_empty"))
+    top = max(_DEFAULT_SCALE_MAX, *(max(s.level, s.desired or 0) for s in d.scores))
+    names = [dimension_name(s, w.lang) for s in d.scores]
+    table = _table(
+        w,
+        "capacity_title",
+        ("dimension", "current", "desired", "gap", "evidence"),
+        (
+            (
+                name,
+                str(s.level),
+                "—" if s.desired is None else str(s.desired),
+                "—" if s.gap is None else f"{s.gap:+d}",
+                w.listing(s.evidence),
+            )
+            for name, s in zip(names, d.scores, strict=True)
+        ),
+        "capacity_empty",
+    )
+    return CapacityChart(
+        title=w.t("capacity_title"),
+        summary=w.t("capacity_summary", count=len(d.scores), max=top),
+        scale_max=top,
+        legend=(w.t("current"), w.t("desired")),
+        levels=tuple(
+            Level(label=name, current=s.level, desired=s.desired)
+            for name, s in zip(names, d.scores, strict=True)
+        ),
+        table=table,
+    )
+
+
+def _diagnostic(w: _Writer, dimension_name: DimensionNamer) -> Section:
+    d = w.p.diagnostic
+    missions = _table(
+        w,
+        "missions",
+        ("mission", "kind", "modality", "period", "place", "experts", "organiser"),
+        (
+            (
+                m.id,
+                enum_label(m.kind, w.lang),
+                "—" if m.modality is None else enum_label(m.modality, w.lang),
+                w.period(m.period),
+                w.optional(m.place),
+                w.people(m.expert_ids),
+                "—" if m.organiser_id is None else w.person(m.organiser_id),
+            )
+            for m in d.missions
+        ),
+        "no_missions",
+    )
+    issues = _table(
+        w,
+        "issues",
+        ("code", "statement", "severity", "trade", "region"),
+        (
+            (
+                i.id,
+                i.statement,
+                enum_label(i.severity, w.lang),
+                w.trade(i.trade),
+                w.region(i.region),
+            )
+            for i in d.issues
+        ),
+        "no_issues",
+    )
+    practices = _table(
+        w,
+        "practices",
+        ("code", "statement", "trade", "region"),
+        ((g.id, g.statement, w.trade(g.trade), w.region(g.region)) for g in d.practices),
+        "no_practices",
+    )
+    recommendations = _table(
+        w,
+        "recommendations",
+        ("code", "recommendation", "priority", "horizon", "cites"),
+        (
+            (
+                r.id,
+                r.statement,
+                enum_label(r.priority, w.lang),
+                enum_label(r.horizon, w.lang),
+                ", ".join(r.cites) or "—",
+            )
+            for r in d.recommendations
+        ),
+        "no_recommendations",
+    )
+    debriefing: Block = (
+        Paragraph(text=w.t("no_debriefing"))
+        if d.debriefing is None
+        else Facts(
+            items=(
+                (w.t("date"), w.date(d.debriefing.on)),
+                (w.t("place"), w.optional(d.debriefing.place)),
+                (w.t("attendees"), w.people(d.debriefing.attendee_ids)),
+            )
+        )
+    )
+    return Section(
+        anchor="diagnostic",
+        title=w.t("diagnostic"),
+        blocks=(missions,),
+        sections=(
+            Section(
+                anchor="capacity", title=w.t("capacity"), blocks=(_capacity(w, d, dimension_name),)
+            ),
+            Section(
+                anchor="findings",
+                title=w.t("findings"),
+                blocks=(issues, practices, recommendations),
+            ),
+            Section(anchor="debriefing", title=w.t("debriefing"), blocks=(debriefing,)),
+        ),
+    )
+
+
+def _behind(w: _Writer, action: SupportAction) -> str:
+    recommendations = {r.id: r for r in w.p.diagnostic.recommendations}
+    cited: list[str] = []
+    for rid in action.answers:
+        for fid in recommendations[rid].cites if rid in recommendations else ():
+            if fid not in cited:
+                cited.append(fid)
+    return w.listing(w.finding(f) for f in cited)
+
+
+def _accompaniment(w: _Writer) -> Section:
+    actions = w.p.accompaniment.actions
+    table = _table(
+        w,
+        "actions",
+        ("action", "kind", "title", "modality", "period", "status", "experts"),
+        (
+            (
+                a.id,
+                term(f"kind.{a.KIND}", w.lang),
+                a.title,
+                "—" if a.modality is None else enum_label(a.modality, w.lang),
+                w.period(a.period),
+                enum_label(a.status, w.lang),
+                w.people(a.expert_ids),
+            )
+            for a in actions
+        ),
+        "no_actions",
+    )
+    tracing = _table(
+        w,
+        "tracing_caption",
+        ("action", "answers", "behind"),
+        (
+            (f"{a.id} — {a.title}", w.listing(w.finding(r) for r in a.answers), _behind(w, a))
+            for a in actions
+        ),
+        "no_actions",
+    )
+    return Section(
+        anchor="accompaniment",
+        title=w.t("accompaniment"),
+        blocks=(table,),
+        sections=(Section(anchor="tracing", title=w.t("tracing"), blocks=(tracing,)),),
+    )
+
+
+def _price(w: _Writer, pricing: Pricing) -> str:
+    if pricing.mode is PricingMode.INCLUDED_IN_DUES:
+        return enum_label(pricing.mode, w.lang)
+    currency = f" {pricing.currency}" if pricing.currency else ""
+    parts = [
+        w.t(key, price=w.number(price) + currency)
+        for key, price in (
+            ("member_price", pricing.member_price),
+            ("non_member_price", pricing.non_member_price),
+        )
+        if price is not None
+    ]
+    return w.listing(parts) if parts else enum_label(pricing.mode, w.lang)
+
+
+def _offer(w: _Writer) -> Section:
+    services = [
+        s
+        for a in w.p.accompaniment.actions
+        if isinstance(a, ServiceOfferDesign) and a.offer is not None
+        for s in a.offer.services
+    ]
+    table = _table(
+        w,
+        "offer",
+        ("service", "domain", "pricing", "recommendation"),
+        (
+            (
+                s.label,
+                term(f"domain.{s.domain.code}", w.lang),
+                _price(w, s.pricing),
+                "—" if s.recommendation_id is None else w.finding(s.recommendation_id),
+            )
+            for s in services
+        ),
+        "no_offer",
+    )
+    return Section(anchor="offer", title=w.t("offer"), blocks=(table,))
+
+
+def _rules(w: _Writer, report: Report) -> Section:
+    summary = (
+        w.t("no_violations")
+        if not report.violations
+        else w.t("rules_counts", errors=len(report.errors), warnings=len(report.warnings))
+    )
+    table = _table(
+        w,
+        "violations",
+        ("code", "severity", "subjects", "message"),
+        (
+            (v.code, enum_label(v.severity, w.lang), ", ".join(v.subjects), v.message(w.lang))
+            for v in report.violations
+        ),
+        "no_violations",
+    )
+    blocks: tuple[Block, ...] = (
+        (Paragraph(text=summary), table) if report.violations else (Paragraph(text=summary),)
+    )
+    return Section(anchor="rules", title=w.t("rules"), blocks=blocks)
+
+
+def _dimension_id(score: CapacityScore, lang: Lang) -> str:
+    return f"{score.module_id} / {score.dimension_id}"
+
+
+def build_report(
+    programme: Programme,
+    *,
+    lang: Lang,
+    rule_report: Report | None = None,
+    trade_names: Mapping[TradeRef, str] | None = None,
+    dimension_name: DimensionNamer | None = None,
+) -> ReportDocument:
+    """The report of ``programme`` in ``lang`` (``"fr"`` or ``"en"``).
+
+    :param rule_report: the rule report to show; the core rules are checked when
+        it is not given (pass the plugin manager's ``check`` to include plugin rules).
+    :param trade_names: names of trades, as the installed nomenclatures know them.
+    :param dimension_name: names a capacity score's dimension (the diagnostic
+        modules know the names); ``module / dimension`` ids otherwise.
+    """
+    w = _Writer(programme, lang, trade_names or {})
+    report = rule_report if rule_report is not None else check(programme)
+    return ReportDocument(
+        lang=lang,
+        title=programme.title,
+        subtitle=w.t("subtitle"),
+        contents_label=w.t("contents"),
+        sections=(
+            _summary(w, report),
+            _body(w),
+            _team(w),
+            _timeline(w),
+            _preparation(w),
+            _diagnostic(w, dimension_name or _dimension_id),
+            _accompaniment(w),
+            _offer(w),
+            _rules(w, report),
+        ),
+        footer=w.t("footer", version=__version__),
+    )
