@@ -103,8 +103,12 @@ class Programme:
         return {e.id: e for e in self.experts}
 
     def entered(self, stage: Stage) -> dt.datetime | None:
-        """When the programme last entered ``stage``, from its history (``None`` if never)."""
-        for entry in reversed(self.history):
-            if entry.to_stage is stage and entry.from_stage is not stage:
+        """When the programme first moved forward into ``stage`` (``None`` if it never did).
+
+        Reopenings do not count: a diagnostic reopened and closed again was
+        still first closed, and the accompaniment first entered, at the first closing.
+        """
+        for entry in self.history:
+            if entry.to_stage is stage and entry.to_stage.rank > entry.from_stage.rank:
                 return entry.at
         return None

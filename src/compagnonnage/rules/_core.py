@@ -216,20 +216,14 @@ def _diagnostic_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         )
 
 
-def _diagnostic_closed_on(p: Programme) -> dt.date | None:
-    for e in p.history:
-        if e.operation is Operation.CLOSE_DIAGNOSTIC:
-            return e.at.date()
-    return None
-
-
 @rule(
     "STG-005",
     title_fr="Aucune action d'accompagnement ne commence avant la clôture du diagnostic",
     title_en="No support action starts before the diagnostic is closed",
 )
 def _no_action_before_diagnostic(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    closed_on = _diagnostic_closed_on(p)
+    closed_at = p.entered(Stage.ACCOMPANIMENT)
+    closed_on = closed_at.date() if closed_at is not None else None
     for a in p.accompaniment.actions:
         if closed_on is None and a.status.started:
             yield Breach(

@@ -1,0 +1,454 @@
+"""The bundled example: CMA France accompanies Togo's union of regional chambers of trades.
+
+Illustrative, built on public facts: the Union des Chambres Régionales de
+Métiers du Togo (UCRM, seat in Lomé) federates six regional chambers; its
+bureau of 8 members is elected for 4 years; over 43,000 artisans were on the
+register in 2022; the register was computerised in 2018 with 7,055 artisans in
+12 trades; CMA France ran an institutional diagnostic mission with UCRM in and
+around Lomé in April 2021, with a debriefing to elected officials and staff.
+**The people, the findings in detail and the later stages are invented.**
+
+:func:`togo_steps` walks the programme through its stages with the public
+lifecycle API, one step at a time; :func:`togo_programme` returns the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from compagnonnage import lifecycle as lc
+from compagnonnage.model import (
+    Affiliation,
+    Approval,
+    Audience,
+    Body,
+    BodyKind,
+    Competence,
+    Debriefing,
+    DiagnosticKind,
+    Domain,
+    ElectedOfficial,
+    Expert,
+    GoodPractice,
+    GoverningBody,
+    GoverningBodyKind,
+    Horizon,
+    IssueSeverity,
+    Level,
+    MajorIssue,
+    MandatePlan,
+    MandatePlanning,
+    Membership,
+    MethodologicalSupport,
+    MethodToolkit,
+    Mission,
+    Modality,
+    Period,
+    PlanAction,
+    PlanAxis,
+    PlannedMission,
+    Priority,
+    Programme,
+    Recommendation,
+    ReferencePartner,
+    RegionRef,
+    Scope,
+    ServiceOfferDesign,
+    StaffMember,
+    Stage,
+    Structuring,
+    StructuringFocus,
+    Term,
+    TermsOfReference,
+    TradeRef,
+    Training,
+    WorkProgramme,
+)
+
+__all__ = ["BAKERY", "HAIRDRESSING", "MASONRY", "TAILORING", "togo_programme", "togo_steps"]
+
+MASONRY = TradeRef("uemoa", "MASONRY")
+TAILORING = TradeRef("uemoa", "TAILORING")
+HAIRDRESSING = TradeRef("uemoa", "HAIRDRESSING")
+BAKERY = TradeRef("uemoa", "BAKERY")
+
+_TOGO = RegionRef(country="TG")
+_LOME = RegionRef(country="TG", subdivision="TG-M")
+_TERM = Term(period=Period(start=dt.date(2019, 11, 1), end=dt.date(2023, 10, 31)), number=1)
+_LEAD = "cma-durand"
+
+
+def _at(day: str, hour: int = 9) -> dt.datetime:
+    return dt.datetime.fromisoformat(day).replace(hour=hour, tzinfo=dt.timezone.utc)
+
+
+def _body() -> Body:
+    bureau = tuple(
+        ElectedOfficial(id=f"ucrm-elu-{i}", name=name, role=role, trade=trade)
+        for i, (name, role, trade) in enumerate(
+            [
+                ("Kossi Amegah", "président", MASONRY),
+                ("Afi Mensah", "première vice-présidente", TAILORING),
+                ("Yao Kpodar", "deuxième vice-président", BAKERY),
+                ("Akossiwa Dogbe", "secrétaire générale élue", HAIRDRESSING),
+                ("Komlan Agbeko", "trésorier", MASONRY),
+                ("Ama Lawson", "trésorière adjointe", TAILORING),
+                ("Edem Tsikplonou", "conseiller", BAKERY),
+                ("Abla Fiagan", "conseillère", HAIRDRESSING),
+            ],
+            start=1,
+        )
+    )
+    staff = (
+        StaffMember(id="ucrm-sg", name="Mawuli Adjo", position="secrétaire général"),
+        StaffMember(
+            id="ucrm-rm", name="Essi Gbeassor", position="responsable du répertoire des métiers"
+        ),
+        StaffMember(id="ucrm-fp", name="Kodjo Ahiadzro", position="responsable formation"),
+    )
+    return Body(
+        id="ucrm-togo",
+        name="Union des Chambres Régionales de Métiers du Togo (UCRM)",
+        kind=BodyKind.CONSULAR_CHAMBER,
+        region=_LOME,
+        level=Level.NATIONAL,
+        trades=(MASONRY, TAILORING, HAIRDRESSING, BAKERY),
+        membership=Membership(registered=43_000, as_of=dt.date(2022, 12, 31)),
+        governing_bodies=(
+            GoverningBody(
+                id="ucrm-bureau",
+                kind=GoverningBodyKind.BUREAU,
+                name="Bureau de l'UCRM",
+                member_ids=tuple(o.id for o in bureau),
+            ),
+            GoverningBody(
+                id="ucrm-ag",
+                kind=GoverningBodyKind.GENERAL_ASSEMBLY,
+                name="Assemblée générale",
+                member_ids=tuple(o.id for o in bureau),
+            ),
+        ),
+        officials=bureau,
+        staff=staff,
+        current_term=_TERM,
+    )
+
+
+def _experts() -> tuple[Expert, ...]:
+    return (
+        Expert(
+            id=_LEAD,
+            name="Claire Durand",
+            affiliation=Affiliation.NETWORK,
+            home_chamber="CMA France",
+            competences=frozenset(
+                {
+                    Competence.INSTITUTIONAL_DIAGNOSIS,
+                    Competence.TRAINING,
+                    Competence.ADMINISTRATIVE_SUPPORT,
+                }
+            ),
+            languages=("fr", "en"),
+        ),
+        Expert(
+            id="cma-martin",
+            name="Paul Martin",
+            affiliation=Affiliation.NETWORK,
+            home_chamber="CMA Auvergne-Rhône-Alpes",
+            competences=frozenset(
+                {
+                    Competence.ECONOMIC_DIAGNOSIS,
+                    Competence.INSTITUTIONAL_DIAGNOSIS,
+                    Competence.METHODOLOGICAL_SUPPORT,
+                }
+            ),
+            domains=frozenset({Domain.TRADES_REGISTER, Domain.ECONOMIC_DEVELOPMENT}),
+        ),
+        Expert(
+            id="tg-agbodjan",
+            name="Sena Agbodjan",
+            affiliation=Affiliation.LOCAL,
+            home_chamber="Consultant, Lomé",
+            competences=frozenset({Competence.METHODOLOGICAL_SUPPORT}),
+            domains=frozenset({Domain.TRADES_REGISTER}),
+            languages=("fr", "ee"),
+        ),
+    )
+
+
+def togo_steps() -> Iterator[tuple[str, Programme]]:
+    """Each lifecycle step of the example, as ``(what was done, the programme after it)``."""
+    partner = ReferencePartner(
+        id="ucrm-sg", name="Mawuli Adjo", body_id="ucrm-togo", position="secrétaire général"
+    )
+    p = Programme.draft(
+        id="cma-ucrm-2021",
+        title="Compagnonnage consulaire CMA France – UCRM Togo (exemple illustratif)",
+        beneficiary=_body(),
+        reference_partner=partner,
+        experts=_experts(),
+        scope=Scope(trades=(MASONRY, TAILORING, HAIRDRESSING, BAKERY), regions=(_TOGO,)),
+        planned=Period(start=dt.date(2021, 1, 11), end=dt.date(2022, 12, 16)),
+    )
+    yield "draft", p
+    p = lc.open_programme(p, by=_LEAD, at=_at("2021-01-11"))
+    yield "open", p
+    authors = (_LEAD, "ucrm-sg")
+    approval = Approval(on=dt.date(2021, 3, 1), by="ucrm-elu-1")
+    for deliverable in (
+        TermsOfReference(
+            title="Termes de référence du compagnonnage CMA France – UCRM",
+            author_ids=authors,
+            approval=approval,
+            objectives=(
+                "Diagnostiquer l'organisation et les services de l'UCRM et des chambres régionales",
+                "Accompagner l'UCRM dans son plan de mandature et son offre de services",
+            ),
+        ),
+        MethodToolkit(
+            title="Outils méthodologiques du diagnostic",
+            author_ids=(*authors, "cma-martin"),
+            approval=approval,
+            module_ids=("cma-consular",),
+            tools=(
+                "Questionnaire aux élus",
+                "Grille d'entretien des cadres",
+                "Grille du répertoire des métiers",
+            ),
+        ),
+        WorkProgramme(
+            title="Programme de travail 2021",
+            author_ids=authors,
+            approval=approval,
+            missions=(
+                PlannedMission(
+                    kind=DiagnosticKind.INSTITUTIONAL,
+                    modality=Modality.ON_SITE,
+                    period=Period(start=dt.date(2021, 4, 12), end=dt.date(2021, 4, 16)),
+                    place="Lomé",
+                ),
+            ),
+        ),
+    ):
+        p = lc.record_deliverable(p, deliverable, by=_LEAD, at=_at("2021-03-01"))
+        yield f"record {deliverable.KIND}", p
+    p = lc.close_preparation(p, by=_LEAD, at=_at("2021-03-02"))
+    yield "close preparation", p
+    yield from _diagnostic(p)
+
+
+def _diagnostic(p: Programme) -> Iterator[tuple[str, Programme]]:
+    p = lc.record_mission(
+        p,
+        Mission(
+            id="mission-lome-2021-04",
+            kind=DiagnosticKind.INSTITUTIONAL,
+            modality=Modality.ON_SITE,
+            period=Period(start=dt.date(2021, 4, 12), end=dt.date(2021, 4, 16)),
+            place="Lomé",
+            expert_ids=(_LEAD, "cma-martin"),
+            organiser_id="ucrm-sg",
+        ),
+        by=_LEAD,
+        at=_at("2021-04-16", 18),
+    )
+    yield "record mission", p
+    findings = (
+        MajorIssue(
+            id="pb-register-coverage",
+            statement=(
+                "Le répertoire informatisé en 2018 ne couvre que 7 055 artisans dans 12 métiers, "
+                "pour plus de 43 000 artisans inscrits."
+            ),
+            severity=IssueSeverity.CRITICAL,
+            region=_TOGO,
+        ),
+        MajorIssue(
+            id="pb-own-resources",
+            statement="Les ressources propres (cotisations, prestations) ne couvrent pas le fonctionnement.",
+            severity=IssueSeverity.HIGH,
+        ),
+        MajorIssue(
+            id="pb-apprenticeship",
+            statement="L'apprentissage en maçonnerie et en coiffure reste informel et sans certification.",
+            severity=IssueSeverity.HIGH,
+            trade=MASONRY,
+        ),
+        GoodPractice(
+            id="bp-union",
+            statement="Six chambres régionales fédérées dans une union nationale active.",
+        ),
+        GoodPractice(
+            id="bp-digital-register",
+            statement="Un répertoire des métiers informatisé depuis 2018, base d'une extension.",
+        ),
+        Recommendation(
+            id="rec-register",
+            statement="Étendre le répertoire informatisé à tous les métiers et à toutes les régions.",
+            cites=("pb-register-coverage", "bp-digital-register"),
+            priority=Priority.HIGH,
+            horizon=Horizon.MEDIUM,
+        ),
+        Recommendation(
+            id="rec-mandate-plan",
+            statement="Former les élus et adopter un plan de mandature assorti d'indicateurs.",
+            cites=("pb-own-resources", "bp-union"),
+            priority=Priority.HIGH,
+            horizon=Horizon.SHORT,
+        ),
+        Recommendation(
+            id="rec-service-offer",
+            statement="Définir une offre de services aux ressortissants (carte professionnelle, couverture santé).",
+            cites=("pb-own-resources",),
+            priority=Priority.MEDIUM,
+            horizon=Horizon.MEDIUM,
+        ),
+        Recommendation(
+            id="rec-apprenticeship",
+            statement="Structurer l'apprentissage de la maçonnerie avec les maîtres artisans.",
+            cites=("pb-apprenticeship",),
+            priority=Priority.MEDIUM,
+            horizon=Horizon.LONG,
+            trade=MASONRY,
+        ),
+    )
+    for finding in findings:
+        p = lc.record_finding(p, finding, by=_LEAD, at=_at("2021-04-16", 19))
+    yield "record findings", p
+    p = lc.record_debriefing(
+        p,
+        Debriefing(
+            on=dt.date(2021, 4, 16),
+            attendee_ids=("ucrm-sg", "ucrm-elu-1", "ucrm-elu-2", "ucrm-rm", _LEAD, "cma-martin"),
+            place="Lomé",
+        ),
+        by=_LEAD,
+        at=_at("2021-04-16", 20),
+    )
+    yield "record debriefing", p
+    p = lc.close_diagnostic(p, by=_LEAD, at=_at("2021-05-03"))
+    yield "close diagnostic", p
+    yield from _accompaniment(p)
+
+
+def _accompaniment(p: Programme) -> Iterator[tuple[str, Programme]]:
+    bureau = tuple(f"ucrm-elu-{i}" for i in range(1, 9))
+    actions = (
+        Training(
+            id="act-training-elus",
+            title="Formation des élus du bureau : rôle, instances, plan de mandature",
+            modality=Modality.ON_SITE,
+            period=Period(start=dt.date(2021, 6, 7), end=dt.date(2021, 6, 9)),
+            place="Lomé",
+            expert_ids=(_LEAD,),
+            participant_ids=("ucrm-sg", *bureau),
+            answers=("rec-mandate-plan",),
+            audience=frozenset({Audience.ELECTED_OFFICIALS, Audience.STAFF}),
+            topics=("Gouvernance consulaire", "Fonctionnement des instances"),
+        ),
+        MandatePlanning(
+            id="act-mandate-plan",
+            title="Élaboration du plan de mandature de l'UCRM",
+            modality=Modality.REMOTE,
+            expert_ids=(_LEAD,),
+            participant_ids=("ucrm-sg", "ucrm-elu-1"),
+            answers=("rec-mandate-plan",),
+        ),
+        Structuring(
+            id="act-structuring",
+            title="Structuration administrative et fonctionnement des instances",
+            modality=Modality.REMOTE,
+            expert_ids=(_LEAD,),
+            participant_ids=("ucrm-sg",),
+            answers=("rec-mandate-plan",),
+            focus=frozenset({StructuringFocus.ADMINISTRATION, StructuringFocus.GOVERNING_BODIES}),
+        ),
+        MethodologicalSupport(
+            id="act-register",
+            title="Appui à l'extension du répertoire des métiers informatisé",
+            modality=Modality.ON_SITE,
+            place="Lomé",
+            expert_ids=("cma-martin", "tg-agbodjan"),
+            participant_ids=("ucrm-rm",),
+            answers=("rec-register",),
+            domain=Domain.TRADES_REGISTER,
+        ),
+        ServiceOfferDesign(
+            id="act-service-offer",
+            title="Définition de l'offre de services aux ressortissants",
+            modality=Modality.REMOTE,
+            expert_ids=("cma-martin",),
+            participant_ids=("ucrm-sg", "ucrm-fp"),
+            answers=("rec-service-offer",),
+        ),
+    )
+    for action in actions:
+        p = lc.plan_action(p, action, by=_LEAD, at=_at("2021-05-10"))
+    yield "plan support actions", p
+    p = lc.start_action(
+        p, "act-training-elus", on=dt.date(2021, 6, 7), by=_LEAD, at=_at("2021-06-07")
+    )
+    p = lc.complete_action(
+        p, "act-training-elus", on=dt.date(2021, 6, 9), by=_LEAD, at=_at("2021-06-09", 18)
+    )
+    yield "train elected officials", p
+    p = lc.start_action(
+        p, "act-mandate-plan", on=dt.date(2021, 6, 21), by=_LEAD, at=_at("2021-06-21")
+    )
+    plan = MandatePlan(
+        term=_TERM,
+        adopted_on=dt.date(2021, 9, 24),
+        axes=(
+            PlanAxis(
+                id="axe-representation",
+                title="Représenter et connaître les artisans",
+                actions=(
+                    PlanAction(
+                        id="pa-register",
+                        title="Inscrire 20 000 artisans au répertoire informatisé",
+                        owner_id="ucrm-rm",
+                        indicator="Artisans inscrits au répertoire informatisé",
+                    ),
+                ),
+            ),
+            PlanAxis(
+                id="axe-services",
+                title="Servir les ressortissants",
+                actions=(
+                    PlanAction(
+                        id="pa-card",
+                        title="Délivrer la carte professionnelle artisanale",
+                        owner_id="ucrm-sg",
+                        indicator="Cartes délivrées",
+                    ),
+                ),
+            ),
+        ),
+    )
+    p = lc.complete_action(
+        p,
+        "act-mandate-plan",
+        on=dt.date(2021, 9, 24),
+        by=_LEAD,
+        at=_at("2021-09-24", 18),
+        produces=plan,
+    )
+    yield "adopt the mandate plan", p
+    p = lc.start_action(p, "act-register", on=dt.date(2021, 10, 11), by=_LEAD, at=_at("2021-10-11"))
+    yield "start trades-register support", p
+
+
+def togo_programme(*, stage: Stage = Stage.ACCOMPANIMENT) -> Programme:
+    """The example programme, walked up to ``stage`` (the accompaniment by default).
+
+    At the accompaniment stage, the elected officials are trained, the mandate
+    plan is adopted and the trades-register support is under way.
+    """
+    last: Programme | None = None
+    for _, p in togo_steps():
+        if p.stage.rank > stage.rank:
+            break
+        last = p
+    assert last is not None
+    return last
