@@ -1,0 +1,54 @@
+"""The ``compagnonnage`` command: ``compagnonnage --help`` lists the commands.
+
+Run as ``compagnonnage …`` (the console script) or ``python -m compagnonnage …``;
+:func:`main` is the entry point of both. A mistake of the user (a missing or
+invalid file, a refused operation) prints a message naming the file and the
+place in it, never a traceback, unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+
+from compagnonnage.cli._parser import build_parser, detect_lang
+from compagnonnage.cli._text import say
+from compagnonnage.errors import CompagnonnageError
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (``sys.argv[1:]`` by default); return the exit code.
+
+    0: all is well; 1: an error-level rule is violated; 2: unreadable or invalid
+    input, or misuse.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = detect_lang(args_list)
+    try:
+        args = build_parser(lang).parse_args(args_list)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 2
+    lang = args.lang
+    from compagnonnage.cli import _commands
+    from compagnonnage.cli._session import Session
+
+    run: _commands.Command = getattr(_commands, args.command)
+    try:
+        return run(args, Session(lang))
+    except (CompagnonnageError, OSError) as err:
+        if args.debug:
+            traceback.print_exc()
+        if isinstance(err, OSError):
+            text = _commands.os_message(err, Session(lang))
+        else:
+            message = getattr(err, "message", None)
+            text = message(lang) if callable(message) else str(err)
+        print(f"compagnonnage{say('colon', lang)}{text}", file=sys.stderr)
+        if not args.debug:
+            print(say("debug_hint", lang), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,63 @@
+"""What the commands print: aligned tables, JSON, and a progress bar on a terminal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """An aligned plain-text table with a ruled header."""
+    body = [list(r) for r in rows]
+    widths = [len(h) for h in headers]
+    for row in body:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    rule = "  ".join("─" * w for w in widths)
+    return "\n".join([line(headers), rule, *(line(r) for r in body)])
+
+
+def emit(text: str) -> None:
+    """Print ``text`` on standard output."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def emit_json(data: object) -> None:
+    """Print ``data`` as indented UTF-8 JSON on standard output."""
+    emit(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+class Progress:
+    """A one-line progress bar on standard error, drawn only when it is a terminal."""
+
+    _WIDTH = 30
+
+    def __init__(self, total: int, *, stream: TextIO | None = None, enabled: bool = True) -> None:
+        self._stream = stream if stream is not None else sys.stderr
+        self._total = total
+        self._on = enabled and total > 0 and self._stream.isatty()
+        self._shown = -1
+
+    def advance(self, done: int) -> None:
+        """Show that ``done`` of the items are processed (redrawn at each whole percent)."""
+        if not self._on:
+            return
+        percent = done * 100 // self._total
+        if percent == self._shown:
+            return
+        self._shown = percent
+        filled = done * self._WIDTH // self._total
+        bar = "█" * filled + "░" * (self._WIDTH - filled)
+        self._stream.write(f"\r{bar} {done}/{self._total} ({percent} %)")
+        self._stream.flush()
+
+    def close(self) -> None:
+        """Clear the bar's line."""
+        if self._on:
+            self._stream.write("\r\x1b[2K")
+            self._stream.flush()

@@ -1,0 +1,186 @@
+"""The argument parser, with help and errors in the user's language.
+
+Kept import-light: ``compagnonnage --help`` loads this module, argparse and the
+words, nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NoReturn
+
+from compagnonnage._i18n import LANGUAGES, Lang
+from compagnonnage.cli._text import say
+
+PROG = "compagnonnage"
+
+
+def detect_lang(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> Lang:
+    """The language asked for: ``--lang`` in ``argv``, then ``COMPAGNONNAGE_LANG``, then the locale.
+
+    French when the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) is French,
+    English otherwise.
+    """
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in LANGUAGES:
+            return "fr" if value == "fr" else "en"
+    chosen = environ.get("COMPAGNONNAGE_LANG", "")
+    if chosen in LANGUAGES:
+        return "fr" if chosen == "fr" else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    lang: Lang = "en"
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(
+            usage, actions, groups, say("usage", self.lang) if prefix is None else prefix
+        )
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its framework words in the user's language."""
+
+    lang: Lang = "en"
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, say("usage_error", self.lang, prog=self.prog, message=message) + "\n")
+
+
+def _formatter(lang: Lang) -> type[_Formatter]:
+    return type("Formatter", (_Formatter,), {"lang": lang})
+
+
+def _parser(
+    lang: Lang,
+    *,
+    prog: str | None = None,
+    description: str | None = None,
+    epilog: str | None = None,
+    parents: Sequence[argparse.ArgumentParser] = (),
+) -> _Parser:
+    parser = _Parser(
+        prog=prog,
+        description=description,
+        epilog=epilog,
+        parents=parents,
+        add_help=False,
+        formatter_class=_formatter(lang),
+    )
+    parser.lang = lang
+    return parser
+
+
+def _common(lang: Lang, *, top: bool) -> _Parser:
+    """Options every command takes: ``--lang``, ``--debug``, ``--help``.
+
+    On commands they default to "not given", so that a value given before the
+    command name (``compagnonnage --debug check …``) is not overwritten.
+    """
+    common = _parser(lang)
+    group = common.add_argument_group(say("options", lang))
+    group.add_argument("-h", "--help", action="help", help=say("help_help", lang))
+    group.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=lang if top else argparse.SUPPRESS,
+        help=say("help_lang", lang),
+    )
+    group.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help=say("help_debug", lang),
+    )
+    return common
+
+
+def _format(group: argparse._ArgumentGroup, lang: Lang, choices: tuple[str, ...]) -> None:
+    group.add_argument(
+        "--format", choices=choices, default=choices[0], help=say("help_format", lang)
+    )
+
+
+def build_parser(lang: Lang) -> argparse.ArgumentParser:
+    """The ``compagnonnage`` parser; each command sets ``command`` in the namespace."""
+    parser = _parser(
+        lang,
+        prog=PROG,
+        description=say("description", lang),
+        epilog=say("epilog", lang),
+        parents=[_common(lang, top=True)],
+    )
+    commands = parser.add_subparsers(
+        title=say("commands", lang), dest="command", metavar="COMMAND", required=True
+    )
+
+    def command(name: str) -> tuple[argparse.ArgumentParser, argparse._ArgumentGroup]:
+        sub = commands.add_parser(
+            name,
+            help=say(f"help_{name}", lang),
+            description=say(f"help_{name}", lang),
+            parents=[_common(lang, top=False)],
+            add_help=False,
+            formatter_class=_formatter(lang),
+        )
+        assert isinstance(sub, _Parser)
+        sub.lang = lang
+        return sub, sub.add_argument_group(say("arguments", lang))
+
+    _, args = command("demo")
+    args.add_argument(
+        "dir", nargs="?", default="compagnonnage-demo", metavar="DIR", help=say("help_dir", lang)
+    )
+
+    _, args = command("check")
+    args.add_argument("paths", nargs="+", metavar="PATH", help=say("help_paths", lang))
+    _format(args, lang, ("text", "json"))
+
+    _, args = command("status")
+    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
+    _format(args, lang, ("text", "json"))
+
+    for name in ("plugins", "trades", "regions", "modules"):
+        _, args = command(name)
+        _format(args, lang, ("text", "json"))
+
+    _, args = command("services")
+    args.add_argument("--trade", metavar="NOMENCLATURE:CODE", help=say("help_trade", lang))
+    args.add_argument("--region", metavar="ISO", help=say("help_region", lang))
+    _format(args, lang, ("text", "json"))
+
+    _, args = command("diagnose")
+    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
+    args.add_argument("--answers", required=True, metavar="ANSWERS", help=say("help_answers", lang))
+    args.add_argument("--write", action="store_true", help=say("help_write", lang))
+    _format(args, lang, ("text", "json"))
+
+    _, args = command("recommend")
+    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
+    _format(args, lang, ("text", "json"))
+
+    _, args = command("report")
+    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
+    _format(args, lang, ("html", "md"))
+    args.add_argument("-o", "--output", metavar="OUT", help=say("help_output", lang))
+
+    command("schema")
+    return parser

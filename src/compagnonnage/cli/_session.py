@@ -1,0 +1,62 @@
+"""What a command works with: the language, the plugin manager, the document converter.
+
+Everything heavy is imported on first use, so that ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from compagnonnage._i18n import Lang
+from compagnonnage.cli._text import say
+from compagnonnage.errors import CompagnonnageError
+
+if TYPE_CHECKING:
+    from compagnonnage.model import Programme
+    from compagnonnage.plugins import PluginManager
+
+
+class CliError(CompagnonnageError):
+    """A mistake in how the command was called, worded in both languages."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(say(key, "en", **values))
+
+    def message(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return say(self.key, lang, **self.values)
+
+
+class Session:
+    """One run of one command."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def say(self, key: str, **values: object) -> str:
+        """A message of the CLI in the session's language."""
+        return say(key, self.lang, **values)
+
+    @cached_property
+    def plugins(self) -> PluginManager:
+        """The plugin manager, with the installed plugins loaded."""
+        from compagnonnage.plugins import get_plugin_manager
+
+        return get_plugin_manager()
+
+    @cached_property
+    def converter(self) -> Any:
+        """The document converter, built after the plugins so that their types take part."""
+        from compagnonnage.documents import make_converter
+
+        return make_converter(self.plugins)
+
+    def load(self, path: str | Path) -> Programme:
+        """The programme in the document at ``path``."""
+        from compagnonnage.documents import load
+
+        return load(path, converter=self.converter)

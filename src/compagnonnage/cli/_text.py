@@ -1,0 +1,158 @@
+"""Every word the command line prints, in French and English."""
+
+from __future__ import annotations
+
+from compagnonnage._i18n import Lang, Message
+
+TEXT: dict[str, Message] = {
+    # argparse's own words
+    "usage": Message("utilisation : ", "usage: "),
+    "usage_error": Message("{prog} : erreur : {message}", "{prog}: error: {message}"),
+    "options": Message("options", "options"),
+    "arguments": Message("arguments de la commande", "command arguments"),
+    "commands": Message("commandes", "commands"),
+    "description": Message(
+        "Compagnonnage consulaire : vérifier les programmes, scorer les diagnostics, "
+        "produire les rapports.",
+        "Compagnonnage consulaire: check programmes, score diagnostics, produce reports.",
+    ),
+    "epilog": Message(
+        "Codes de sortie : 0 tout va bien, 1 une règle bloquante est enfreinte, "
+        "2 entrée illisible ou invalide, ou commande mal employée.\n"
+        "Langue : --lang, sinon COMPAGNONNAGE_LANG, sinon la locale (LC_ALL, LANG).",
+        "Exit codes: 0 all is well, 1 an error-level rule is violated, "
+        "2 unreadable or invalid input, or misuse.\n"
+        "Language: --lang, else COMPAGNONNAGE_LANG, else the locale (LC_ALL, LANG).",
+    ),
+    "help_help": Message("afficher cette aide et quitter", "show this help and exit"),
+    "help_lang": Message("langue des messages et des rapports", "language of messages and reports"),
+    "help_debug": Message(
+        "afficher la trace complète en cas d'erreur", "show the full traceback on errors"
+    ),
+    "help_format": Message("format de sortie", "output format"),
+    "help_demo": Message(
+        "écrire l'exemple du Togo (document et rapports) dans DIR et le résumer",
+        "write the Togo example (document and reports) into DIR and summarise it",
+    ),
+    "help_check": Message(
+        "vérifier des documents de programme (fichiers ou dossiers)",
+        "check programme documents (files or folders)",
+    ),
+    "help_status": Message(
+        "étape, ce que demande la transition suivante et ce qui la bloque",
+        "stage, what the next transition needs and what blocks it",
+    ),
+    "help_plugins": Message(
+        "extensions installées, ce qu'elles apportent et leurs erreurs de chargement",
+        "installed plugins, what they provide and their load errors",
+    ),
+    "help_trades": Message("métiers connus (nomenclatures)", "known trades (nomenclatures)"),
+    "help_regions": Message(
+        "régions connues et leurs paramètres", "known regions and their parameters"
+    ),
+    "help_modules": Message("modules de diagnostic", "diagnostic modules"),
+    "help_services": Message("services des catalogues", "catalogue services"),
+    "help_diagnose": Message(
+        "scorer le diagnostic à partir des réponses collectées",
+        "score the diagnostic from the collected answers",
+    ),
+    "help_recommend": Message(
+        "appuis et services suggérés pour chaque préconisation",
+        "support and services suggested for each recommendation",
+    ),
+    "help_report": Message(
+        "rapport du programme, HTML ou Markdown", "programme report, HTML or Markdown"
+    ),
+    "help_schema": Message(
+        "schéma JSON des documents de programme", "JSON Schema of programme documents"
+    ),
+    "help_dir": Message(
+        "dossier où écrire (par défaut : compagnonnage-demo)",
+        "folder to write into (default: compagnonnage-demo)",
+    ),
+    "help_paths": Message(
+        "fichiers JSON ou dossiers à parcourir", "JSON files, or folders to search"
+    ),
+    "help_file": Message("document de programme (JSON)", "programme document (JSON)"),
+    "help_trade": Message(
+        "seulement ce métier (nomenclature:code)", "only this trade (nomenclature:code)"
+    ),
+    "help_region": Message(
+        "seulement cette région (code ISO 3166)", "only this region (ISO 3166 code)"
+    ),
+    "help_answers": Message(
+        "document des réponses collectées (JSON)", "document of the collected answers (JSON)"
+    ),
+    "help_write": Message(
+        "enregistrer scores et constats suggérés dans le document (écriture atomique)",
+        "record the scores and suggested findings into the document (atomic write)",
+    ),
+    "help_output": Message(
+        "fichier à écrire (par défaut : la sortie standard)",
+        "file to write (default: standard output)",
+    ),
+    # shared words
+    "colon": Message("\u00a0: ", ": "),
+    "programme": Message("Programme", "Programme"),
+    "stage": Message("Étape", "Stage"),
+    "clean": Message("conforme", "clean"),
+    "counts": Message(
+        "{errors} erreur(s), {warnings} avertissement(s)",
+        "{errors} error(s), {warnings} warning(s)",
+    ),
+    "severity_error": Message("erreur", "error"),
+    "severity_warning": Message("avertissement", "warning"),
+    "written": Message("Écrit : {path}", "Written: {path}"),
+    # errors
+    "error": Message("erreur", "error"),
+    "no_such_file": Message("{path} : fichier introuvable", "{path}: no such file"),
+    "is_a_directory": Message(
+        "{path} : c'est un dossier, un fichier est attendu",
+        "{path}: is a folder, a file is expected",
+    ),
+    "permission_denied": Message("{path} : accès refusé", "{path}: permission denied"),
+    "os_error": Message("{path} : {reason}", "{path}: {reason}"),
+    "empty_folder": Message(
+        "{path} : aucun document JSON dans ce dossier", "{path}: no JSON document in this folder"
+    ),
+    "debug_hint": Message(
+        "(relancer avec --debug pour la trace complète)",
+        "(run again with --debug for the traceback)",
+    ),
+    # check
+    "summary": Message("Résumé", "Summary"),
+    "total_documents": Message("Documents", "Documents"),
+    "total_clean": Message("Conformes", "Clean"),
+    "total_with_errors": Message("Avec erreurs", "With errors"),
+    "total_with_warnings": Message("Avec avertissements", "With warnings"),
+    "total_invalid": Message("Illisibles ou invalides", "Unreadable or invalid"),
+    "code": Message("Code", "Code"),
+    "severity": Message("Gravité", "Severity"),
+    "violations": Message("Violations", "Violations"),
+    "documents": Message("Documents", "Documents"),
+    # status
+    "no_next": Message(
+        "Programme clôturé : plus de transition.", "Programme closed: no further transition."
+    ),
+    "next_transition": Message(
+        "Transition suivante : {operation} (vers l'étape {stage}). Elle demande :",
+        "Next transition: {operation} (into the {stage} stage). It needs:",
+    ),
+    "needs_all": Message(
+        "et qu'aucune autre règle bloquante ne soit enfreinte",
+        "and that no other error-level rule is violated",
+    ),
+    "ready": Message("Rien ne la bloque.", "Nothing blocks it."),
+    "blocked_by": Message("Bloquée par {count} violation(s) :", "Blocked by {count} violation(s):"),
+    "warnings": Message("{count} avertissement(s) :", "{count} warning(s):"),
+    "op_open": Message("ouverture", "open"),
+    "op_close_preparation": Message("clôture de la préparation", "close the preparation"),
+    "op_close_diagnostic": Message("clôture du diagnostic", "close the diagnostic"),
+    "op_close": Message("clôture du programme", "close the programme"),
+}
+
+
+def say(key: str, lang: Lang, **values: object) -> str:
+    """The message ``key`` in ``lang``, with ``values`` filled in."""
+    text = TEXT[key](lang)
+    return text.format(**values) if values else text
