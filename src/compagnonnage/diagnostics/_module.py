@@ -38,7 +38,8 @@ def _key(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
-def _bilingual(instance: object, attribute: Any, value: Any) -> None:
+def bilingual(instance: object, attribute: Any, value: Any) -> None:
+    """A :class:`Message` whose French and English texts are both non-blank."""
     if not (
         isinstance(value, Message)
         and isinstance(value.fr, str)
@@ -101,7 +102,7 @@ class Remedy:
     """
 
     kind: str = field()
-    title: Message = field(validator=_bilingual)
+    title: Message = field(validator=bilingual)
     domain: Domain | None = field(default=None, validator=v.instance_of(Domain, optional=True))
     service_ids: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
 
@@ -121,9 +122,9 @@ class Dimension:
     """
 
     id: str = field(validator=_key)
-    theme: Message = field(validator=_bilingual)
-    title: Message = field(validator=_bilingual)
-    levels: tuple[Message, ...] = field(validator=v.tuple_of(Message, item=_bilingual))
+    theme: Message = field(validator=bilingual)
+    title: Message = field(validator=bilingual)
+    levels: tuple[Message, ...] = field(validator=v.tuple_of(Message, item=bilingual))
     remedies: tuple[Remedy, ...] = field(default=(), validator=v.tuple_of(Remedy))
 
 
@@ -138,7 +139,7 @@ class Question(abc.ABC):
 
     id: str = field(validator=_key)
     dimension_id: str = field(validator=_key)
-    text: Message = field(validator=_bilingual)
+    text: Message = field(validator=bilingual)
 
     @abc.abstractmethod
     def level_of(self, value: object, scale: Scale) -> int | None:
@@ -188,7 +189,7 @@ class Choice:
     """One option of a choice question and the level it stands for (``None``: evidence only)."""
 
     id: str = field(validator=_key)
-    label: Message = field(validator=_bilingual)
+    label: Message = field(validator=bilingual)
     level: int | None = field(default=None, validator=_level)
 
 
@@ -311,7 +312,7 @@ class DiagnosticModule:
 
     id: str = field(validator=_key)
     version: str = field(validator=v.identifier)
-    title: Message = field(validator=_bilingual)
+    title: Message = field(validator=bilingual)
     dimensions: tuple[Dimension, ...] = field(validator=v.tuple_of(Dimension))
     questions: tuple[Question, ...] = field(validator=v.tuple_of(Question))
     scale: Scale = field(factory=Scale, validator=v.instance_of(Scale))

@@ -1,0 +1,63 @@
+"""Plugins: hook specifications, the plugin-manager factory and its typed façade.
+
+A plugin is a module (or object) with functions marked ``@hookimpl`` and named
+after the hooks of :mod:`compagnonnage.plugins.hookspecs`, declared in its
+``pyproject.toml`` under ``[project.entry-points.compagnonnage]``. Nothing is
+loaded at import time: :func:`get_plugin_manager` builds a fresh
+:class:`PluginManager` on each call, and the rest of the library goes through
+its typed methods, never through ``pm.hook``.
+
+>>> from compagnonnage.plugins import get_plugin_manager
+>>> pm = get_plugin_manager(entry_points=False)
+>>> [m.id for m in pm.modules()]
+['consular-chamber']
+"""
+
+from compagnonnage.plugins._errors import (
+    DuplicateRegistrationError,
+    PluginError,
+    PluginHookError,
+    PluginImportError,
+    PluginRegistrationError,
+    PluginValidationError,
+    PluginWarning,
+)
+from compagnonnage.plugins._manager import GROUP, PluginManager, get_plugin_manager
+from compagnonnage.plugins._support import remedy_candidates
+from compagnonnage.plugins._types import (
+    Branch,
+    Nomenclature,
+    PluginInfo,
+    RankedCandidate,
+    RegionProfile,
+    SupportCandidate,
+    SupportRecommendations,
+    Trade,
+    TradeGroup,
+)
+from compagnonnage.plugins.hookspecs import hookimpl, hookspec
+
+__all__ = [
+    "GROUP",
+    "Branch",
+    "DuplicateRegistrationError",
+    "Nomenclature",
+    "PluginError",
+    "PluginHookError",
+    "PluginImportError",
+    "PluginInfo",
+    "PluginManager",
+    "PluginRegistrationError",
+    "PluginValidationError",
+    "PluginWarning",
+    "RankedCandidate",
+    "RegionProfile",
+    "SupportCandidate",
+    "SupportRecommendations",
+    "Trade",
+    "TradeGroup",
+    "get_plugin_manager",
+    "hookimpl",
+    "hookspec",
+    "remedy_candidates",
+]
