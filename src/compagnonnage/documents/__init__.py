@@ -1,0 +1,75 @@
+"""Documents: versioned JSON for every model type, its JSON Schema, and clear errors.
+
+>>> from compagnonnage.documents import dumps, loads
+>>> from compagnonnage.example import togo_programme
+>>> programme = togo_programme()
+>>> loads(dumps(programme)) == programme
+True
+
+A document is an envelope ``{"programme": {...}, "schema_version": 2}``: the
+key names the type (``"programme"``, ``"body"``, ``"expert"``, a record's tag
+such as ``"training"``...). Writing is deterministic: sorted keys, indented by
+two spaces, accents kept as UTF-8, a final newline. Reading refuses unknown
+keys, checks every value and the cross-references of a programme, and raises
+one :class:`DocumentError` listing every problem with its JSONPath, in French
+and English. Older formats are upgraded on the way (:data:`MIGRATIONS`).
+
+The format is described in ``docs/documents.md``. This package imports cattrs
+and orjson; ``import compagnonnage`` does not import it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from compagnonnage.documents._converter import MAX_INTEGER, DocumentConverter
+from compagnonnage.documents._io import _default_converter, _name, dump, dumps, load, loads
+from compagnonnage.documents._problems import DocumentError, Problem
+from compagnonnage.documents._reading import (
+    MAX_DEPTH,
+    MAX_DOCUMENT_SIZE,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Migration,
+)
+from compagnonnage.documents._schema import _json_schema
+from compagnonnage.model import Programme
+
+if TYPE_CHECKING:
+    from compagnonnage.plugins import PluginManager
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_SIZE",
+    "MAX_INTEGER",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "DocumentConverter",
+    "DocumentError",
+    "Migration",
+    "Problem",
+    "dump",
+    "dumps",
+    "json_schema",
+    "load",
+    "loads",
+    "make_converter",
+]
+
+
+def make_converter(manager: PluginManager | None = None) -> DocumentConverter:
+    """A new converter for documents (never cattrs' global one).
+
+    Make it *after* plugins are loaded: the subclasses of polymorphic records
+    that exist then (a plugin's support-action kind, say) take part in the
+    tagged unions, and the types ``manager`` registered become document types.
+    """
+    return DocumentConverter()
+
+
+def json_schema(
+    cls: type = Programme, *, converter: DocumentConverter | None = None
+) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of documents holding a ``cls``, generated from the model."""
+    conv = converter if converter is not None else _default_converter()
+    return _json_schema(cls, _name(cls, conv), conv)

@@ -1,0 +1,543 @@
+"""The private cattrs converters: one fast, one detailed, made by the same factory.
+
+The *detailed* converter is the reference: detailed validation, extra keys
+forbidden, every model validator run field by field, so that a bad document gets
+every problem at once. The *fast* converter is the same factory with detailed
+validation off; :meth:`DocumentConverter.structure` tries it first and, on any
+failure, runs the detailed one to explain what is wrong. Both accept and refuse
+the same documents and build equal objects (a property test holds them to it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+import re
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from functools import partial
+from typing import Any, TypeVar, cast
+
+import attrs
+import cattrs
+import orjson
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from compagnonnage.documents._problems import (
+    DocumentError,
+    Problem,
+    _Bad,
+    _expected,
+    _problems_from,
+)
+from compagnonnage.errors import CompagnonnageError, InvalidValueError
+from compagnonnage.model import Domain, RegionRef
+
+T = TypeVar("T")
+_Hook = Callable[[Any, Any], Any]
+_Unhook = Callable[[Any], Any]
+
+MAX_INTEGER = 2**53 - 1
+"""The largest integer (in absolute value) a document may hold: exact in every JSON reader."""
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?)"
+)
+_DECIMAL = re.compile(r"-?[0-9]{1,40}(\.[0-9]{1,40})?(E[+-]?[0-9]{1,3})?", re.IGNORECASE)
+_REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
+_KIND = "kind"
+
+
+def _is_tagged(cl: Any) -> bool:
+    """Whether ``cl`` is a polymorphic record: an attrs class with a ``KIND`` tag."""
+    return attrs.has(cl) and isinstance(getattr(cl, "KIND", None), str)
+
+
+def _is_abstract(cl: type) -> bool:
+    """A root of polymorphic records with subclasses: documents name only its subclasses."""
+    return bool(cl.__subclasses__()) and not any(_is_tagged(b) for b in cl.__mro__[1:])
+
+
+def _descendants(cl: type) -> Iterator[type]:
+    sub: type
+    for sub in cl.__subclasses__():
+        yield sub
+        yield from _descendants(sub)
+
+
+# -- leaves: structure ------------------------------------------------------------
+
+
+def _structure_str(value: Any, _: Any, *, detailed: bool) -> str:
+    if type(value) is not str:
+        raise _expected("un texte", "a string", value)
+    if detailed:
+        # The fast reader (orjson) refuses lone surrogates; the detailed one must too.
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _Bad(
+                "texte invalide (demi-paire de substitution isolée)",
+                "invalid text (lone surrogate)",
+            ) from None
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise _expected("un nombre entier", "a whole number", value)
+    if not -MAX_INTEGER <= value <= MAX_INTEGER:
+        raise _Bad(
+            f"nombre trop grand (au plus {MAX_INTEGER} en valeur absolue)",
+            f"number too large (at most {MAX_INTEGER} in absolute value)",
+        )
+    return value
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if type(value) is int:
+        return float(_structure_int(value, None))
+    if type(value) is not float or not math.isfinite(value):
+        raise _expected("un nombre fini", "a finite number", value)
+    return value
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise _expected("true ou false", "true or false", value)
+    return value
+
+
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    if type(value) is not str or not _DECIMAL.fullmatch(value):
+        raise _expected(
+            "un nombre décimal écrit comme un texte (« 12.50 »)",
+            'a decimal number written as a string ("12.50")',
+            value,
+        )
+    return Decimal(value)
+
+
+def _structure_date(value: Any, _: Any) -> dt.date:
+    if type(value) is str and _DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _expected("une date AAAA-MM-JJ", "a date YYYY-MM-DD", value)
+
+
+def _structure_datetime(value: Any, _: Any) -> dt.datetime:
+    if type(value) is str and _DATETIME.fullmatch(value):
+        text = value[:-1] + "+00:00" if value.endswith("Z") else value
+        try:
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
+    raise _expected(
+        "une date et heure ISO 8601 avec fuseau (« 2021-04-12T09:00:00+00:00 »)",
+        'an ISO 8601 date and time with an offset ("2021-04-12T09:00:00+00:00")',
+        value,
+    )
+
+
+def _structure_domain(value: Any, _: Any) -> Domain:
+    if type(value) is str:
+        try:
+            return Domain(value)
+        except InvalidValueError:
+            pass
+    raise _expected(
+        "un code de domaine en minuscules (« trades_register »)",
+        'a lower-case domain code ("trades_register")',
+        value,
+    )
+
+
+def _structure_region(value: Any, _: Any) -> RegionRef:
+    if type(value) is str and _REGION.fullmatch(value):
+        country, _sep, rest = value.partition("-")
+        try:
+            return RegionRef(country, value if rest else None)
+        except InvalidValueError:
+            pass
+    raise _expected(
+        "un code ISO 3166-1 de pays (« TG ») ou ISO 3166-2 de subdivision (« TG-M »)",
+        'an ISO 3166-1 country code ("TG") or ISO 3166-2 subdivision code ("TG-M")',
+        value,
+    )
+
+
+def _enum_hook(cl: type[enum.Enum]) -> _Hook:
+    members = {m.value: m for m in cl}
+    names = ", ".join(sorted(str(v) for v in members))
+
+    def hook(value: Any, _: Any) -> enum.Enum:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            raise _expected(f"l'une des valeurs {names}", f"one of {names}", value) from None
+
+    return hook
+
+
+# -- leaves: unstructure ----------------------------------------------------------
+
+
+def _unstructure_int(value: int) -> int:
+    if not -MAX_INTEGER <= value <= MAX_INTEGER:
+        raise _Bad(
+            f"nombre trop grand pour un document : {value}",
+            f"number too large for a document: {value}",
+        )
+    return value
+
+
+def _unstructure_decimal(value: Decimal) -> str:
+    text = str(value)
+    if not value.is_finite() or not _DECIMAL.fullmatch(text):
+        raise _Bad(
+            f"nombre décimal impossible à écrire : {text}",
+            f"decimal number that cannot be written: {text}",
+        )
+    return text
+
+
+def _sort_key(item: Any) -> bytes:
+    return orjson.dumps(item, option=orjson.OPT_SORT_KEYS)
+
+
+# -- containers ---------------------------------------------------------------------
+
+
+def _is_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_frozenset(t: Any) -> bool:
+    return typing.get_origin(t) is frozenset
+
+
+def _items(value: Any, hook: _Hook, item: Any, *, detailed: bool) -> list[Any]:
+    if type(value) is not list:
+        raise _expected("un tableau", "an array", value)
+    if not detailed:
+        return [hook(v, item) for v in value]
+    out: list[Any] = []
+    errors: list[Exception] = []
+    for i, v in enumerate(value):
+        try:
+            out.append(hook(v, item))
+        except Exception as exc:
+            _note(exc, _index_note(i, item))
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError("While structuring an array", errors, list)
+    return out
+
+
+def _note(exc: Exception, note: str) -> None:
+    """Attach ``note`` to ``exc`` as cattrs does (``add_note`` is Python 3.11+)."""
+    setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
+
+
+def _index_note(i: int, item: Any) -> IterableValidationNote:
+    return IterableValidationNote(f"Structuring item @ index {i}", i, item)
+
+
+def _field_note(name: str, t: Any) -> AttributeValidationNote:
+    return AttributeValidationNote(f"Structuring field {name}", name, t)
+
+
+def _at(name: str, exc: Exception, cl: type) -> ClassValidationError:
+    """``exc`` located at field ``name`` of a ``cl`` being structured."""
+    _note(exc, _field_note(name, Any))
+    return ClassValidationError(f"While structuring {cl.__name__}", [exc], cl)
+
+
+# -- the converter -----------------------------------------------------------------
+
+
+class DocumentConverter:
+    """Turns documents' plain data into model objects and back.
+
+    Made by :func:`~compagnonnage.documents.make_converter`; pass one to
+    :func:`~compagnonnage.documents.loads` and friends to read plugin-defined
+    types. Polymorphic records (classes with a ``KIND`` tag) are tagged unions:
+    the subclasses that exist when the converter is made take part.
+    """
+
+    def __init__(self, document_names: Mapping[type, str] | None = None) -> None:
+        self._unions: dict[type, dict[str, type]] = {}
+        self._document_names = dict(document_names or {})
+        self._fast = self._build(detailed=False)
+        self._detailed = self._build(detailed=True)
+
+    @property
+    def document_names(self) -> Mapping[type, str]:
+        """The envelope key of each plugin-registered type without a ``KIND`` tag."""
+        return self._document_names
+
+    def structure(self, data: Any, cl: type[T], *, path: str = "$") -> T:
+        """Build a ``cl`` from plain data, or raise :class:`DocumentError` with every problem.
+
+        ``path`` is the JSONPath of ``data`` in its document.
+        """
+        try:
+            return self._fast_structure(data, cl)
+        except Exception:  # the detailed converter says what is wrong
+            return self._detailed_structure(data, cl, path)
+
+    def _fast_structure(self, data: Any, cl: type[T]) -> T:
+        return self._fast.structure(data, cl)
+
+    def _detailed_structure(self, data: Any, cl: type[T], path: str) -> T:
+        try:
+            return self._detailed.structure(data, cl)
+        except Exception as exc:
+            raise DocumentError(_problems_from(exc, path)) from None
+
+    def unstructure(self, obj: Any, cl: Any = None) -> Any:
+        """Plain data (dicts, lists, strings, numbers) for ``obj``, as written in documents.
+
+        Raises :class:`DocumentError` when a value cannot be written (a number
+        beyond :data:`MAX_INTEGER`, a decimal that is not finite).
+        """
+        try:
+            return self._fast.unstructure(obj, unstructure_as=cl if cl is not None else type(obj))
+        except _Bad as exc:
+            raise DocumentError([Problem("$", exc.fr, exc.en)]) from None
+
+    def union(self, cl: type) -> Mapping[str, type]:
+        """The classes a tagged record of type ``cl`` may be, by tag.
+
+        A root of polymorphic records that has subclasses (``SupportAction``,
+        ``Finding``, ``Deliverable``) is abstract: it is not one of them.
+        """
+        if cl not in self._unions:
+            members: dict[str, type] = {}
+            for sub in (cl, *_descendants(cl)):
+                if _is_abstract(sub):
+                    continue
+                tag = cast(str, getattr(sub, "KIND"))  # noqa: B009 - a ClassVar of the model
+                if tag in members and members[tag] is not sub:
+                    raise CompagnonnageError(
+                        f"{members[tag].__name__} and {sub.__name__} share the tag {tag!r} "
+                        f"/ {members[tag].__name__} et {sub.__name__} ont la même étiquette {tag!r}"
+                    )
+                if _KIND in {a.name for a in attrs.fields(sub)}:
+                    raise CompagnonnageError(
+                        f"{sub.__name__} has a field named {_KIND!r}, which is its tag "
+                        f"/ {sub.__name__} a un champ nommé {_KIND!r}, son étiquette"
+                    )
+                members[tag] = sub
+            self._unions[cl] = members
+        return self._unions[cl]
+
+    def _build(self, *, detailed: bool) -> cattrs.Converter:
+        c = cattrs.Converter(
+            forbid_extra_keys=True,
+            detailed_validation=detailed,
+            prefer_attrib_converters=False,
+        )
+        c.register_structure_hook_factory(attrs.has, partial(self._class_hook, c, detailed))
+        c.register_unstructure_hook_factory(attrs.has, partial(self._class_unhook, c))
+        c.register_structure_hook_factory(
+            _is_tuple, partial(self._sequence_hook, c, detailed, False)
+        )
+        c.register_structure_hook_factory(
+            _is_frozenset, partial(self._sequence_hook, c, detailed, True)
+        )
+        c.register_unstructure_hook_factory(_is_tuple, partial(self._tuple_unhook, c))
+        c.register_unstructure_hook_factory(_is_frozenset, partial(self._frozenset_unhook, c))
+        c.register_structure_hook_factory(
+            lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+        )
+        c.register_structure_hook(str, partial(_structure_str, detailed=detailed))
+        c.register_structure_hook(int, _structure_int)
+        c.register_structure_hook(float, _structure_float)
+        c.register_structure_hook(bool, _structure_bool)
+        c.register_structure_hook(Decimal, _structure_decimal)
+        c.register_structure_hook(dt.date, _structure_date)
+        c.register_structure_hook(dt.datetime, _structure_datetime)
+        c.register_structure_hook(Domain, _structure_domain)
+        c.register_structure_hook(RegionRef, _structure_region)
+        c.register_unstructure_hook(int, _unstructure_int)
+        c.register_unstructure_hook(Decimal, _unstructure_decimal)
+        c.register_unstructure_hook(dt.date, dt.date.isoformat)
+        c.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+        c.register_unstructure_hook(Domain, str)
+        c.register_unstructure_hook(RegionRef, str)
+        return c
+
+    # Hook factories (the same for both converters but for ``detailed``).
+
+    def _sequence_hook(self, c: cattrs.Converter, detailed: bool, unique: bool, t: Any) -> _Hook:
+        (item, *_rest) = typing.get_args(t)
+        hook = c.get_structure_hook(item)
+        plain = item is str and not detailed
+
+        def structure(value: Any, _: Any) -> Any:
+            if plain and type(value) is list and all(type(v) is str for v in value):
+                items: list[Any] = value
+            else:
+                items = _items(value, hook, item, detailed=detailed)
+            if not unique:
+                return tuple(items)
+            result = frozenset(items)
+            if len(result) != len(items):
+                raise _Bad(
+                    "valeurs répétées dans un ensemble", "repeated values in a set of values"
+                )
+            return result
+
+        return structure
+
+    def _tuple_unhook(self, c: cattrs.Converter, t: Any) -> _Unhook:
+        (item, *_rest) = typing.get_args(t)
+        if item is str:
+            return list
+        hook = c.get_unstructure_hook(item)
+        return lambda value: [hook(v) for v in value]
+
+    def _frozenset_unhook(self, c: cattrs.Converter, t: Any) -> _Unhook:
+        (item,) = typing.get_args(t)
+        hook = c.get_unstructure_hook(item)
+        return lambda value: sorted((hook(v) for v in value), key=_sort_key)
+
+    def _class_hook(self, c: cattrs.Converter, detailed: bool, cl: type) -> _Hook:
+        if not _is_tagged(cl):
+            return self._record_hook(c, detailed, cl)
+        members = {tag: self._record_hook(c, detailed, sub) for tag, sub in self.union(cl).items()}
+        if not _is_abstract(cl) and len(members) == 1:
+            return members[cast(str, getattr(cl, "KIND"))]  # noqa: B009
+        tags = ", ".join(sorted(members))
+
+        def dispatch(value: Any, _: Any) -> Any:
+            if type(value) is not dict:
+                raise _expected("un objet", "an object", value)
+            if _KIND not in value:
+                raise _at(_KIND, KeyError(_KIND), cl)
+            tag = value[_KIND]
+            hook = members.get(tag) if type(tag) is str else None
+            if hook is None:
+                raise _at(
+                    _KIND, _expected(f"l'une des étiquettes {tags}", f"one of {tags}", tag), cl
+                )
+            return hook(value, None)
+
+        return dispatch
+
+    def _record_hook(self, c: cattrs.Converter, detailed: bool, cl: type) -> _Hook:
+        """The hook of one attrs class: an object with exactly its fields (and its tag)."""
+        hints = typing.get_type_hints(cl)
+        overrides: dict[str, Any] = {}
+        if detailed:
+            for a in attrs.fields(cl):
+                if a.init and a.validator is not None:
+                    base = c.get_structure_hook(hints[a.name])
+                    overrides[a.name] = override(struct_hook=_validated(base, a))
+        tag = getattr(cl, "KIND", None)
+        inner: _Hook = make_dict_structure_fn(
+            cl, c, _cattrs_forbid_extra_keys=not isinstance(tag, str), **overrides
+        )
+        if not isinstance(tag, str):
+
+            def record(value: Any, _: Any) -> Any:
+                if type(value) is not dict:
+                    raise _expected("un objet", "an object", value)
+                return inner(value, cl)
+
+            return record
+
+        allowed = frozenset(a.alias for a in attrs.fields(cl) if a.init) | {_KIND}
+
+        def tagged(value: Any, _: Any) -> Any:
+            if type(value) is not dict:
+                raise _expected("un objet", "an object", value)
+            errors: list[Exception] = []
+            if _KIND not in value:
+                errors.append(KeyError(_KIND))
+            elif value[_KIND] != tag:
+                errors.append(_expected(f"l'étiquette {tag}", f"the tag {tag}", value[_KIND]))
+            if errors:
+                _note(errors[0], _field_note(_KIND, str))
+            extra = value.keys() - allowed
+            if extra:
+                errors.append(ForbiddenExtraKeysError("", cl, set(extra)))
+            if errors and not detailed:
+                raise errors[0]
+            try:
+                result = inner(value, cl)
+            except ClassValidationError as exc:
+                errors.extend(exc.exceptions)
+            if errors:
+                raise ClassValidationError(f"While structuring {cl.__name__}", errors, cl)
+            return result
+
+        return tagged
+
+    def _class_unhook(self, c: cattrs.Converter, cl: type) -> _Unhook:
+        if not _is_tagged(cl):
+            return cast(_Unhook, make_dict_unstructure_fn(cl, c))
+        members = {
+            sub: _tagging(make_dict_unstructure_fn(sub, c)) for sub in self.union(cl).values()
+        }
+        if not _is_abstract(cl) and len(members) == 1:
+            return members[cl]
+
+        def dispatch(obj: Any) -> Any:
+            hook = members.get(obj.__class__)
+            if hook is None:
+                name = obj.__class__.__name__
+                raise _Bad(
+                    f"{name} n'a pas d'étiquette propre et ne peut pas être écrit",
+                    f"{name} has no tag of its own and cannot be written",
+                )
+            return hook(obj)
+
+        return dispatch
+
+
+def _tagging(inner: _Unhook) -> _Unhook:
+    def unstructure(obj: Any) -> Any:
+        data = inner(obj)
+        data[_KIND] = obj.KIND
+        return data
+
+    return unstructure
+
+
+def _validated(hook: _Hook, a: attrs.Attribute[Any]) -> _Hook:
+    """``hook``, then the model's validator of field ``a`` (detailed converter only).
+
+    Running validators field by field reports every bad field of an object, where
+    the class's ``__init__`` stops at the first. Validators are given no instance;
+    one that needs it fails here with another error and is left to ``__init__``.
+    """
+    validator = a.validator
+    assert validator is not None
+
+    def structure(value: Any, t: Any) -> Any:
+        result = hook(value, t)
+        try:
+            validator(None, a, result)
+        except InvalidValueError:
+            raise
+        except Exception:  # ``__init__`` runs this validator again, with the instance
+            pass
+        return result
+
+    return structure

@@ -1,0 +1,244 @@
+"""Reading and writing documents: strings, bytes and files (written atomically)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import suppress
+from functools import cache
+from typing import Any, TypeVar, cast
+
+import orjson
+
+from compagnonnage.documents._converter import DocumentConverter, _is_tagged
+from compagnonnage.documents._problems import DocumentError, Problem
+from compagnonnage.documents._reading import (
+    MAX_DOCUMENT_SIZE,
+    SCHEMA_VERSION,
+    _check_size,
+    _migrate,
+    _open,
+    _parse_detailed,
+)
+from compagnonnage.documents._references import _programme_problems
+from compagnonnage.model import (
+    Accompaniment,
+    Approval,
+    Body,
+    CapacityScore,
+    Debriefing,
+    Diagnostic,
+    Domain,
+    ElectedOfficial,
+    Expert,
+    GoverningBody,
+    HistoryEntry,
+    MandatePlan,
+    Membership,
+    Mission,
+    OfferedService,
+    Period,
+    PlanAction,
+    PlanAxis,
+    PlannedMission,
+    Preparation,
+    Pricing,
+    Programme,
+    ReferencePartner,
+    RegionRef,
+    Scope,
+    ServiceOffer,
+    StaffMember,
+    Term,
+    TradeRef,
+)
+
+T = TypeVar("T")
+
+# The envelope key of each document type that has no ``KIND`` tag (tagged types use it).
+_NAMES: dict[type, str] = {
+    Accompaniment: "accompaniment",
+    Approval: "approval",
+    Body: "body",
+    CapacityScore: "capacity_score",
+    Debriefing: "debriefing",
+    Diagnostic: "diagnostic",
+    Domain: "domain",
+    ElectedOfficial: "elected_official",
+    Expert: "expert",
+    GoverningBody: "governing_body",
+    HistoryEntry: "history_entry",
+    MandatePlan: "mandate_plan",
+    Membership: "membership",
+    Mission: "mission",
+    OfferedService: "offered_service",
+    Period: "period",
+    PlanAction: "plan_action",
+    PlanAxis: "plan_axis",
+    PlannedMission: "planned_mission",
+    Preparation: "preparation",
+    Pricing: "pricing",
+    Programme: "programme",
+    ReferencePartner: "reference_partner",
+    RegionRef: "region",
+    Scope: "scope",
+    ServiceOffer: "service_offer",
+    StaffMember: "staff_member",
+    Term: "term",
+    TradeRef: "trade",
+}
+
+_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+
+
+def _name(cl: type, converter: DocumentConverter) -> str:
+    """The envelope key of documents holding a ``cl``."""
+    if _is_tagged(cl):
+        return cast(str, getattr(cl, "KIND"))  # noqa: B009 - the model's ClassVar
+    name = _NAMES.get(cl) or converter.document_names.get(cl)
+    if name is None:
+        raise TypeError(f"{cl.__qualname__} is not a document type")
+    return name
+
+
+@cache
+def _default_converter() -> DocumentConverter:
+    from compagnonnage.documents import make_converter
+
+    return make_converter()
+
+
+def _problems(obj: Any, path: str) -> list[Problem]:
+    return _programme_problems(obj, path) if isinstance(obj, Programme) else []
+
+
+def _read(data: str | bytes, cl: type[T], converter: DocumentConverter | None) -> T:
+    conv = converter if converter is not None else _default_converter()
+    name = _name(cl, conv)
+    root = f"$.{name}"
+    _check_size(data)
+    try:
+        version, payload = _open(orjson.loads(data), name)
+        if version != SCHEMA_VERSION:
+            payload = _migrate({"schema_version": version, name: payload}, version)[name]
+        obj = conv._fast_structure(payload, cl)
+    except Exception:  # the detailed path below says what is wrong
+        pass
+    else:
+        problems = _problems(obj, root)
+        if problems:
+            raise DocumentError(problems)
+        return obj
+    version, payload = _open(_parse_detailed(data), name)
+    payload = _migrate({"schema_version": version, name: payload}, version)[name]
+    obj = conv.structure(payload, cl, path=root)
+    problems = _problems(obj, root)
+    if problems:
+        raise DocumentError(problems)
+    return obj
+
+
+def _with_source(err: DocumentError, source: str) -> DocumentError:
+    return DocumentError(err.problems, source)
+
+
+def loads(
+    data: str | bytes,
+    *,
+    cls: type[T] = Programme,  # type: ignore[assignment]
+    converter: DocumentConverter | None = None,
+) -> T:
+    """Read a document of type ``cls`` (a programme by default) from JSON text.
+
+    Older format versions are upgraded on the way (:data:`MIGRATIONS`).
+
+    :raises DocumentError: with every problem found, each with its JSONPath;
+        no object is built from a bad document.
+    """
+    return _read(data, cls, converter)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    cls: type[T] = Programme,  # type: ignore[assignment]
+    converter: DocumentConverter | None = None,
+) -> T:
+    """Read a document of type ``cls`` (a programme by default) from a file.
+
+    The problems of a :class:`DocumentError` name the file in
+    :attr:`DocumentError.source`.
+
+    :raises DocumentError: for a bad document.
+    :raises OSError: when the file cannot be read.
+    """
+    source = os.fspath(path)
+    with open(source, "rb") as f:
+        data = f.read(MAX_DOCUMENT_SIZE + 1)
+    try:
+        return _read(data, cls, converter)
+    except DocumentError as err:
+        raise _with_source(err, source) from None
+
+
+def _encode(obj: Any, converter: DocumentConverter | None) -> bytes:
+    conv = converter if converter is not None else _default_converter()
+    name = _name(type(obj), conv)
+    problems = _problems(obj, f"$.{name}")
+    if problems:
+        raise DocumentError(problems)
+    envelope = {"schema_version": SCHEMA_VERSION, name: conv.unstructure(obj)}
+    try:
+        return orjson.dumps(envelope, option=_OPTIONS) + b"\n"
+    except orjson.JSONEncodeError as exc:
+        raise DocumentError(
+            [
+                Problem(
+                    "$",
+                    f"valeur impossible à écrire ({exc})",
+                    f"value that cannot be written ({exc})",
+                )
+            ]
+        ) from None
+
+
+def dumps(obj: Any, *, converter: DocumentConverter | None = None) -> str:
+    """The document of ``obj``: JSON, keys sorted, indented by 2, UTF-8 kept, a final newline.
+
+    The same object always gives the same text. A programme whose ids dangle or
+    repeat is refused, so that whatever is written loads back.
+
+    :raises DocumentError: when ``obj`` cannot be written as a document that loads back.
+    :raises TypeError: when ``obj`` is not of a document type.
+    """
+    return _encode(obj, converter).decode("utf-8")
+
+
+def dump(
+    obj: Any, path: str | os.PathLike[str], *, converter: DocumentConverter | None = None
+) -> None:
+    """Write the document of ``obj`` to ``path`` atomically.
+
+    The text goes to a temporary file in the same directory, is flushed to disk,
+    then renamed over ``path``: a crash never leaves a half-written document. An
+    existing file keeps its permissions; a new one gets ``0o644``.
+    """
+    data = _encode(obj, converter)
+    target = os.fspath(path)
+    directory = os.path.dirname(os.path.abspath(target))
+    try:
+        mode = os.stat(target).st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
