@@ -92,6 +92,10 @@ _TERMS: dict[str, Message] = {
     "StructuringFocus.governing_bodies": Message("instances", "governing bodies"),
     "PricingMode.included_in_dues": Message("inclus dans la cotisation", "included in dues"),
     "PricingMode.priced": Message("payant", "priced"),
+    "RespondentGroup.elected_officials": Message("élus", "elected officials"),
+    "RespondentGroup.staff": Message("salariés", "staff"),
+    "RespondentGroup.constituents": Message("ressortissants", "constituents"),
+    "RespondentGroup.partners": Message("partenaires", "partners"),
     "Severity.error": Message("erreur", "error"),
     "Severity.warning": Message("avertissement", "warning"),
     "Stage.draft": _LABELS["draft"],
@@ -197,8 +201,13 @@ def format_period(start: dt.date, end: dt.date, lang: Lang) -> str:
     return f"{format_date(start, lang)} – {format_date(end, lang)}"
 
 
-def format_number(value: int | float | Decimal, lang: Lang, *, decimals: int = 0) -> str:
-    """``43 000`` and ``1 500,50`` in French (narrow no-break spaces), ``43,000`` in English."""
+def format_number(value: int | float | Decimal, lang: Lang, *, decimals: int | None = None) -> str:
+    """``43 000`` and ``1 500,50`` in French (narrow no-break spaces), ``43,000`` in English.
+
+    ``decimals`` defaults to none for a whole number and two otherwise.
+    """
+    if decimals is None:
+        decimals = 0 if value == int(value) else 2
     text = f"{value:,.{decimals}f}"
     if lang == "en":
         return text

@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compagnonnage._i18n import stage_label
+from compagnonnage._i18n import enum_label, format_number, stage_label, term
 from compagnonnage.cli._output import Progress, emit, emit_json, table
 from compagnonnage.cli._session import CliError, Session
-from compagnonnage.model import Stage
+from compagnonnage.model import PricingMode, RegionRef, Stage, TradeRef
 
 if TYPE_CHECKING:
+    from compagnonnage.catalogue import Service
     from compagnonnage.model import Programme
     from compagnonnage.rules import Violation
 
@@ -262,8 +263,12 @@ def status(args: argparse.Namespace, s: Session) -> int:
                 stage=stage_label(Stage(nxt["stage"]), s.lang),
             )
         )
-        lines += [f"  {n['code']}{colon}{n['rule']}" for n in nxt["needs"]]
-        lines.append("  " + s.say("needs_all"))
+        if nxt["needs"]:
+            lines.append(s.say("it_needs"))
+            lines += [f"  {n['code']}{colon}{n['rule']}" for n in nxt["needs"]]
+            lines.append("  " + s.say("needs_all"))
+        else:
+            lines.append(s.say("needs_only_rules"))
         if nxt["ready"]:
             lines.append(s.say("ready"))
         else:
@@ -304,3 +309,243 @@ def schema(args: argparse.Namespace, s: Session) -> int:
 
     emit_json(json_schema())
     return OK
+
+
+# -- what the plugins provide ------------------------------------------------------
+
+
+def _listing(
+    args: argparse.Namespace, s: Session, headers: tuple[str, ...], rows: list[dict[str, Any]]
+) -> int:
+    """Print ``rows`` as JSON, or as a table of the ``headers`` keys; a note when empty."""
+    if args.format == "json":
+        emit_json(rows)
+    elif not rows:
+        emit(s.say("nothing_found"))
+    else:
+        emit(
+            table(
+                [s.say("col_" + h) for h in headers], [[_cell(r[h]) for h in headers] for r in rows]
+            )
+        )
+    return OK
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    return "—" if value is None else str(value)
+
+
+def plugins(args: argparse.Namespace, s: Session) -> int:
+    """``plugins``: installed plugins, version, hooks, what each registered, load errors."""
+    rows: list[dict[str, Any]] = [
+        {
+            "name": info.name,
+            "distribution": info.distribution,
+            "version": info.version,
+            "hooks": list(info.hooks),
+            "registered": {kind: list(ids) for kind, ids in info.registered.items()},
+            "error": None if info.error is None else info.error.problem,
+        }
+        for info in s.plugins.list_plugins()
+    ]
+    if args.format == "json" or not rows:
+        return _listing(args, s, (), rows)
+    blocks = []
+    colon = s.say("colon")
+    for r in rows:
+        version = f" {r['version']}" if r["version"] else ""
+        dist = f" ({r['distribution']}{version})" if r["distribution"] else ""
+        lines = [f"{r['name']}{dist}"]
+        if r["error"] is not None:
+            lines.append(f"  {s.say('load_error')}{colon}{r['error']}")
+        lines.append(f"  {s.say('col_hooks')}{colon}{_cell(r['hooks'])}")
+        lines += [
+            f"  {s.say('registered', kind=s.say('kind_' + kind))}{colon}{_cell(ids)}"
+            for kind, ids in r["registered"].items()
+        ]
+        blocks.append("\n".join(lines))
+    emit("\n\n".join(blocks))
+    return OK
+
+
+def trades(args: argparse.Namespace, s: Session) -> int:
+    """``trades``: every trade of the registered nomenclatures."""
+    rows = [
+        {
+            "trade": str(ref),
+            "title": trade.title(s.lang),
+            "group": group.title(s.lang),
+            "branch": branch.title(s.lang),
+            "plugin": s.plugins.origin("nomenclature", n.id),
+        }
+        for n in s.plugins.nomenclatures()
+        for ref, trade, group, branch in n.trades()
+    ]
+    return _listing(args, s, ("trade", "title", "group", "branch"), rows)
+
+
+def regions(args: argparse.Namespace, s: Session) -> int:
+    """``regions``: the registered regions and their parameters."""
+    rows = [
+        {
+            "region": str(ref),
+            "title": profile.title(s.lang),
+            "term_years": profile.term_years,
+            "renewals": profile.renewals,
+            "nomenclature": profile.nomenclature,
+            "legal_basis": [m(s.lang) for m in profile.legal_basis],
+        }
+        for ref, profile in sorted(s.plugins.regions().items())
+    ]
+    return _listing(args, s, ("region", "title", "term_years", "renewals", "nomenclature"), rows)
+
+
+def modules(args: argparse.Namespace, s: Session) -> int:
+    """``modules``: the diagnostic modules, their scope and dimensions."""
+    rows = [
+        {
+            "module": m.id,
+            "version": m.version,
+            "title": m.title(s.lang),
+            "scale": f"{m.scale.low}–{m.scale.high}",
+            "dimensions": len(m.dimensions),
+            "questions": len(m.questions),
+            "trades": sorted(str(t) for t in m.trades),
+            "regions": sorted(str(r) for r in m.regions),
+            "plugin": s.plugins.origin("module", m.id),
+        }
+        for m in s.plugins.modules()
+    ]
+    headers = ("module", "version", "title", "dimensions", "questions", "trades", "regions")
+    return _listing(args, s, headers, rows)
+
+
+def _trade_option(value: str | None) -> TradeRef | None:
+    from compagnonnage.errors import InvalidValueError
+
+    if value is None:
+        return None
+    nomenclature, sep, code = value.partition(":")
+    try:
+        if not sep:
+            raise InvalidValueError("--trade", "value", "nomenclature:code", value)
+        return TradeRef(nomenclature, code)
+    except InvalidValueError:
+        raise CliError("bad_trade", value=value) from None
+
+
+def _region_option(value: str | None) -> RegionRef | None:
+    from compagnonnage.errors import InvalidValueError
+
+    if value is None:
+        return None
+    country = value.split("-")[0].upper()
+    try:
+        return RegionRef(country, value.upper() if "-" in value else None)
+    except InvalidValueError:
+        raise CliError("bad_region", value=value) from None
+
+
+def services(args: argparse.Namespace, s: Session) -> int:
+    """``services``: catalogue services, narrowed by ``--trade`` and ``--region``."""
+
+    def price(service: Service) -> str:
+        p = service.pricing
+        if p.mode is PricingMode.INCLUDED_IN_DUES:
+            return enum_label(p.mode, s.lang)
+        amounts = (p.member_price, p.non_member_price)
+        text = " / ".join(format_number(x, s.lang) for x in amounts if x is not None)
+        return text + (f" {p.currency}" if p.currency else "")
+
+    found = s.plugins.services_for(_trade_option(args.trade), _region_option(args.region))
+    rows = [
+        {
+            "catalogue": catalogue.id,
+            "service": service.id,
+            "label": service.label(s.lang),
+            "domain": term(f"domain.{service.domain.code}", s.lang),
+            "modality": enum_label(service.modality, s.lang),
+            "pricing": price(service),
+            "trades": sorted(str(t) for t in service.trades),
+            "regions": sorted(str(r) for r in service.regions),
+        }
+        for catalogue, service in found
+    ]
+    headers = ("service", "label", "domain", "modality", "pricing", "trades", "regions")
+    return _listing(args, s, headers, rows)
+
+
+# -- recommend ---------------------------------------------------------------------
+
+
+def recommend(args: argparse.Namespace, s: Session) -> int:
+    """``recommend FILE``: ranked support and catalogue services for each recommendation."""
+    programme = s.load(args.file)
+    catalogue_services = {
+        service.id: service for c in s.plugins.catalogues() for service in c.services
+    }
+    entries: list[dict[str, Any]] = []
+    for rec in programme.diagnostic.recommendations:
+        found = s.plugins.recommend(programme, rec.id)
+        entries.append(
+            {
+                "recommendation": rec.id,
+                "statement": rec.statement,
+                "trade": None if found.trade is None else str(found.trade),
+                "region": None if found.region is None else str(found.region),
+                "candidates": [
+                    {
+                        "rank": c.rank,
+                        "plugin": c.plugin,
+                        "kind": c.candidate.kind,
+                        "title": c.candidate.title(s.lang),
+                        "score": c.candidate.score,
+                        "rationale": c.candidate.rationale(s.lang),
+                        "services": [
+                            {
+                                "id": sid,
+                                "label": catalogue_services[sid].label(s.lang)
+                                if sid in catalogue_services
+                                else sid,
+                            }
+                            for sid in c.candidate.service_ids
+                        ],
+                    }
+                    for c in found.candidates
+                ],
+                "failures": [f.problem for f in found.failures],
+            }
+        )
+    if args.format == "json":
+        emit_json(entries)
+        return OK
+    if not entries:
+        emit(s.say("no_recommendations"))
+        return OK
+    colon = s.say("colon")
+    blocks = []
+    for e in entries:
+        where = ", ".join(x for x in (e["trade"], e["region"]) if x)
+        lines = [f"{e['recommendation']} — {e['statement']}" + (f" [{where}]" if where else "")]
+        if not e["candidates"]:
+            lines.append("  " + s.say("no_candidates"))
+        for c in e["candidates"]:
+            lines.append(
+                f"  {c['rank']}. {c['title']} ({term('kind.' + c['kind'], s.lang)}, "
+                f"{_percent(c['score'], s)}, {c['plugin']})"
+            )
+            lines.append(f"     {c['rationale']}")
+            if c["services"]:
+                services_text = ", ".join(x["label"] for x in c["services"])
+                lines.append(f"     {s.say('col_services')}{colon}{services_text}")
+        lines += [f"  {s.say('hook_failure')}{colon}{f}" for f in e["failures"]]
+        blocks.append("\n".join(lines))
+    emit("\n\n".join(blocks))
+    return OK
+
+
+def _percent(score: float, s: Session) -> str:
+    """A fit score in [0, 1] as a percentage, written the language's way."""
+    return s.say("percent", value=round(score * 100))

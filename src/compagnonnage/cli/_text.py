@@ -130,13 +130,65 @@ TEXT: dict[str, Message] = {
     "severity": Message("Gravité", "Severity"),
     "violations": Message("Violations", "Violations"),
     "documents": Message("Documents", "Documents"),
+    # listings
+    "nothing_found": Message("Rien à afficher.", "Nothing to show."),
+    "col_trade": Message("Métier", "Trade"),
+    "col_title": Message("Intitulé", "Title"),
+    "col_group": Message("Corps de métiers", "Trade group"),
+    "col_branch": Message("Branche", "Branch"),
+    "col_region": Message("Région", "Region"),
+    "col_term_years": Message("Mandature (ans)", "Term (years)"),
+    "col_renewals": Message("Renouvellements", "Renewals"),
+    "col_nomenclature": Message("Nomenclature", "Nomenclature"),
+    "col_module": Message("Module", "Module"),
+    "col_version": Message("Version", "Version"),
+    "col_dimensions": Message("Dimensions", "Dimensions"),
+    "col_questions": Message("Questions", "Questions"),
+    "col_trades": Message("Métiers", "Trades"),
+    "col_regions": Message("Régions", "Regions"),
+    "col_service": Message("Service", "Service"),
+    "col_label": Message("Libellé", "Label"),
+    "col_domain": Message("Domaine", "Domain"),
+    "col_modality": Message("Modalité", "Modality"),
+    "col_pricing": Message("Tarif (adhérents / autres)", "Price (members / others)"),
+    "col_hooks": Message("Points d'ancrage", "Hooks"),
+    "col_services": Message("Services", "Services"),
+    "load_error": Message("écartée, erreur de chargement", "set aside, load error"),
+    "registered": Message("{kind} enregistrés", "{kind} registered"),
+    "kind_nomenclature": Message("nomenclatures", "nomenclatures"),
+    "kind_region": Message("régions", "regions"),
+    "kind_module": Message("modules", "modules"),
+    "kind_catalogue": Message("catalogues", "catalogues"),
+    "kind_rule": Message("règles", "rules"),
+    "bad_trade": Message(
+        "--trade {value} : attendu nomenclature:code, par exemple uemoa:BAT-01",
+        "--trade {value}: expected nomenclature:code, for example uemoa:BAT-01",
+    ),
+    "bad_region": Message(
+        "--region {value} : attendu un code ISO 3166, par exemple TG ou TG-M",
+        "--region {value}: expected an ISO 3166 code, for example TG or TG-M",
+    ),
+    # recommend
+    "no_recommendations": Message(
+        "Le diagnostic ne formule aucune préconisation.", "The diagnostic makes no recommendation."
+    ),
+    "no_candidates": Message(
+        "aucun appui proposé par les extensions", "no support proposed by the plugins"
+    ),
+    "hook_failure": Message("échec d'une extension", "plugin failure"),
+    "percent": Message("{value}\u00a0%", "{value}%"),
     # status
     "no_next": Message(
         "Programme clôturé : plus de transition.", "Programme closed: no further transition."
     ),
     "next_transition": Message(
-        "Transition suivante : {operation} (vers l'étape {stage}). Elle demande :",
-        "Next transition: {operation} (into the {stage} stage). It needs:",
+        "Transition suivante : {operation} (étape suivante : {stage}).",
+        "Next transition: {operation} (next stage: {stage}).",
+    ),
+    "it_needs": Message("Elle demande :", "It needs:"),
+    "needs_only_rules": Message(
+        "Elle demande qu'aucune règle bloquante ne soit enfreinte.",
+        "It needs no error-level rule to be violated.",
     ),
     "needs_all": Message(
         "et qu'aucune autre règle bloquante ne soit enfreinte",

@@ -10,7 +10,7 @@ The HTML page holds its CSS and SVG charts inline, needs no script and no
 network, and prints on A4.
 """
 
-from compagnonnage.reports._build import DimensionNamer, build_report
+from compagnonnage.reports._build import build_report
 from compagnonnage.reports._html import to_html
 from compagnonnage.reports._markdown import to_markdown
 from compagnonnage.reports._model import (
@@ -29,7 +29,6 @@ from compagnonnage.reports._model import (
 __all__ = [
     "Block",
     "CapacityChart",
-    "DimensionNamer",
     "Facts",
     "Level",
     "Paragraph",

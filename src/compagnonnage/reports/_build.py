@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import cache
 
@@ -18,10 +18,10 @@ from compagnonnage._i18n import (
     stage_label,
     term,
 )
+from compagnonnage.diagnostics import DiagnosticModule, DiagnosticResult
 from compagnonnage.model import (
     ActionStatus,
     Body,
-    CapacityScore,
     Diagnostic,
     Finding,
     Period,
@@ -49,19 +49,23 @@ from compagnonnage.reports._model import (
 from compagnonnage.reports._text import TEXT
 from compagnonnage.rules import Report, check
 
-DimensionNamer = Callable[[CapacityScore, Lang], str]
-"""Names a capacity score's dimension in a language (diagnostic modules know the names)."""
-
 _DEFAULT_SCALE_MAX = 4
 
 
 class _Writer:
     """The report's language, and the lookups every section needs."""
 
-    def __init__(self, programme: Programme, lang: Lang, trade_names: Mapping[TradeRef, str]):
+    def __init__(
+        self,
+        programme: Programme,
+        lang: Lang,
+        trade_names: Mapping[TradeRef, str],
+        modules: Iterable[DiagnosticModule],
+    ):
         self.p = programme
         self.lang = lang
         self._trade_names = trade_names
+        self.modules = {m.id: m for m in modules}
         body = programme.beneficiary
         people: dict[str, str] = {e.id: e.name for e in programme.experts}
         people.update({o.id: o.name for o in body.officials})
@@ -87,8 +91,7 @@ class _Writer:
     def number(self, value: int | Decimal | None) -> str:
         if value is None:
             return self.t("not_set")
-        decimals = 0 if isinstance(value, int) or value == value.to_integral() else 2
-        return format_number(value, self.lang, decimals=decimals)
+        return format_number(value, self.lang)
 
     def person(self, ident: str) -> str:
         name = self._people.get(ident)
@@ -113,6 +116,20 @@ class _Writer:
     def listing(self, items: Iterable[str]) -> str:
         """Items joined by semicolons (with the French space before them), or a dash."""
         return (" ; " if self.lang == "fr" else "; ").join(items) or "—"
+
+    def dimension(self, module_id: str, dimension_id: str) -> str:
+        """The dimension's title, as its module words it; the ids when the module is unknown."""
+        module = self.modules.get(module_id)
+        if module is not None:
+            for d in module.dimensions:
+                if d.id == dimension_id:
+                    return d.title(self.lang)
+        return f"{module_id} / {dimension_id}"
+
+    def scale_max(self, module_ids: Iterable[str]) -> int:
+        """The top of the scale of these modules (4 when none is known)."""
+        tops = [self.modules[m].scale.high for m in module_ids if m in self.modules]
+        return max(tops, default=_DEFAULT_SCALE_MAX)
 
     def optional(self, value: str | None) -> str:
         return "—" if value is None else value
@@ -143,10 +160,15 @@ def _region_name(region: RegionRef, lang: Lang) -> str:
 
 
 def _table(
-    w: _Writer, caption: str, headers: Iterable[str], rows: Iterable[Iterable[str]], empty: str
+    w: _Writer,
+    caption: str,
+    headers: Iterable[str],
+    rows: Iterable[Iterable[str]],
+    empty: str,
+    **values: object,
 ) -> Table:
     return Table(
-        caption=w.t(caption),
+        caption=w.t(caption, **values),
         headers=tuple(w.t(h) for h in headers),
         rows=tuple(tuple(r) for r in rows),
         empty=w.t(empty),
@@ -393,11 +415,14 @@ def _preparation(w: _Writer) -> Section:
     return Section(anchor="preparation", title=w.t("preparation"), blocks=(deliverables, missions))
 
 
-def _capacity(w: _Writer, d: Diagnostic, dimension_name: DimensionNamer) -> Block:
+def _capacity(w: _Writer, d: Diagnostic) -> Block:
     if not d.scores:
         return Paragraph(text=w.t("capacity_empty"))
-    top = max(_DEFAULT_SCALE_MAX, *(max(s.level, s.desired or 0) for s in d.scores))
-    names = [dimension_name(s, w.lang) for s in d.scores]
+    top = max(
+        w.scale_max({s.module_id for s in d.scores}),
+        *(max(s.level, s.desired or 0) for s in d.scores),
+    )
+    names = [w.dimension(s.module_id, s.dimension_id) for s in d.scores]
     table = _table(
         w,
         "capacity_title",
@@ -427,7 +452,49 @@ def _capacity(w: _Writer, d: Diagnostic, dimension_name: DimensionNamer) -> Bloc
     )
 
 
-def _diagnostic(w: _Writer, dimension_name: DimensionNamer) -> Section:
+def _answers(w: _Writer, results: tuple[DiagnosticResult, ...]) -> Section:
+    blocks: list[Block] = []
+    for result in results:
+        module = w.modules.get(result.module_id)
+        name = result.module_id if module is None else module.title(w.lang)
+        blocks.append(
+            _table(
+                w,
+                "answers_caption",
+                ("dimension", "current", "desired", "by_group", "divergence", "responses"),
+                (
+                    (
+                        d.dimension.title(w.lang),
+                        "—" if d.level is None else str(d.level),
+                        "—" if d.desired is None else str(d.desired),
+                        w.listing(
+                            f"{enum_label(g, w.lang)} {level}" for g, level in d.by_group.items()
+                        ),
+                        str(d.divergence) + (f" ({w.t('divergent')})" if d.divergent else ""),
+                        str(len(d.evidence)),
+                    )
+                    for d in result.dimensions
+                ),
+                "no_answers",
+                module=f"{name} ({result.module_id} {result.module_version})",
+            )
+        )
+        found = result.findings(w.lang)
+        suggested = (*found.issues, *found.practices, *found.recommendations)
+        blocks.append(
+            _table(
+                w,
+                "suggested_caption",
+                ("code", "kind", "statement"),
+                ((f.id, term(f"kind.{f.KIND}", w.lang), f.statement) for f in suggested),
+                "no_suggestions",
+                module=name,
+            )
+        )
+    return Section(anchor="answers", title=w.t("answers_title"), blocks=tuple(blocks))
+
+
+def _diagnostic(w: _Writer, results: tuple[DiagnosticResult, ...]) -> Section:
     d = w.p.diagnostic
     missions = _table(
         w,
@@ -502,15 +569,14 @@ def _diagnostic(w: _Writer, dimension_name: DimensionNamer) -> Section:
         title=w.t("diagnostic"),
         blocks=(missions,),
         sections=(
-            Section(
-                anchor="capacity", title=w.t("capacity"), blocks=(_capacity(w, d, dimension_name),)
-            ),
+            Section(anchor="capacity", title=w.t("capacity"), blocks=(_capacity(w, d),)),
             Section(
                 anchor="findings",
                 title=w.t("findings"),
                 blocks=(issues, practices, recommendations),
             ),
             Section(anchor="debriefing", title=w.t("debriefing"), blocks=(debriefing,)),
+            *((_answers(w, results),) if results else ()),
         ),
     )
 
@@ -625,27 +691,28 @@ def _rules(w: _Writer, report: Report) -> Section:
     return Section(anchor="rules", title=w.t("rules"), blocks=blocks)
 
 
-def _dimension_id(score: CapacityScore, lang: Lang) -> str:
-    return f"{score.module_id} / {score.dimension_id}"
-
-
 def build_report(
     programme: Programme,
     *,
     lang: Lang,
     rule_report: Report | None = None,
+    modules: Iterable[DiagnosticModule] = (),
+    results: Iterable[DiagnosticResult] = (),
     trade_names: Mapping[TradeRef, str] | None = None,
-    dimension_name: DimensionNamer | None = None,
 ) -> ReportDocument:
     """The report of ``programme`` in ``lang`` (``"fr"`` or ``"en"``).
 
     :param rule_report: the rule report to show; the core rules are checked when
         it is not given (pass the plugin manager's ``check`` to include plugin rules).
+    :param modules: the diagnostic modules, which name the dimensions of the
+        capacity scores and give their scale (ids are shown otherwise).
+    :param results: results of scoring collected answers
+        (:func:`compagnonnage.diagnostics.score`), shown with each dimension's
+        levels per group, the divergence between respondents and the findings
+        they suggest.
     :param trade_names: names of trades, as the installed nomenclatures know them.
-    :param dimension_name: names a capacity score's dimension (the diagnostic
-        modules know the names); ``module / dimension`` ids otherwise.
     """
-    w = _Writer(programme, lang, trade_names or {})
+    w = _Writer(programme, lang, trade_names or {}, modules)
     report = rule_report if rule_report is not None else check(programme)
     return ReportDocument(
         lang=lang,
@@ -658,7 +725,7 @@ def build_report(
             _team(w),
             _timeline(w),
             _preparation(w),
-            _diagnostic(w, dimension_name or _dimension_id),
+            _diagnostic(w, tuple(results)),
             _accompaniment(w),
             _offer(w),
             _rules(w, report),

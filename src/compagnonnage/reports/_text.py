@@ -159,6 +159,20 @@ TEXT: dict[str, Message] = {
     "horizon": Message("Horizon", "Horizon"),
     "cites": Message("S'appuie sur", "Based on"),
     "debriefing": Message("Restitution", "Debriefing"),
+    "answers_title": Message("Réponses collectées", "Collected answers"),
+    "answers_caption": Message(
+        "Niveaux issus des réponses : {module}", "Levels from the answers: {module}"
+    ),
+    "by_group": Message("Par groupe", "By group"),
+    "divergence": Message("Écart entre répondants", "Spread between respondents"),
+    "divergent": Message("divergence", "divergent"),
+    "responses": Message("Réponses", "Answers"),
+    "no_answers": Message("Aucune réponse.", "No answer."),
+    "suggested_caption": Message(
+        "Constats suggérés par les réponses : {module}",
+        "Findings the answers suggest: {module}",
+    ),
+    "no_suggestions": Message("Aucun constat suggéré.", "No finding suggested."),
     "date": Message("Date", "Date"),
     "attendees": Message("Participants", "Attendees"),
     "no_debriefing": Message("Restitution non encore tenue.", "Debriefing not yet held."),
