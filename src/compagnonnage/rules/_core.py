@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from compagnonnage._i18n import stage_label
+from compagnonnage._i18n import enum_label, stage_label, term
 from compagnonnage.model import (
     ActionStatus,
     Affiliation,
@@ -109,18 +109,6 @@ def _reference_partner(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         )
 
 
-_DELIVERABLE_FR = {
-    "terms_of_reference": "les termes de référence",
-    "method_toolkit": "les outils méthodologiques",
-    "work_programme": "le programme de travail",
-}
-_DELIVERABLE_EN = {
-    "terms_of_reference": "the terms of reference",
-    "method_toolkit": "the method toolkit",
-    "work_programme": "the work programme",
-}
-
-
 @rule(
     "STG-003",
     title_fr="La préparation se clôt avec trois livrables approuvés, co-écrits",
@@ -132,39 +120,32 @@ def _preparation_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     network = {e.id for e in p.experts if e.affiliation is Affiliation.NETWORK}
     rp = p.reference_partner
     for kind, d in p.preparation.deliverables().items():
-        fr, en = _DELIVERABLE_FR[kind], _DELIVERABLE_EN[kind]
-        yield from _deliverable_breaches(p.id, kind, fr, en, d, network, rp.id if rp else None)
+        yield from _deliverable_breaches(p.id, kind, d, network, rp.id if rp else None)
 
 
 def _deliverable_breaches(
-    pid: str,
-    kind: str,
-    fr: str,
-    en: str,
-    d: Deliverable | None,
-    network: set[str],
-    partner_id: str | None,
+    pid: str, kind: str, d: Deliverable | None, network: set[str], partner_id: str | None
 ) -> Iterator[Breach]:
+    fr, en = (
+        f"Livrable « {term('kind.' + kind, 'fr')} » :",
+        f"Deliverable '{term('kind.' + kind, 'en')}':",
+    )
     if d is None:
-        yield Breach((pid, kind), f"Il manque {fr}.", f"{en.capitalize()} is missing.")
+        yield Breach((pid, kind), f"{fr} manquant.", f"{en} missing.")
         return
     if d.approval is None:
-        yield Breach(
-            (pid, kind),
-            f"{fr.capitalize()} ne sont pas approuvés.",
-            f"{en.capitalize()} is not approved.",
-        )
+        yield Breach((pid, kind), f"{fr} non approuvé.", f"{en} not approved.")
     if network.isdisjoint(d.author_ids):
         yield Breach(
             (pid, kind),
-            f"{fr.capitalize()} n'ont aucun expert du réseau parmi leurs auteurs.",
-            f"{en.capitalize()} has no network expert among its authors.",
+            f"{fr} aucun expert du réseau parmi les auteurs.",
+            f"{en} no network expert among the authors.",
         )
     if partner_id is not None and partner_id not in d.author_ids:
         yield Breach(
             (pid, kind),
-            f"Le partenaire de référence {partner_id} ne figure pas parmi les auteurs de {fr}.",
-            f"Reference partner {partner_id} is not among the authors of {en}.",
+            f"{fr} le partenaire de référence {partner_id} n'est pas parmi les auteurs.",
+            f"{en} reference partner {partner_id} is not among the authors.",
         )
 
 
@@ -410,8 +391,9 @@ def _mission_competence(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if lacking:
             yield Breach(
                 (m.id, *sorted(lacking)),
-                f"Sur la mission {m.id}, {_ids(lacking)} n'ont pas la compétence {needed.value}.",
-                f"On mission {m.id}, {_ids(lacking)} lack the competence {needed.value}.",
+                f"Sur la mission {m.id}, compétence « {enum_label(needed, 'fr')} » absente chez : "
+                f"{_ids(lacking)}.",
+                f"On mission {m.id}, competence '{enum_label(needed, 'en')}' missing for: {_ids(lacking)}.",
             )
 
 
@@ -586,9 +568,8 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             if strangers:
                 yield Breach(
                     (kind, *sorted(strangers)),
-                    f"{_DELIVERABLE_FR[kind].capitalize()} ont des auteurs inconnus : "
-                    f"{_ids(strangers)}.",
-                    f"{_DELIVERABLE_EN[kind].capitalize()} has unknown authors: {_ids(strangers)}.",
+                    f"Livrable « {term('kind.' + kind, 'fr')} » : auteurs inconnus : {_ids(strangers)}.",
+                    f"Deliverable '{term('kind.' + kind, 'en')}': unknown authors: {_ids(strangers)}.",
                 )
     deb = p.diagnostic.debriefing
     if deb is not None:

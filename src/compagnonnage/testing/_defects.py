@@ -62,7 +62,7 @@ def _late_action(p: Programme, cls: type[SupportAction], **fields: object) -> Su
         "title": "Action plantée",
         "modality": Modality.REMOTE,
         "period": Period(start=begin, end=begin),
-        "expert_ids": ("exp-1",),
+        "expert_ids": (next(e.id for e in p.experts if e.affiliation is Affiliation.NETWORK),),
         "participant_ids": (p.reference_partner.id,) if p.reference_partner else (),
         "answers": (p.diagnostic.recommendations[0].id,),
     }

@@ -151,6 +151,12 @@ class ProgrammeMachine(RuleBasedStateMachine):
         self._apply(lambda p: self.lifecycle.record_deliverable(p, deliverable, by="exp-1", at=at))
 
     @rule()
+    def prepare_everything(self) -> None:
+        """Record the three deliverables, approved and co-written: a path to the diagnostic."""
+        for kind in ("tor", "toolkit", "wp"):
+            self.record_deliverable(kind, approved=True, partner=True)
+
+    @rule()
     def close_preparation(self) -> None:
         """Try to close the preparation."""
         self._apply(lambda p: self.lifecycle.close_preparation(p, by="exp-1", at=self._tick(24)))
@@ -190,6 +196,13 @@ class ProgrammeMachine(RuleBasedStateMachine):
                 id=self._next_id("rec"), statement="Préconisation", cites=cites
             )
         self._apply(lambda p: self.lifecycle.record_finding(p, finding, by="exp-1", at=at))
+
+    @rule()
+    def diagnose_enough(self) -> None:
+        """Record an organised on-site mission, a major issue and a recommendation citing it."""
+        self.record_mission(on_site=True, organised=True, kind=DiagnosticKind.INSTITUTIONAL)
+        self.record_finding("issue")
+        self.record_finding("recommendation")
 
     @rule()
     def close_diagnostic(self) -> None:
@@ -256,6 +269,21 @@ class ProgrammeMachine(RuleBasedStateMachine):
                     p, action_id, on=at.date(), by="exp-1", at=at
                 )
             )
+
+    @rule()
+    def advance(self) -> None:
+        """Do what the current stage needs, then move to the next one."""
+        stage = self._p.stage
+        if stage is Stage.DRAFT:
+            self.open(1)
+        elif stage is Stage.PREPARATION:
+            self.prepare_everything()
+            self.close_preparation()
+        elif stage is Stage.DIAGNOSTIC:
+            self.diagnose_enough()
+            self.close_diagnostic()
+        elif stage is Stage.ACCOMPANIMENT:
+            self.plan_action(training=True, with_partner=True)
 
     @rule()
     def reopen(self) -> None:
