@@ -1,0 +1,85 @@
+"""Services chambers of trades offer in UEMOA states under the community crafts code.
+
+Prices are set by each chamber and are not given here (``None``): the catalogue
+says how a service is paid for (priced, or included in dues), in CFA francs.
+"""
+
+from __future__ import annotations
+
+from compagnonnage.catalogue import Service, ServiceCatalogue
+from compagnonnage.diagnostics import Message
+from compagnonnage.model import Domain, Modality, Pricing, PricingMode, RegionRef
+from compagnonnage_uemoa._regions import UEMOA_STATES
+
+SOCIAL_PROTECTION = Domain("social_protection")
+"""A support domain this plugin adds: social protection of artisans."""
+
+PUBLIC_PROCUREMENT = Domain("public_procurement")
+"""A support domain this plugin adds: artisans' access to public contracts."""
+
+_PRICED = Pricing(mode=PricingMode.PRICED, currency="XOF")
+_IN_DUES = Pricing(mode=PricingMode.INCLUDED_IN_DUES)
+_UEMOA = frozenset(RegionRef(c) for c in UEMOA_STATES)
+
+UEMOA_CATALOGUE = ServiceCatalogue(
+    id="uemoa-services",
+    title=Message(
+        "Services des chambres de métiers de l'UEMOA", "Services of UEMOA chambers of trades"
+    ),
+    services=(
+        Service(
+            id="uemoa-professional-card",
+            label=Message("Carte professionnelle d'artisan", "Artisan's professional card"),
+            description=Message(
+                "Délivrance de la carte à l'immatriculation au répertoire des métiers",
+                "Card issued on registration in the trades register",
+            ),
+            domain=Domain.TRADES_REGISTER,
+            modality=Modality.ON_SITE,
+            pricing=_PRICED,
+            regions=_UEMOA,
+        ),
+        Service(
+            id="uemoa-health-cover",
+            label=Message(
+                "Convention de couverture maladie des artisans",
+                "Health-cover agreement for artisans",
+            ),
+            description=Message(
+                "Accès négocié par la chambre à une mutuelle ou une assurance santé",
+                "Access to a mutual or health insurer negotiated by the chamber",
+            ),
+            domain=SOCIAL_PROTECTION,
+            modality=Modality.ON_SITE,
+            pricing=_IN_DUES,
+            regions=_UEMOA,
+        ),
+        Service(
+            id="uemoa-youth-placement",
+            label=Message(
+                "Convention de placement des jeunes en apprentissage",
+                "Youth-placement agreement for apprenticeship",
+            ),
+            description=Message(
+                "Placement de jeunes chez des maîtres artisans, suivi par la chambre",
+                "Young people placed with master artisans, followed by the chamber",
+            ),
+            domain=Domain.TRAINING_AND_APPRENTICESHIP,
+            modality=Modality.ON_SITE,
+            pricing=_IN_DUES,
+            regions=_UEMOA,
+        ),
+        Service(
+            id="uemoa-procurement-desk",
+            label=Message("Guichet d'accès à la commande publique", "Public-procurement help desk"),
+            description=Message(
+                "Veille sur les appels d'offres et aide à la constitution des dossiers",
+                "Watch on calls for tender and help with bids",
+            ),
+            domain=PUBLIC_PROCUREMENT,
+            modality=Modality.REMOTE,
+            pricing=_PRICED,
+            regions=_UEMOA,
+        ),
+    ),
+)
