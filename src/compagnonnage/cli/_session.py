@@ -5,6 +5,8 @@ Everything heavy is imported on first use, so that ``--help`` stays fast.
 
 from __future__ import annotations
 
+import sys
+import warnings
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,9 +46,17 @@ class Session:
     @cached_property
     def plugins(self) -> PluginManager:
         """The plugin manager, with the installed plugins loaded."""
-        from compagnonnage.plugins import get_plugin_manager
+        from compagnonnage.plugins import PluginWarning, get_plugin_manager
 
-        return get_plugin_manager()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PluginWarning)
+            manager = get_plugin_manager()
+        for err in manager.load_errors:
+            print(
+                self.say("plugin_set_aside", plugin=err.plugin, problem=err.problem),
+                file=sys.stderr,
+            )
+        return manager
 
     @cached_property
     def converter(self) -> Any:

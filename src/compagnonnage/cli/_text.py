@@ -119,6 +119,10 @@ TEXT: dict[str, Message] = {
         "(relancer avec --debug pour la trace complète)",
         "(run again with --debug for the traceback)",
     ),
+    "plugin_set_aside": Message(
+        "attention : extension « {plugin} » écartée ({problem}) ; voir « compagnonnage plugins »",
+        'warning: plugin "{plugin}" set aside ({problem}); see "compagnonnage plugins"',
+    ),
     # check
     "summary": Message("Résumé", "Summary"),
     "total_documents": Message("Documents", "Documents"),

@@ -239,7 +239,7 @@ def to_html(document: ReportDocument) -> str:
         f"<title>{_e(document.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<header><h1>{_e(document.title)}</h1>"
         f'<p class="subtitle">{_e(document.subtitle)}</p></header>\n'
-        f'<nav aria-label="{_e(document.contents_label)}"><h2>{_e(document.contents_label)}</h2>'
+        f'<nav aria-labelledby="contents"><h2 id="contents">{_e(document.contents_label)}</h2>'
         f"<ol>{toc}</ol></nav>\n<main>\n{sections}\n</main>\n"
         f"<footer><p>{_e(document.footer)}</p></footer>\n</body>\n</html>\n"
     )
