@@ -290,20 +290,17 @@ class DocumentConverter:
         """The envelope key of each plugin-registered type without a ``KIND`` tag."""
         return self._document_names
 
+    def _fast_structure(self, data: Any, cl: type[T]) -> T:
+        """Build a ``cl`` from what orjson parsed (valid UTF-8), raising anything on failure."""
+        return self._fast.structure(data, cl)
+
     def structure(self, data: Any, cl: type[T], *, path: str = "$") -> T:
         """Build a ``cl`` from plain data, or raise :class:`DocumentError` with every problem.
 
-        ``path`` is the JSONPath of ``data`` in its document.
+        ``path`` is the JSONPath of ``data`` in its document. This is the
+        reference (detailed) converter; :func:`~compagnonnage.documents.loads`
+        tries the fast one first on what orjson parsed.
         """
-        try:
-            return self._fast_structure(data, cl)
-        except Exception:  # the detailed converter says what is wrong
-            return self._detailed_structure(data, cl, path)
-
-    def _fast_structure(self, data: Any, cl: type[T]) -> T:
-        return self._fast.structure(data, cl)
-
-    def _detailed_structure(self, data: Any, cl: type[T], path: str) -> T:
         try:
             return self._detailed.structure(data, cl)
         except Exception as exc:

@@ -92,9 +92,14 @@ _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 
 
 def _name(cl: type, converter: DocumentConverter) -> str:
-    """The envelope key of documents holding a ``cl``."""
+    """The envelope key of documents holding a ``cl``.
+
+    A polymorphic record is named by the tag of its root (``"support_action"``
+    for a training), so that any support action is read with ``cls=SupportAction``.
+    """
     if _is_tagged(cl):
-        return cast(str, getattr(cl, "KIND"))  # noqa: B009 - the model's ClassVar
+        root = [c for c in cl.__mro__ if _is_tagged(c)][-1]
+        return cast(str, getattr(root, "KIND"))  # noqa: B009 - the model's ClassVar
     name = _NAMES.get(cl) or converter.document_names.get(cl)
     if name is None:
         raise TypeError(f"{cl.__qualname__} is not a document type")
