@@ -45,10 +45,6 @@ _TRAIN_STAFF = Remedy(
 )
 
 
-def _levels(*pairs: tuple[str, str]) -> tuple[Message, ...]:
-    return tuple(Message(fr, en) for fr, en in pairs)
-
-
 def _support(domain: Domain, fr: str, en: str) -> Remedy:
     return Remedy(kind="methodological_support", title=Message(fr, en), domain=domain)
 
@@ -58,7 +54,7 @@ _DIMENSIONS = (
         id="governing-bodies",
         theme=_GOVERNANCE,
         title=Message("Fonctionnement des instances", "Working of the governing bodies"),
-        levels=_levels(
+        levels=(
             ("Instances rarement réunies, sans procès-verbaux", "Bodies seldom meet, no minutes"),
             (
                 "Réunions statutaires tenues, décisions peu suivies",
@@ -88,7 +84,7 @@ _DIMENSIONS = (
         id="mandate-strategy",
         theme=_GOVERNANCE,
         title=Message("Stratégie et plan de mandature", "Strategy and mandate plan"),
-        levels=_levels(
+        levels=(
             ("Pas de plan de mandature", "No mandate plan"),
             ("Plan en projet ou non adopté", "Plan drafted, not adopted"),
             ("Plan adopté par les instances", "Plan adopted by the governing bodies"),
@@ -111,7 +107,7 @@ _DIMENSIONS = (
         id="finances",
         theme=_GOVERNANCE,
         title=Message("Ressources financières", "Financial resources"),
-        levels=_levels(
+        levels=(
             (
                 "Budget dépendant presque entièrement de subventions",
                 "Budget almost entirely from grants",
@@ -144,7 +140,7 @@ _DIMENSIONS = (
         id="staff",
         theme=_GOVERNANCE,
         title=Message("Ressources humaines", "Human resources"),
-        levels=_levels(
+        levels=(
             ("Pas de personnel technique permanent", "No permanent technical staff"),
             ("Quelques agents sans fiches de poste", "A few agents without job descriptions"),
             (
@@ -162,7 +158,7 @@ _DIMENSIONS = (
         id="trades-register",
         theme=_SUPPORT,
         title=Message("Tenue du répertoire des métiers", "Keeping the trades register"),
-        levels=_levels(
+        levels=(
             ("Registre papier incomplet", "Incomplete paper register"),
             ("Registre papier tenu à jour", "Paper register kept up to date"),
             ("Registre informatisé en partie", "Register partly computerised"),
@@ -183,7 +179,7 @@ _DIMENSIONS = (
         id="service-offer",
         theme=_SUPPORT,
         title=Message("Offre de services aux ressortissants", "Services to constituents"),
-        levels=_levels(
+        levels=(
             ("Pas d'offre de services formalisée", "No formal service offer"),
             ("Services ponctuels, à la demande", "Occasional services on request"),
             (
@@ -209,7 +205,7 @@ _DIMENSIONS = (
         id="membership",
         theme=_SUPPORT,
         title=Message("Adhésion et légitimité", "Membership and legitimacy"),
-        levels=_levels(
+        levels=(
             (
                 "Moins d'un inscrit sur dix paie sa cotisation",
                 "Fewer than one registered artisan in ten pays dues",
@@ -246,7 +242,7 @@ _DIMENSIONS = (
         id="sector-knowledge",
         theme=_INFORMATION,
         title=Message("Connaissance du secteur", "Knowledge of the sector"),
-        levels=_levels(
+        levels=(
             ("Aucune donnée sur les ressortissants", "No data on constituents"),
             ("Études ponctuelles, souvent externes", "Occasional studies, often external"),
             ("Statistiques annuelles tirées du répertoire", "Annual statistics from the register"),
@@ -270,7 +266,7 @@ _DIMENSIONS = (
             "Information des ressortissants et des partenaires",
             "Informing constituents and partners",
         ),
-        levels=_levels(
+        levels=(
             ("Pas de communication régulière", "No regular communication"),
             (
                 "Communication occasionnelle (réunions, affichage)",
@@ -297,7 +293,7 @@ _DIMENSIONS = (
         id="apprenticeship",
         theme=_TRAINING,
         title=Message("Organisation de l'apprentissage", "Organising apprenticeship"),
-        levels=_levels(
+        levels=(
             (
                 "Apprentissage traditionnel sans suivi de la chambre",
                 "Traditional apprenticeship, not followed by the chamber",
@@ -327,7 +323,7 @@ _DIMENSIONS = (
         id="continuing-training",
         theme=_TRAINING,
         title=Message("Formation continue des artisans", "Continuing training of artisans"),
-        levels=_levels(
+        levels=(
             ("Aucune session de formation dans l'année", "No training session in the year"),
             ("Quelques sessions au gré des financements", "A few sessions as funding allows"),
             (
@@ -351,7 +347,7 @@ _DIMENSIONS = (
         id="territorial-presence",
         theme=_TERRITORY,
         title=Message("Présence sur le territoire", "Presence across the territory"),
-        levels=_levels(
+        levels=(
             ("Présence limitée au siège", "Presence limited to the seat"),
             ("Tournées occasionnelles hors du siège", "Occasional tours outside the seat"),
             (
@@ -375,7 +371,7 @@ _DIMENSIONS = (
         id="facilities",
         theme=_TERRITORY,
         title=Message("Équipements gérés", "Facilities managed"),
-        levels=_levels(
+        levels=(
             ("Aucun équipement au service des artisans", "No facility serving artisans"),
             (
                 "Équipements existants mais peu utilisés ou dégradés",
@@ -399,7 +395,7 @@ _DIMENSIONS = (
         id="partnerships",
         theme=_TERRITORY,
         title=Message("Partenariats territoriaux", "Territorial partnerships"),
-        levels=_levels(
+        levels=(
             (
                 "Aucune convention avec l'État ou les collectivités",
                 "No agreement with the state or local authorities",
@@ -425,13 +421,7 @@ def _choice(
 ) -> ChoiceQuestion:
     """A choice question whose options stand for levels 1, 2, … in order."""
     return ChoiceQuestion(
-        id=ident,
-        dimension_id=dim,
-        text=Message(*text),
-        choices=tuple(
-            Choice(id=key, label=Message(fr, en), level=i)
-            for i, (key, fr, en) in enumerate(options, start=1)
-        ),
+        id=ident, dimension_id=dim, text=Message(*text), choices=Choice.ladder(*options)
     )
 
 

@@ -64,6 +64,10 @@ def _decimals(values: Iterable[int | str | Decimal]) -> tuple[Decimal, ...]:
         raise InvalidValueError("NumberQuestion", "thresholds", "numbers", values) from exc
 
 
+def _messages(values: Iterable[Message | tuple[str, str]]) -> tuple[Message, ...]:
+    return tuple(m if isinstance(m, Message) else Message(*m) for m in values)
+
+
 def _refuse(question: Question, expected: str, value: object) -> InvalidValueError:
     return InvalidValueError(
         f"{type(question).__name__} {question.id!r}", "answer", expected, value
@@ -118,13 +122,16 @@ class Remedy:
 class Dimension:
     """A capacity dimension: a theme, a title and one description per level of the scale.
 
-    ``levels[0]`` describes the bottom of the scale, ``levels[-1]`` the top.
+    ``levels[0]`` describes the bottom of the scale, ``levels[-1]`` the top; each
+    is a :class:`Message` or a ``(french, english)`` pair.
     """
 
     id: str = field(validator=_key)
     theme: Message = field(validator=bilingual)
     title: Message = field(validator=bilingual)
-    levels: tuple[Message, ...] = field(validator=v.tuple_of(Message, item=bilingual))
+    levels: tuple[Message, ...] = field(
+        converter=_messages, validator=v.tuple_of(Message, item=bilingual)
+    )
     remedies: tuple[Remedy, ...] = field(default=(), validator=v.tuple_of(Remedy))
 
 
@@ -191,6 +198,14 @@ class Choice:
     id: str = field(validator=_key)
     label: Message = field(validator=bilingual)
     level: int | None = field(default=None, validator=_level)
+
+    @classmethod
+    def ladder(cls, *options: tuple[str, str, str], start: int = 1) -> tuple[Choice, ...]:
+        """Choices ``(id, french, english)`` standing for levels ``start``, ``start + 1``, …"""
+        return tuple(
+            cls(id=key, label=Message(fr, en), level=i)
+            for i, (key, fr, en) in enumerate(options, start=start)
+        )
 
 
 @frozen(kw_only=True)

@@ -19,17 +19,6 @@ from compagnonnage_uemoa._services import PUBLIC_PROCUREMENT, SOCIAL_PROTECTION
 _THEME = Message("Code communautaire de l'artisanat", "Community crafts code")
 
 
-def _levels(*pairs: tuple[str, str]) -> tuple[Message, ...]:
-    return tuple(Message(fr, en) for fr, en in pairs)
-
-
-def _stages(*options: tuple[str, str, str]) -> tuple[Choice, ...]:
-    return tuple(
-        Choice(id=key, label=Message(fr, en), level=i)
-        for i, (key, fr, en) in enumerate(options, start=1)
-    )
-
-
 UEMOA_MODULE = DiagnosticModule(
     id="uemoa-crafts-code",
     version="1.0",
@@ -45,7 +34,7 @@ UEMOA_MODULE = DiagnosticModule(
             title=Message(
                 "Immatriculation et carte professionnelle", "Registration and professional card"
             ),
-            levels=_levels(
+            levels=(
                 ("Pas de carte professionnelle délivrée", "No professional card issued"),
                 (
                     "Cartes délivrées à une minorité d'inscrits",
@@ -75,7 +64,7 @@ UEMOA_MODULE = DiagnosticModule(
                 "Répertoire aligné sur la nomenclature 04/2018",
                 "Register aligned on the 04/2018 nomenclature",
             ),
-            levels=_levels(
+            levels=(
                 ("Nomenclature nationale ancienne seule", "Former national nomenclature only"),
                 ("Alignement engagé", "Alignment under way"),
                 ("Répertoire aligné", "Register aligned"),
@@ -99,7 +88,7 @@ UEMOA_MODULE = DiagnosticModule(
             id="social-protection",
             theme=_THEME,
             title=Message("Protection sociale des artisans", "Social protection of artisans"),
-            levels=_levels(
+            levels=(
                 ("Aucune convention de couverture maladie", "No health-cover agreement"),
                 (
                     "Convention signée, peu d'adhérents couverts",
@@ -126,7 +115,7 @@ UEMOA_MODULE = DiagnosticModule(
             title=Message(
                 "Placement des jeunes en apprentissage", "Placing young people in apprenticeship"
             ),
-            levels=_levels(
+            levels=(
                 ("Aucun placement organisé", "No organised placement"),
                 ("Placements ponctuels", "Occasional placements"),
                 ("Convention de placement avec suivi", "Placement agreement with follow-up"),
@@ -150,7 +139,7 @@ UEMOA_MODULE = DiagnosticModule(
             id="public-procurement",
             theme=_THEME,
             title=Message("Accès à la commande publique", "Access to public procurement"),
-            levels=_levels(
+            levels=(
                 (
                     "Aucune information sur les marchés publics",
                     "No information on public contracts",
@@ -189,7 +178,7 @@ UEMOA_MODULE = DiagnosticModule(
                 "Le répertoire utilise-t-il la nomenclature 04/2018/COM/UEMOA ?",
                 "Does the register use the 04/2018/COM/UEMOA nomenclature?",
             ),
-            choices=_stages(
+            choices=Choice.ladder(
                 ("former", "Non, l'ancienne nomenclature", "No, the former one"),
                 ("under-way", "Alignement engagé", "Alignment under way"),
                 ("aligned", "Oui", "Yes"),
@@ -207,7 +196,7 @@ UEMOA_MODULE = DiagnosticModule(
                 "Existe-t-il une convention de couverture maladie pour les artisans ?",
                 "Is there a health-cover agreement for artisans?",
             ),
-            choices=_stages(
+            choices=Choice.ladder(
                 ("none", "Non", "No"),
                 ("signed", "Signée, peu d'adhérents", "Signed, few members"),
                 ("active", "Active et suivie", "Active and followed"),
