@@ -1,0 +1,243 @@
+"""The building trades: their references, a module on site safety, apprenticeship and materials.
+
+Trades are keyed in the ``uemoa`` nomenclature (see compagnonnage-uemoa).
+"""
+
+from __future__ import annotations
+
+from compagnonnage.catalogue import Service, ServiceCatalogue
+from compagnonnage.diagnostics import (
+    Choice,
+    ChoiceQuestion,
+    DiagnosticModule,
+    Dimension,
+    Message,
+    NumberQuestion,
+    Remedy,
+    YesNoQuestion,
+)
+from compagnonnage.model import Domain, Modality, Pricing, PricingMode, TradeRef
+
+MASONRY = TradeRef("uemoa", "BTP-01")
+PLUMBING = TradeRef("uemoa", "BTP-04")
+BUILDING_ELECTRICS = TradeRef("uemoa", "BTP-05")
+JOINERY = TradeRef("uemoa", "BOI-01")
+METAL_JOINERY = TradeRef("uemoa", "MET-02")
+
+BUILDING_TRADES = frozenset({MASONRY, PLUMBING, BUILDING_ELECTRICS, JOINERY, METAL_JOINERY})
+"""Masonry, plumbing, building electrics, joinery and metal joinery."""
+
+_PRICED = Pricing(mode=PricingMode.PRICED, currency="XOF")
+_IN_DUES = Pricing(mode=PricingMode.INCLUDED_IN_DUES)
+
+BUILDING_CATALOGUE = ServiceCatalogue(
+    id="building-services",
+    title=Message("Services aux métiers du bâtiment", "Services for the building trades"),
+    services=(
+        Service(
+            id="building-site-safety-training",
+            label=Message(
+                "Formation à la sécurité sur chantier (EPI, échafaudages, risque électrique)",
+                "Site-safety training (PPE, scaffolding, electrical risk)",
+            ),
+            domain=Domain.TRAINING_AND_APPRENTICESHIP,
+            modality=Modality.ON_SITE,
+            pricing=_PRICED,
+            trades=BUILDING_TRADES,
+        ),
+        Service(
+            id="building-ppe-purchasing",
+            label=Message(
+                "Achats groupés d'équipements de protection individuelle",
+                "Group purchasing of personal protective equipment",
+            ),
+            domain=Domain.ECONOMIC_DEVELOPMENT,
+            modality=Modality.ON_SITE,
+            pricing=_IN_DUES,
+            trades=BUILDING_TRADES,
+        ),
+        Service(
+            id="building-dual-apprenticeship",
+            label=Message(
+                "Apprentissage dual : placement, suivi et certification des apprentis",
+                "Dual apprenticeship: placement, follow-up and certification of apprentices",
+            ),
+            domain=Domain.TRAINING_AND_APPRENTICESHIP,
+            modality=Modality.ON_SITE,
+            pricing=_IN_DUES,
+            trades=BUILDING_TRADES,
+        ),
+        Service(
+            id="building-earth-blocks",
+            label=Message(
+                "Formation à la production de briques de terre comprimée",
+                "Training in compressed earth block production",
+            ),
+            domain=Domain.TRAINING_AND_APPRENTICESHIP,
+            modality=Modality.ON_SITE,
+            pricing=_PRICED,
+            trades=frozenset({MASONRY}),
+        ),
+        Service(
+            id="building-materials-testing",
+            label=Message(
+                "Essais de matériaux avec un laboratoire partenaire (parpaings, briques)",
+                "Materials testing with a partner laboratory (blocks, bricks)",
+            ),
+            domain=Domain.ECONOMIC_DEVELOPMENT,
+            modality=Modality.ON_SITE,
+            pricing=_PRICED,
+            trades=frozenset({MASONRY}),
+        ),
+    ),
+)
+
+_THEME = Message("Métiers du bâtiment", "Building trades")
+
+BUILDING_MODULE = DiagnosticModule(
+    id="building-trades",
+    version="1.0",
+    title=Message(
+        "Métiers du bâtiment : sécurité, apprentissage, matériaux",
+        "Building trades: safety, apprenticeship, materials",
+    ),
+    trades=BUILDING_TRADES,
+    dimensions=(
+        Dimension(
+            id="site-safety",
+            theme=_THEME,
+            title=Message("Sécurité sur les chantiers", "Site safety"),
+            levels=(
+                ("Aucun équipement de protection", "No protective equipment"),
+                ("Protections portées occasionnellement", "Protection worn now and then"),
+                (
+                    "Protections et consignes sur la plupart des chantiers",
+                    "Protection and safety briefings on most sites",
+                ),
+                (
+                    "Plan de sécurité et chefs de chantier formés",
+                    "Safety plan and trained site leaders",
+                ),
+            ),
+            remedies=(
+                Remedy(
+                    kind="service_offer_design",
+                    title=Message(
+                        "Proposer une formation sécurité et des achats groupés d'EPI",
+                        "Offer safety training and group purchasing of PPE",
+                    ),
+                    service_ids=("building-site-safety-training", "building-ppe-purchasing"),
+                ),
+            ),
+        ),
+        Dimension(
+            id="apprenticeship",
+            theme=_THEME,
+            title=Message("Apprentissage sur chantier", "Apprenticeship on site"),
+            levels=(
+                ("Apprentissage informel, sans contrat", "Informal apprenticeship, no contract"),
+                ("Contrats pour une partie des apprentis", "Contracts for some apprentices"),
+                (
+                    "Contrats et examens de fin d'apprentissage",
+                    "Contracts and end-of-apprenticeship exams",
+                ),
+                (
+                    "Apprentissage dual certifiant avec un centre de formation",
+                    "Certified dual apprenticeship with a training centre",
+                ),
+            ),
+            remedies=(
+                Remedy(
+                    kind="methodological_support",
+                    title=Message(
+                        "Accompagner la mise en place de l'apprentissage dual dans le bâtiment",
+                        "Support setting up dual apprenticeship in the building trades",
+                    ),
+                    domain=Domain.TRAINING_AND_APPRENTICESHIP,
+                    service_ids=("building-dual-apprenticeship",),
+                ),
+            ),
+        ),
+        Dimension(
+            id="materials",
+            theme=_THEME,
+            title=Message("Qualité et choix des matériaux", "Quality and choice of materials"),
+            levels=(
+                ("Matériaux achetés sans contrôle", "Materials bought without any check"),
+                ("Contrôle visuel seulement", "Visual check only"),
+                ("Fiches fournisseurs et dosages maîtrisés", "Supplier data and controlled mixes"),
+                (
+                    "Essais réguliers, matériaux locaux maîtrisés",
+                    "Regular tests, local materials mastered",
+                ),
+            ),
+            remedies=(
+                Remedy(
+                    kind="service_offer_design",
+                    title=Message(
+                        "Proposer des essais de matériaux et une formation aux briques de terre comprimée",
+                        "Offer materials testing and training in compressed earth blocks",
+                    ),
+                    service_ids=("building-materials-testing", "building-earth-blocks"),
+                ),
+            ),
+        ),
+    ),
+    questions=(
+        NumberQuestion(
+            id="building-ppe-share",
+            dimension_id="site-safety",
+            text=Message(
+                "Sur les chantiers visités, quelle part des ouvriers porte casque et chaussures de sécurité ? (%)",
+                "On the sites visited, what share of workers wears a helmet and safety shoes? (%)",
+            ),
+            thresholds=(25, 50, 80),
+        ),
+        YesNoQuestion(
+            id="building-scaffolding",
+            dimension_id="site-safety",
+            text=Message(
+                "Les échafaudages sont-ils stables, avec garde-corps ?",
+                "Are scaffolds stable, with guard rails?",
+            ),
+            yes_level=3,
+        ),
+        ChoiceQuestion(
+            id="building-apprentice-contracts",
+            dimension_id="apprenticeship",
+            text=Message(
+                "Comment les apprentis du bâtiment sont-ils formés ?",
+                "How are building apprentices trained?",
+            ),
+            choices=Choice.ladder(
+                ("informal", "Sans contrat", "Without a contract"),
+                ("some-contracts", "Contrats pour certains", "Contracts for some"),
+                ("contracts-exams", "Contrats et examens", "Contracts and exams"),
+                ("dual", "Apprentissage dual certifiant", "Certified dual apprenticeship"),
+            ),
+        ),
+        ChoiceQuestion(
+            id="building-materials-check",
+            dimension_id="materials",
+            text=Message(
+                "Comment la qualité des matériaux (ciment, parpaings, fers) est-elle vérifiée ?",
+                "How is the quality of materials (cement, blocks, rebar) checked?",
+            ),
+            choices=Choice.ladder(
+                ("none", "Pas de vérification", "No check"),
+                ("visual", "À l'œil", "By eye"),
+                ("supplier-data", "Fiches fournisseurs et dosages", "Supplier data and mixes"),
+                ("tests", "Essais réguliers", "Regular tests"),
+            ),
+        ),
+        YesNoQuestion(
+            id="building-earth-blocks",
+            dimension_id="materials",
+            text=Message(
+                "Des maçons sont-ils formés à la brique de terre comprimée ?",
+                "Are masons trained in compressed earth blocks?",
+            ),
+            no_level=2,
+        ),
+    ),
+)
