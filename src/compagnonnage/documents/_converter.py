@@ -14,6 +14,7 @@ import datetime as dt
 import enum
 import math
 import re
+import sys
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -72,6 +73,9 @@ def _is_abstract(cl: type) -> bool:
 def _descendants(cl: type) -> Iterator[type]:
     sub: type
     for sub in cl.__subclasses__():
+        module = sys.modules.get(sub.__module__)
+        if getattr(module, sub.__qualname__, sub) is not sub:
+            continue  # attrs' pre-slots original, left in __subclasses__() until a gc runs
         yield sub
         yield from _descendants(sub)
 
