@@ -1,0 +1,106 @@
+"""A plugin installed for the CLI tests (through a dist-info folder on ``sys.path``).
+
+It registers a small ``uemoa`` nomenclature holding the example's trades, the
+Togo region, one service catalogue, and recommends one training for every
+recommendation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from compagnonnage._i18n import Message
+from compagnonnage.catalogue import Service, ServiceCatalogue
+from compagnonnage.model import (
+    Domain,
+    Modality,
+    Pricing,
+    PricingMode,
+    Programme,
+    Recommendation,
+    RegionRef,
+    TradeRef,
+)
+from compagnonnage.plugins import (
+    Branch,
+    Nomenclature,
+    RegionProfile,
+    SupportCandidate,
+    Trade,
+    TradeGroup,
+    hookimpl,
+)
+
+
+@hookimpl
+def compagnonnage_register_trades(register: Callable[[Nomenclature], None]) -> None:
+    trades = (
+        Trade(code="MASONRY", title=Message("maçonnerie", "masonry")),
+        Trade(code="TAILORING", title=Message("couture", "tailoring")),
+        Trade(code="HAIRDRESSING", title=Message("coiffure", "hairdressing")),
+        Trade(code="BAKERY", title=Message("boulangerie", "bakery")),
+    )
+    group = TradeGroup(code="G1", title=Message("métiers du test", "test trades"), trades=trades)
+    branch = Branch(code="B1", title=Message("branche du test", "test branch"), groups=(group,))
+    register(
+        Nomenclature(id="uemoa", title=Message("nomenclature", "nomenclature"), branches=(branch,))
+    )
+
+
+@hookimpl
+def compagnonnage_register_regions(register: Callable[[RegionProfile], None]) -> None:
+    register(
+        RegionProfile(
+            region=RegionRef("TG"),
+            title=Message("Togo", "Togo"),
+            term_years=4,
+            renewals=1,
+            nomenclature="uemoa",
+        )
+    )
+
+
+@hookimpl
+def compagnonnage_register_catalogues(register: Callable[[ServiceCatalogue], None]) -> None:
+    card = Service(
+        id="professional-card",
+        label=Message("carte professionnelle", "professional card"),
+        domain=Domain.TRADES_REGISTER,
+        modality=Modality.ON_SITE,
+        pricing=Pricing(
+            mode=PricingMode.PRICED,
+            member_price=Decimal("5000"),
+            non_member_price=Decimal("10000"),
+            currency="XOF",
+        ),
+        regions=frozenset({RegionRef("TG")}),
+    )
+    bread = Service(
+        id="bakery-hygiene",
+        label=Message("hygiène en boulangerie", "bakery hygiene"),
+        domain=Domain.TRAINING_AND_APPRENTICESHIP,
+        modality=Modality.ON_SITE,
+        pricing=Pricing(mode=PricingMode.INCLUDED_IN_DUES),
+        trades=frozenset({TradeRef("uemoa", "BAKERY")}),
+    )
+    register(
+        ServiceCatalogue(
+            id="test-catalogue", title=Message("catalogue", "catalogue"), services=(card, bread)
+        )
+    )
+
+
+@hookimpl
+def compagnonnage_recommend_support(
+    programme: Programme, recommendation: Recommendation
+) -> tuple[SupportCandidate, ...]:
+    return (
+        SupportCandidate(
+            kind="training",
+            title=Message("Former les cadres", "Train the staff"),
+            score=0.75,
+            rationale=Message("les cadres portent le changement", "staff carry the change"),
+            service_ids=("professional-card",),
+        ),
+    )
