@@ -23,6 +23,7 @@ from compagnonnage.model import PricingMode, RegionRef, Stage, TradeRef
 
 if TYPE_CHECKING:
     from compagnonnage.catalogue import Service
+    from compagnonnage.diagnostics import DiagnosticResult
     from compagnonnage.model import Programme
     from compagnonnage.rules import Violation
 
@@ -284,11 +285,25 @@ def status(args: argparse.Namespace, s: Session) -> int:
 # -- report and schema -----------------------------------------------------------
 
 
-def render_report(programme: Programme, fmt: str, s: Session) -> str:
-    """The report of ``programme`` as ``html`` or ``md``, in the session's language."""
+def render_report(
+    programme: Programme, fmt: str, s: Session, results: Iterable[DiagnosticResult] = ()
+) -> str:
+    """The report of ``programme`` as ``html`` or ``md``, in the session's language.
+
+    The plugins name the trades and the diagnostic dimensions, and their rules
+    take part in the rule report.
+    """
     from compagnonnage.reports import build_report, to_html, to_markdown
 
-    document = build_report(programme, lang=s.lang, rule_report=s.plugins.check(programme))
+    pm = s.plugins
+    document = build_report(
+        programme,
+        lang=s.lang,
+        rule_report=pm.check(programme),
+        modules=pm.modules(),
+        results=results,
+        trade_names={ref: trade.title(s.lang) for ref, trade in pm.trades().items()},
+    )
     return to_html(document) if fmt == "html" else to_markdown(document)
 
 
