@@ -121,7 +121,7 @@ CORE_DOMAINS = (
 )
 
 
-@frozen(order=True)
+@frozen(order=True, cache_hash=True)
 class TradeRef:
     """A trade (métier) as a code in a nomenclature: ``TradeRef("uemoa", "BAT-01")``."""
 
@@ -132,7 +132,7 @@ class TradeRef:
         return f"{self.nomenclature}:{self.code}"
 
 
-@frozen(order=True)
+@frozen(order=True, cache_hash=True)
 class RegionRef:
     """A country (ISO 3166-1 alpha-2), optionally narrowed to a subdivision (ISO 3166-2)."""
 

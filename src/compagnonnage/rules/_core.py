@@ -333,10 +333,13 @@ def _label(item: Mission | SupportAction) -> tuple[str, str]:
     title_en="A local expert works only alongside a network expert",
 )
 def _local_with_network(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    team = p.experts_by_id
+    local = {e.id for e in p.experts if e.affiliation is Affiliation.LOCAL}
+    if not local:
+        return
+    network = {e.id for e in p.experts if e.affiliation is Affiliation.NETWORK}
     for item in _workers(p):
-        kinds = {team[i].affiliation for i in item.expert_ids if i in team}
-        if Affiliation.LOCAL in kinds and Affiliation.NETWORK not in kinds:
+        ids = item.expert_ids
+        if not local.isdisjoint(ids) and network.isdisjoint(ids):
             fr, en = _label(item)
             yield Breach(
                 (item.id,),
@@ -359,22 +362,26 @@ def _keys_in_scope(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 f"Le métier {t} du périmètre n'appartient à aucune nomenclature connue.",
                 f"Scope trade {t} belongs to no known nomenclature.",
             )
+    trades = set(scope.trades)
+    countries = {r.country for r in scope.regions if r.subdivision is None}
+    regions = set(scope.regions)
     keyed: tuple[Finding | SupportAction, ...] = (
         *p.diagnostic.findings(),
         *p.accompaniment.actions,
     )
     for item in keyed:
-        if item.trade is not None and not scope.covers_trade(item.trade):
+        trade, region = item.trade, item.region
+        if trade is not None and trade not in trades:
             yield Breach(
-                (item.id, str(item.trade)),
-                f"Le métier {item.trade} de {item.id} est hors du périmètre du programme.",
-                f"Trade {item.trade} on {item.id} is outside the programme's scope.",
+                (item.id, str(trade)),
+                f"Le métier {trade} de {item.id} est hors du périmètre du programme.",
+                f"Trade {trade} on {item.id} is outside the programme's scope.",
             )
-        if item.region is not None and not scope.covers_region(item.region):
+        if region is not None and region.country not in countries and region not in regions:
             yield Breach(
-                (item.id, str(item.region)),
-                f"La région {item.region} de {item.id} est hors du périmètre du programme.",
-                f"Region {item.region} on {item.id} is outside the programme's scope.",
+                (item.id, str(region)),
+                f"La région {region} de {item.id} est hors du périmètre du programme.",
+                f"Region {region} on {item.id} is outside the programme's scope.",
             )
 
 
@@ -449,15 +456,21 @@ def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 
 
 def _double_bookings(p: Programme) -> Iterator[Breach]:
-    on_site: dict[str, list[tuple[str, Period, str]]] = {}
+    """Experts on two overlapping on-site missions or actions in different places."""
+    stays: dict[str, list[tuple[Period, str, str]]] = {}
     for item in _workers(p):
         if item.modality is Modality.ON_SITE and item.period is not None and item.place:
             for e in item.expert_ids:
-                on_site.setdefault(e, []).append((item.id, item.period, item.place))
-    for expert, stays in on_site.items():
-        for i, (a, pa, la) in enumerate(stays):
-            for b, pb, lb in stays[i + 1 :]:
-                if la != lb and pa.overlaps(pb):
+                stays.setdefault(e, []).append((item.period, item.place, item.id))
+    for expert, mine in stays.items():
+        if len(mine) < 2 or len({place for _, place, _ in mine}) < 2:
+            continue
+        mine.sort(key=lambda s: (s[0].start, s[2]))
+        for i, (pa, la, a) in enumerate(mine):
+            for pb, lb, b in mine[i + 1 :]:
+                if pb.start > pa.end:
+                    break
+                if la != lb:
                     yield Breach(
                         (expert, *sorted((a, b))),
                         f"L'expert {expert} est à la fois à {la} ({a}) et à {lb} ({b}).",
@@ -537,24 +550,24 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     people = p.beneficiary.people_ids
     everyone = people | team.keys()
     for item in _workers(p):
-        unknown_experts = [i for i in item.expert_ids if i not in team]
+        if team.keys() >= set(item.expert_ids):
+            continue
+        unknown = [i for i in item.expert_ids if i not in team]
         fr, en = _label(item)
-        if unknown_experts:
-            yield Breach(
-                (item.id, *sorted(unknown_experts)),
-                f"Sur {fr}, experts hors de l'équipe : {_ids(unknown_experts)}.",
-                f"On {en}, experts not in the team: {_ids(unknown_experts)}.",
-            )
+        yield Breach(
+            (item.id, *sorted(unknown)),
+            f"Sur {fr}, experts hors de l'équipe : {_ids(unknown)}.",
+            f"On {en}, experts not in the team: {_ids(unknown)}.",
+        )
     for a in p.accompaniment.actions:
+        if people >= set(a.participant_ids):
+            continue
         strangers = [i for i in a.participant_ids if i not in people]
-        if strangers:
-            yield Breach(
-                (a.id, *sorted(strangers)),
-                f"L'action {a.id} compte des participants étrangers au bénéficiaire : "
-                f"{_ids(strangers)}.",
-                f"Support action {a.id} has participants from outside the beneficiary: "
-                f"{_ids(strangers)}.",
-            )
+        yield Breach(
+            (a.id, *sorted(strangers)),
+            f"L'action {a.id} compte des participants étrangers au bénéficiaire : {_ids(strangers)}.",
+            f"Support action {a.id} has participants from outside the beneficiary: {_ids(strangers)}.",
+        )
     for m in p.diagnostic.missions:
         if m.organiser_id is not None and m.organiser_id not in everyone:
             yield Breach(
@@ -599,7 +612,10 @@ def _unique_ids(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         ("actions", "support actions"): (a.id for a in p.accompaniment.actions),
     }
     for (fr, en), ids in groups.items():
-        for ident, n in sorted(Counter(ids).items()):
+        listed = tuple(ids)
+        if len(set(listed)) == len(listed):
+            continue
+        for ident, n in sorted(Counter(listed).items()):
             if n > 1:
                 yield Breach(
                     (ident,),

@@ -94,6 +94,9 @@ class Source(Protocol):
     def pick(self, items: Sequence[T]) -> T:
         """One of ``items`` (not empty)."""
 
+    def subset(self, items: Sequence[T], lo: int) -> tuple[T, ...]:
+        """Some of ``items``, order kept, at least ``min(lo, len(items))`` of them."""
+
 
 @cache
 def subdivisions(country: str) -> tuple[str, ...]:
@@ -109,11 +112,13 @@ def _flag(src: Source) -> bool:
 
 
 def _subset(src: Source, items: Sequence[T], lo: int = 0) -> tuple[T, ...]:
-    """A subset of ``items`` (order kept), with at least ``lo`` items when there are as many."""
-    chosen = tuple(x for x in items if _flag(src))
-    if len(chosen) >= min(lo, len(items)):
-        return chosen
-    return tuple(items[: min(lo, len(items))])
+    return src.subset(items, lo)
+
+
+def _few(src: Source, items: Sequence[T], most: int = 3) -> tuple[T, ...]:
+    """One to ``most`` distinct items of ``items`` (not empty), in their order."""
+    chosen = {src.integer(0, len(items) - 1) for _ in range(src.integer(1, most))}
+    return tuple(items[i] for i in sorted(chosen))
 
 
 def _at(day: dt.date, hour: int = 9) -> dt.datetime:
@@ -302,7 +307,7 @@ def build_diagnostic(
             Recommendation(
                 id=f"rec-{i}",
                 statement=f"Préconisation {i}",
-                cites=_subset(src, citable, lo=1),
+                cites=_few(src, citable),
                 priority=src.pick(tuple(Priority)),
                 horizon=src.pick(tuple(Horizon)),
                 trade=trade,
@@ -352,7 +357,7 @@ def build_actions(
         begin = _days(start, src.integer(0, 120))
         period = Period(start=begin, end=_days(begin, src.integer(0, 30)))
         trade, region = _key(src, scope)
-        participants = _subset(src, people)
+        participants = _few(src, people, most=4) if _flag(src) else ()
         common = {
             "id": f"act-{i}",
             "title": f"Action {i}",
@@ -361,7 +366,7 @@ def build_actions(
             "place": place,
             "expert_ids": _team(src, experts),
             "participant_ids": participants,
-            "answers": _subset(src, recommendations, lo=1),
+            "answers": _few(src, recommendations),
             "status": status,
             "trade": trade,
             "region": region,

@@ -19,10 +19,15 @@ class _RandomSource:
         self._rng = random.Random(seed)
 
     def integer(self, lo: int, hi: int) -> int:
-        return self._rng.randint(lo, hi)
+        return lo + int(self._rng.random() * (hi - lo + 1))
 
     def pick(self, items: Sequence[T]) -> T:
-        return items[self._rng.randrange(len(items))]
+        return items[int(self._rng.random() * len(items))]
+
+    def subset(self, items: Sequence[T], lo: int) -> tuple[T, ...]:
+        k = self.integer(min(lo, len(items)), len(items))
+        chosen = sorted(self._rng.sample(range(len(items)), k))
+        return tuple(items[i] for i in chosen)
 
 
 def sample_programme(

@@ -64,6 +64,12 @@ class _DrawSource:
     def pick(self, items: Sequence[T]) -> T:
         return self._draw(st.sampled_from(items))
 
+    def subset(self, items: Sequence[T], lo: int) -> tuple[T, ...]:
+        chosen = tuple(x for x in items if self._draw(st.booleans()))
+        if len(chosen) >= min(lo, len(items)):
+            return chosen
+        return tuple(items[: min(lo, len(items))])
+
 
 def _range(name: str, lo: int, hi: int) -> tuple[int, int]:
     if lo < 0 or hi < lo:
