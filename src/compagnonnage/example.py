@@ -210,7 +210,7 @@ def togo_steps() -> Iterator[tuple[str, Programme]]:
             title="Outils méthodologiques du diagnostic",
             author_ids=(*authors, "cma-martin"),
             approval=approval,
-            module_ids=("cma-consular",),
+            module_ids=("consular-chamber",),
             tools=(
                 "Questionnaire aux élus",
                 "Grille d'entretien des cadres",

@@ -236,7 +236,7 @@ def build_preparation(
             title="Outils méthodologiques",
             author_ids=authors(),
             approval=approval,
-            module_ids=("cma-consular",),
+            module_ids=("consular-chamber",),
             tools=("Questionnaire des élus",),
         ),
         work_programme=WorkProgramme(
@@ -320,7 +320,7 @@ def build_diagnostic(
         missions=tuple(missions),
         scores=tuple(
             CapacityScore(
-                module_id="cma-consular",
+                module_id="consular-chamber",
                 dimension_id=f"dim-{i}",
                 level=src.integer(1, 4),
                 desired=src.integer(1, 4),
