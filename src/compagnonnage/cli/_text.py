@@ -103,6 +103,8 @@ TEXT: dict[str, Message] = {
     "severity_error": Message("erreur", "error"),
     "severity_warning": Message("avertissement", "warning"),
     "written": Message("Écrit : {path}", "Written: {path}"),
+    "yes": Message("oui", "yes"),
+    "no": Message("non", "no"),
     # errors
     "error": Message("erreur", "error"),
     "no_such_file": Message("{path} : fichier introuvable", "{path}: no such file"),
@@ -181,6 +183,29 @@ TEXT: dict[str, Message] = {
     ),
     "hook_failure": Message("échec d'une extension", "plugin failure"),
     "percent": Message("{value}\u00a0%", "{value}%"),
+    # diagnose
+    "col_dimension": Message("Dimension", "Dimension"),
+    "col_level": Message("Niveau", "Level"),
+    "col_desired": Message("Visé", "Desired"),
+    "col_gap": Message("Écart", "Gap"),
+    "col_by_group": Message("Par groupe", "By group"),
+    "col_divergence": Message("Divergence", "Divergence"),
+    "divergent": Message("les répondants divergent", "respondents diverge"),
+    "evidence": Message("Éléments probants :", "Evidence:"),
+    "suggested": Message("{count} constat(s) suggéré(s) :", "{count} suggested finding(s):"),
+    "no_answers": Message(
+        "Aucune réponse pour les modules applicables.", "No answer for the applicable modules."
+    ),
+    "recorded": Message(
+        "Scores et constats suggérés enregistrés dans {path}.",
+        "Scores and suggested findings recorded into {path}.",
+    ),
+    "unknown_modules": Message(
+        "{path} : réponses à des modules qui ne s'appliquent pas à ce programme : {modules} "
+        "(modules applicables : {known})",
+        "{path}: answers to modules that do not apply to this programme: {modules} "
+        "(applicable modules: {known})",
+    ),
     # status
     "no_next": Message(
         "Programme clôturé : plus de transition.", "Programme closed: no further transition."
