@@ -23,7 +23,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from compagnonnage.documents._converter import MAX_INTEGER, DocumentConverter
-from compagnonnage.documents._io import _default_converter, _name, dump, dumps, load, loads
+from compagnonnage.documents._io import (
+    DOCUMENT_NAMES,
+    _default_converter,
+    _name,
+    dump,
+    dumps,
+    load,
+    loads,
+)
 from compagnonnage.documents._problems import DocumentError, Problem
 from compagnonnage.documents._reading import (
     MAX_DEPTH,
@@ -64,7 +72,7 @@ def make_converter(manager: PluginManager | None = None) -> DocumentConverter:
     that exist then (a plugin's support-action kind, say) take part in the
     tagged unions, and the types ``manager`` registered become document types.
     """
-    return DocumentConverter()
+    return DocumentConverter(DOCUMENT_NAMES)
 
 
 def json_schema(

@@ -283,15 +283,20 @@ class DocumentConverter:
     the subclasses that exist when the converter is made take part.
     """
 
-    def __init__(self, document_names: Mapping[type, str] | None = None) -> None:
+    def __init__(self, document_names: Mapping[type, str]) -> None:
         self._unions: dict[type, dict[str, type]] = {}
-        self._document_names = dict(document_names or {})
+        self._document_names = dict(document_names)
         self._fast = self._build(detailed=False)
         self._detailed = self._build(detailed=True)
+        # Make every hook now: the tagged unions are those of the classes existing now.
+        for cl in self._document_names:
+            self._fast.get_structure_hook(cl)
+            self._fast.get_unstructure_hook(cl)
+            self._detailed.get_structure_hook(cl)
 
     @property
     def document_names(self) -> Mapping[type, str]:
-        """The envelope key of each plugin-registered type without a ``KIND`` tag."""
+        """The envelope key of each document type without a ``KIND`` tag."""
         return self._document_names
 
     def _fast_structure(self, data: Any, cl: type[T]) -> T:

@@ -27,10 +27,12 @@ from compagnonnage.model import (
     Body,
     CapacityScore,
     Debriefing,
+    Deliverable,
     Diagnostic,
     Domain,
     ElectedOfficial,
     Expert,
+    Finding,
     GoverningBody,
     HistoryEntry,
     MandatePlan,
@@ -49,14 +51,18 @@ from compagnonnage.model import (
     Scope,
     ServiceOffer,
     StaffMember,
+    SupportAction,
     Term,
     TradeRef,
 )
 
 T = TypeVar("T")
 
-# The envelope key of each document type that has no ``KIND`` tag (tagged types use it).
-_NAMES: dict[type, str] = {
+# The envelope key of each document type. A polymorphic record is named by its root's tag.
+DOCUMENT_NAMES: dict[type, str] = {
+    SupportAction: SupportAction.KIND,
+    Finding: Finding.KIND,
+    Deliverable: Deliverable.KIND,
     Accompaniment: "accompaniment",
     Approval: "approval",
     Body: "body",
@@ -100,7 +106,7 @@ def _name(cl: type, converter: DocumentConverter) -> str:
     if _is_tagged(cl):
         root = [c for c in cl.__mro__ if _is_tagged(c)][-1]
         return cast(str, getattr(root, "KIND"))  # noqa: B009 - the model's ClassVar
-    name = _NAMES.get(cl) or converter.document_names.get(cl)
+    name = converter.document_names.get(cl)
     if name is None:
         raise TypeError(f"{cl.__qualname__} is not a document type")
     return name
