@@ -480,9 +480,12 @@ def services(args: argparse.Namespace, s: Session) -> int:
         p = service.pricing
         if p.mode is PricingMode.INCLUDED_IN_DUES:
             return enum_label(p.mode, s.lang)
-        amounts = (p.member_price, p.non_member_price)
-        text = " / ".join(format_number(x, s.lang) for x in amounts if x is not None)
-        return text + (f" {p.currency}" if p.currency else "")
+        amounts = [
+            format_number(x, s.lang) for x in (p.member_price, p.non_member_price) if x is not None
+        ]
+        if not amounts:
+            return enum_label(p.mode, s.lang)
+        return " / ".join(amounts) + (f" {p.currency}" if p.currency else "")
 
     found = s.plugins.services_for(_trade_option(args.trade), _region_option(args.region))
     rows = [
