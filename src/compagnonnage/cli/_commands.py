@@ -17,7 +17,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compagnonnage._i18n import enum_label, format_number, stage_label, term
+from compagnonnage._i18n import (
+    LANGUAGES,
+    Lang,
+    enum_label,
+    format_number,
+    format_period,
+    stage_label,
+    term,
+)
 from compagnonnage.cli._output import Progress, emit, emit_json, table
 from compagnonnage.cli._session import CliError, Session
 from compagnonnage.model import PricingMode, RegionRef, Stage, TradeRef
@@ -296,9 +304,14 @@ def status(args: argparse.Namespace, s: Session) -> int:
 
 
 def render_report(
-    programme: Programme, fmt: str, s: Session, results: Iterable[DiagnosticResult] = ()
+    programme: Programme,
+    fmt: str,
+    s: Session,
+    *,
+    lang: Lang | None = None,
+    results: Iterable[DiagnosticResult] = (),
 ) -> str:
-    """The report of ``programme`` as ``html`` or ``md``, in the session's language.
+    """The report of ``programme`` as ``html`` or ``md``, in ``lang`` (the session's by default).
 
     The plugins name the trades and the diagnostic dimensions, and their rules
     take part in the rule report.
@@ -306,13 +319,14 @@ def render_report(
     from compagnonnage.reports import build_report, to_html, to_markdown
 
     pm = s.plugins
+    lang = s.lang if lang is None else lang
     document = build_report(
         programme,
-        lang=s.lang,
+        lang=lang,
         rule_report=pm.check(programme),
         modules=pm.modules(),
         results=results,
-        trade_names={ref: trade.title(s.lang) for ref, trade in pm.trades().items()},
+        trade_names={ref: trade.title(lang) for ref, trade in pm.trades().items()},
     )
     return to_html(document) if fmt == "html" else to_markdown(document)
 
@@ -695,4 +709,79 @@ def diagnose(args: argparse.Namespace, s: Session) -> int:
     if args.write:
         blocks.append(s.say("recorded", path=args.file))
     emit("\n\n".join(blocks))
+    return OK
+
+
+# -- demo --------------------------------------------------------------------------
+
+
+def demo(args: argparse.Namespace, s: Session) -> int:
+    """``demo [DIR]``: the Togo example as a document and four reports, and a summary."""
+    from compagnonnage.documents import dump
+    from compagnonnage.example import togo_programme
+
+    folder = Path(args.dir)
+    if folder.exists() and not folder.is_dir():
+        raise CliError("not_a_folder", path=args.dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    programme = togo_programme()
+    written = [folder / f"{programme.id}.json"]
+    dump(programme, written[0], converter=s.converter)
+    for lang in LANGUAGES:
+        for fmt in ("html", "md"):
+            path = folder / f"{programme.id}.report.{lang}.{fmt}"
+            write_text(path, render_report(programme, fmt, s, lang=lang))
+            written.append(path)
+    report = s.plugins.check(programme)
+    colon = s.say("colon")
+    lines = [s.say("demo_written", path=args.dir), *(f"  {p}" for p in written), ""]
+    lines += [
+        f"{s.say('programme')}{colon}{programme.title} ({programme.id})",
+        f"{s.say('stage')}{colon}{stage_label(programme.stage, s.lang)}",
+        f"{s.say('rules')}{colon}{_counts([_violation(v, s) for v in report.violations], s)}",
+        *(_violation_line(_violation(v, s), s) for v in report.violations),
+        "",
+        s.say("demo_scores"),
+    ]
+    modules = {m.id: m for m in s.plugins.modules()}
+    scores = programme.diagnostic.scores
+    if scores:
+        lines.append(
+            table(
+                [s.say(f"col_{h}") for h in ("dimension", "level", "desired", "gap")],
+                [
+                    [
+                        modules[c.module_id].dimension(c.dimension_id).title(s.lang)
+                        if c.module_id in modules
+                        else f"{c.module_id}/{c.dimension_id}",
+                        str(c.level),
+                        _cell(c.desired),
+                        "—" if c.gap is None else f"{c.gap:+d}",
+                    ]
+                    for c in scores
+                ],
+            )
+        )
+    else:
+        lines.append("  " + s.say("demo_no_scores"))
+    lines += ["", s.say("demo_support")]
+    lines.append(
+        table(
+            [s.say(f"col_{h}") for h in ("action", "kind", "title", "period", "status")],
+            [
+                [
+                    a.id,
+                    term(f"kind.{a.KIND}", s.lang),
+                    a.title,
+                    "—"
+                    if a.period is None
+                    else format_period(a.period.start, a.period.end, s.lang),
+                    enum_label(a.status, s.lang),
+                ]
+                for a in programme.accompaniment.actions
+            ],
+        )
+    )
+    lines += ["", s.say("demo_next", document=written[0], report=written[1])]
+    emit("\n".join(lines))
     return OK

@@ -206,6 +206,30 @@ TEXT: dict[str, Message] = {
         "{path}: answers to modules that do not apply to this programme: {modules} "
         "(applicable modules: {known})",
     ),
+    # demo
+    "not_a_folder": Message(
+        "{path} : existe et n'est pas un dossier", "{path}: exists and is not a folder"
+    ),
+    "demo_written": Message(
+        "Exemple illustratif du Togo écrit dans {path} :",
+        "Illustrative Togo example written into {path}:",
+    ),
+    "rules": Message("Contrôle des règles", "Rule check"),
+    "demo_scores": Message("Scores du diagnostic :", "Diagnostic scores:"),
+    "demo_no_scores": Message("aucun score enregistré", "no score recorded"),
+    "demo_support": Message("Appui prévu :", "Planned support:"),
+    "col_action": Message("Action", "Action"),
+    "col_kind": Message("Nature", "Kind"),
+    "col_period": Message("Période", "Period"),
+    "col_status": Message("Statut", "Status"),
+    "demo_next": Message(
+        "Ensuite : compagnonnage status {document}\n"
+        "          compagnonnage check {document}\n"
+        "          ouvrir {report} dans un navigateur",
+        "Next:     compagnonnage status {document}\n"
+        "          compagnonnage check {document}\n"
+        "          open {report} in a browser",
+    ),
     # status
     "no_next": Message(
         "Programme clôturé : plus de transition.", "Programme closed: no further transition."
