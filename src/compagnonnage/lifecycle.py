@@ -228,20 +228,34 @@ class Lifecycle:
 
     # -- diagnostic ----------------------------------------------------------------
 
+    def _diagnose(
+        self,
+        p: Programme,
+        operation: Operation,
+        *,
+        by: str,
+        at: dt.datetime | None,
+        subject: str | None,
+        **changes: Any,
+    ) -> Programme:
+        """Commit ``operation``, a change of the diagnostic record, in the diagnostic stage."""
+        return self._commit(
+            p,
+            operation,
+            by=by,
+            at=at,
+            needs=Stage.DIAGNOSTIC,
+            subject=subject,
+            diagnostic=attrs.evolve(p.diagnostic, **changes),
+        )
+
     def record_mission(
         self, p: Programme, mission: Mission, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
         """Record a diagnostic mission, or replace the one with the same id."""
-        d = p.diagnostic
-        missions = _replace(d.missions, mission, lambda m: m.id == mission.id)
-        return self._commit(
-            p,
-            Operation.RECORD_MISSION,
-            by=by,
-            at=at,
-            needs=Stage.DIAGNOSTIC,
-            subject=mission.id,
-            diagnostic=attrs.evolve(d, missions=missions),
+        missions = _replace(p.diagnostic.missions, mission, lambda m: m.id == mission.id)
+        return self._diagnose(
+            p, Operation.RECORD_MISSION, by=by, at=at, subject=mission.id, missions=missions
         )
 
     def record_finding(
@@ -256,47 +270,30 @@ class Lifecycle:
                 "a MajorIssue, GoodPractice or Recommendation",
                 finding,
             )
-        d = p.diagnostic
-        found: tuple[Finding, ...] = getattr(d, name)
+        found: tuple[Finding, ...] = getattr(p.diagnostic, name)
         updated: dict[str, Any] = {name: _replace(found, finding, lambda f: f.id == finding.id)}
-        return self._commit(
-            p,
-            Operation.RECORD_FINDING,
-            by=by,
-            at=at,
-            needs=Stage.DIAGNOSTIC,
-            subject=finding.id,
-            diagnostic=attrs.evolve(d, **updated),
+        return self._diagnose(
+            p, Operation.RECORD_FINDING, by=by, at=at, subject=finding.id, **updated
         )
 
     def record_score(
         self, p: Programme, score: CapacityScore, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
         """Record a capacity score, replacing the one for the same module and dimension."""
-        d = p.diagnostic
         key = (score.module_id, score.dimension_id)
-        scores = _replace(d.scores, score, lambda s: (s.module_id, s.dimension_id) == key)
-        return self._commit(
-            p,
-            Operation.RECORD_SCORE,
-            by=by,
-            at=at,
-            needs=Stage.DIAGNOSTIC,
-            subject=score.dimension_id,
-            diagnostic=attrs.evolve(d, scores=scores),
+        scores = _replace(
+            p.diagnostic.scores, score, lambda s: (s.module_id, s.dimension_id) == key
+        )
+        return self._diagnose(
+            p, Operation.RECORD_SCORE, by=by, at=at, subject=score.dimension_id, scores=scores
         )
 
     def record_debriefing(
         self, p: Programme, debriefing: Debriefing, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
         """Record the debriefing (restitution) of the diagnostic."""
-        return self._commit(
-            p,
-            Operation.RECORD_DEBRIEFING,
-            by=by,
-            at=at,
-            needs=Stage.DIAGNOSTIC,
-            diagnostic=attrs.evolve(p.diagnostic, debriefing=debriefing),
+        return self._diagnose(
+            p, Operation.RECORD_DEBRIEFING, by=by, at=at, subject=None, debriefing=debriefing
         )
 
     def close_diagnostic(
