@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 
-from compagnonnage._i18n import enum_label, stage_label, term
+from compagnonnage._i18n import Message, enum_label, stage_label, term
 from compagnonnage.model import (
     ActionStatus,
     Affiliation,
@@ -149,6 +150,40 @@ def _deliverable_breaches(
         )
 
 
+_UNCITED = Message(
+    "La préconisation {owner} ne cite aucun constat.", "Recommendation {owner} cites no finding."
+)
+_CITES_UNKNOWN = Message(
+    "La préconisation {owner} cite des constats inconnus : {ids}.",
+    "Recommendation {owner} cites unknown findings: {ids}.",
+)
+_ANSWERS_NOTHING = Message(
+    "L'action {owner} ne répond à aucune préconisation.",
+    "Support action {owner} answers no recommendation.",
+)
+_ANSWERS_UNKNOWN = Message(
+    "L'action {owner} répond à des préconisations inconnues : {ids}.",
+    "Support action {owner} answers unknown recommendations: {ids}.",
+)
+
+
+def _citations(
+    owner: str, refs: tuple[str, ...], known: AbstractSet[str], none: Message, unknown: Message
+) -> Iterator[Breach]:
+    """A breach when ``owner`` refers to nothing, or to ids that are not ``known``."""
+    if not refs:
+        yield Breach((owner,), none.fr.format(owner=owner), none.en.format(owner=owner))
+        return
+    missing = sorted(r for r in refs if r not in known)
+    if missing:
+        ids = ", ".join(missing)
+        yield Breach(
+            (owner, *missing),
+            unknown.fr.format(owner=owner, ids=ids),
+            unknown.en.format(owner=owner, ids=ids),
+        )
+
+
 @rule(
     "STG-004",
     title_fr="Le diagnostic se clôt avec une mission sur le terrain, une problématique et une préconisation",
@@ -158,19 +193,7 @@ def _diagnostic_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     d = p.diagnostic
     citable = {f.id for f in d.issues} | {f.id for f in d.practices}
     for r in d.recommendations:
-        unknown = [c for c in r.cites if c not in citable]
-        if not r.cites:
-            yield Breach(
-                (r.id,),
-                f"La préconisation {r.id} ne cite aucun constat.",
-                f"Recommendation {r.id} cites no finding.",
-            )
-        elif unknown:
-            yield Breach(
-                (r.id, *sorted(unknown)),
-                f"La préconisation {r.id} cite des constats inconnus : {_ids(unknown)}.",
-                f"Recommendation {r.id} cites unknown findings: {_ids(unknown)}.",
-            )
+        yield from _citations(r.id, r.cites, citable, _UNCITED, _CITES_UNKNOWN)
     if p.stage.rank < _ACCOMPANIMENT:
         return
     rp = p.reference_partner
@@ -230,19 +253,7 @@ def _no_action_before_diagnostic(p: Programme, ctx: RuleContext) -> Iterator[Bre
 def _actions_answer(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     known = p.diagnostic.recommendation_ids
     for a in p.accompaniment.actions:
-        unknown = [r for r in a.answers if r not in known]
-        if not a.answers:
-            yield Breach(
-                (a.id,),
-                f"L'action {a.id} ne répond à aucune préconisation.",
-                f"Support action {a.id} answers no recommendation.",
-            )
-        elif unknown:
-            yield Breach(
-                (a.id, *sorted(unknown)),
-                f"L'action {a.id} répond à des préconisations inconnues : {_ids(unknown)}.",
-                f"Support action {a.id} answers unknown recommendations: {_ids(unknown)}.",
-            )
+        yield from _citations(a.id, a.answers, known, _ANSWERS_NOTHING, _ANSWERS_UNKNOWN)
 
 
 @rule(
