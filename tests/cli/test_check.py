@@ -14,7 +14,7 @@ import pytest
 from cli_support import Run
 
 from compagnonnage.documents import dump
-from compagnonnage.model import Programme
+from compagnonnage.model import Programme, Training
 
 CORPUS = Path(__file__).parents[1] / "documents" / "bad"
 BAD = sorted(p.stem for p in CORPUS.glob("*.json"))
@@ -23,7 +23,7 @@ BAD = sorted(p.stem for p in CORPUS.glob("*.json"))
 def _violating(example: Programme) -> Programme:
     """The example with a training that addresses nobody (STG-008, an error)."""
     actions = tuple(
-        attrs.evolve(a, audience=frozenset()) if a.KIND == "training" else a
+        attrs.evolve(a, audience=frozenset()) if isinstance(a, Training) else a
         for a in example.accompaniment.actions
     )
     return attrs.evolve(example, accompaniment=attrs.evolve(example.accompaniment, actions=actions))

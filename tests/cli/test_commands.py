@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import attrs
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import pytest
 from cli_support import Run
 

@@ -13,7 +13,7 @@ from compagnonnage.cli import _answers
 from compagnonnage.diagnostics import Answer, Respondent, RespondentGroup
 from compagnonnage.documents import DocumentError, dump, load
 from compagnonnage.example import togo_programme
-from compagnonnage.model import Stage
+from compagnonnage.model import Programme, Stage
 
 ELECTED = Respondent(id="ucrm-elu-1", group=RespondentGroup.ELECTED_OFFICIALS)
 STAFF = Respondent(id="ucrm-sg", group=RespondentGroup.STAFF)
@@ -105,11 +105,11 @@ def test_diagnose_json_parses_back(run: Run, diagnostic_file: Path, answers_file
 def test_diagnose_write_records_scores_and_findings_atomically(
     run: Run, diagnostic_file: Path, answers_file: Path
 ) -> None:
-    before = load(diagnostic_file)
+    before: Programme = load(diagnostic_file)
     result = run("diagnose", str(diagnostic_file), "--answers", str(answers_file), "--write")
     assert result.code == 0
     assert f"Scores and suggested findings recorded into {diagnostic_file}." in result.out
-    after = load(diagnostic_file)
+    after: Programme = load(diagnostic_file)
     scores = {s.dimension_id: (s.level, s.desired) for s in after.diagnostic.scores}
     assert scores == {"governing-bodies": (1, None), "finances": (1, 3)}
     new = after.diagnostic.finding_ids - before.diagnostic.finding_ids
