@@ -1,0 +1,662 @@
+"""A conformance check for plugin authors: :func:`check_plugin`, usable from any test runner.
+
+>>> import compagnonnage_uemoa
+>>> from compagnonnage.testing.conformance import check_plugin
+>>> report = check_plugin(compagnonnage_uemoa, max_examples=5)
+>>> report.ok
+True
+
+:func:`check_plugin` never raises for a faulty plugin: it returns a
+:class:`ConformanceReport` holding every :class:`Failure` it found, each naming
+the plugin, the check and the problem, with the smallest example hypothesis
+could shrink to. :meth:`ConformanceReport.assert_ok` raises
+:class:`ConformanceError` (an :class:`AssertionError` too, so every runner
+counts it as a failed test) listing them all.
+
+The checks, in order (a plugin that does not load stops after the first two):
+
+1. ``hook <name>``: each ``compagnonnage_*`` attribute and each ``@hookimpl``,
+   registered alone on a fresh manager: a known hook, marked, parameters the
+   spec offers and without defaults, no wrapper, and (registration hooks)
+   registering objects of the right type without raising;
+2. ``load``: the whole plugin on a fresh manager (entry points off), with the
+   plugins it ``requires``;
+3. ``references``: what it registered refers to what exists: module and
+   service trades to registered nomenclatures, remedies' services to
+   registered catalogues, region profiles to registered nomenclatures;
+4. ``documents``: the questions of its modules, and programmes carrying its
+   trades, capacity scores from its modules and service offers from its
+   catalogues, are written and read back equal through
+   :func:`~compagnonnage.documents.make_converter`;
+5. ``module <id>``: each module scores generated answers without raising, every
+   level on the module's scale, every answer kept as evidence, the same result
+   twice;
+6. ``rule <code>``: each rule, on generated programmes, yields
+   :class:`~compagnonnage.rules.Breach` objects with both messages, without
+   raising, the same twice;
+7. ``compagnonnage_recommend_support``: on generated programmes whose
+   recommendations cite findings of the registered modules, its candidates come
+   without failure, name registered modules and services, the same twice;
+8. ``compagnonnage_stage_changed``: told of generated programmes' last history
+   entry, it does not raise.
+
+Examples are generated with hypothesis (``derandomize=True``: the same plugin
+gives the same report) and shrunk with :func:`hypothesis.find`.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from functools import partial
+from typing import Any, TypeVar
+
+import attrs
+from attrs import frozen
+from hypothesis import HealthCheck, find, settings
+from hypothesis import strategies as st
+from hypothesis.errors import NoSuchExample
+
+from compagnonnage.catalogue import ServiceCatalogue, design_service_offer
+from compagnonnage.diagnostics import (
+    Answer,
+    ChoiceQuestion,
+    DiagnosticModule,
+    NumberQuestion,
+    Question,
+    Respondent,
+    RespondentGroup,
+    Scale,
+    TextQuestion,
+    YesNoQuestion,
+    finding_id,
+    score,
+)
+from compagnonnage.documents import DocumentConverter, dumps, loads, make_converter
+from compagnonnage.model import (
+    Accompaniment,
+    CapacityScore,
+    IssueSeverity,
+    MajorIssue,
+    Modality,
+    Programme,
+    Recommendation,
+    Stage,
+    TradeRef,
+)
+from compagnonnage.plugins import PluginError, PluginManager, get_plugin_manager
+from compagnonnage.plugins.hookspecs import PROJECT
+from compagnonnage.rules import Breach, Rule
+from compagnonnage.testing.strategies import programmes
+
+__all__ = ["ConformanceError", "ConformanceReport", "Failure", "check_plugin"]
+
+T = TypeVar("T")
+
+_PREFIX = f"{PROJECT}_"
+_MARK = f"{PROJECT}_impl"
+_RECOMMEND = "compagnonnage_recommend_support"
+_STAGE_CHANGED = "compagnonnage_stage_changed"
+_SHOWN = 1200
+_WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+
+
+@frozen(kw_only=True)
+class Failure:
+    """One way a plugin fails a check.
+
+    :ivar plugin: the plugin's name (its ``__name__``).
+    :ivar check: the check that failed (``"load"``, ``"module food-trades"`` …).
+    :ivar problem: what is wrong and what was expected.
+    :ivar example: the minimal example found, shown as text (``None`` when the
+        failure needs no example).
+    """
+
+    plugin: str
+    check: str
+    problem: str
+    example: str | None = None
+
+    def __str__(self) -> str:
+        head = f'plugin "{self.plugin}" [{self.check}]: {self.problem}'
+        if self.example is None:
+            return head
+        return f"{head}\n    minimal example: {self.example}"
+
+
+class ConformanceError(PluginError, AssertionError):
+    """A plugin failed :func:`check_plugin`; the message lists every failure.
+
+    :ivar report: the :class:`ConformanceReport`.
+    """
+
+    def __init__(self, report: ConformanceReport) -> None:
+        self.report = report
+        lines = "\n".join(f"  - {f}" for f in report.failures)
+        super().__init__(
+            report.plugin,
+            f"{len(report.failures)} conformance failure(s); expected none\n{lines}",
+        )
+
+
+@frozen(kw_only=True)
+class ConformanceReport:
+    """What :func:`check_plugin` found.
+
+    :ivar plugin: the plugin's name.
+    :ivar checks: the checks that ran, in order.
+    :ivar failures: every failure, in check order.
+    """
+
+    plugin: str
+    checks: tuple[str, ...]
+    failures: tuple[Failure, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether the plugin passed every check."""
+        return not self.failures
+
+    def assert_ok(self) -> None:
+        """Raise :class:`ConformanceError` listing every failure, if there is one."""
+        if self.failures:
+            raise ConformanceError(self)
+
+    def __str__(self) -> str:
+        verdict = "conforms" if self.ok else f"{len(self.failures)} failure(s)"
+        lines = [f'plugin "{self.plugin}": {len(self.checks)} checks, {verdict}']
+        lines.extend(f"  - {f}" for f in self.failures)
+        return "\n".join(lines)
+
+
+# -- showing examples ----------------------------------------------------------------
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[:_SHOWN] + " …"
+
+
+def _show_programme(p: Programme) -> str:
+    trades = ", ".join(str(t) for t in p.scope.trades) or "none"
+    d = p.diagnostic
+    return (
+        f"programme {p.id!r} at stage {p.stage.value}, scope trades {trades}, "
+        f"{len(d.issues)} issue(s), {len(d.recommendations)} recommendation(s), "
+        f"{len(d.scores)} score(s), {len(p.accompaniment.actions)} action(s)"
+    )
+
+
+def _show_answers(sample: tuple[tuple[Answer, ...], Mapping[str, int]]) -> str:
+    answers, desired = sample
+    shown = "; ".join(
+        f"{a.respondent.id} ({a.respondent.group.value}) {a.question_id}={a.value!r}"
+        for a in answers
+    )
+    return _clip(f"answers [{shown}], desired {dict(desired)}")
+
+
+# -- the search for a minimal failing example ------------------------------------------
+
+
+@frozen
+class _Search:
+    """Runs hypothesis' search for a failing example with the settings of one check."""
+
+    settings: settings
+
+    def minimal(
+        self, strategy: st.SearchStrategy[T], problem: Callable[[T], str | None]
+    ) -> tuple[T, str] | None:
+        """The smallest example ``problem`` finds fault with, and the fault; ``None`` if none."""
+        try:
+            example = find(strategy, lambda x: problem(x) is not None, settings=self.settings)
+        except NoSuchExample:
+            return None
+        return example, problem(example) or "fails intermittently (flaky)"
+
+
+def _guarded(check: Callable[[T], str | None]) -> Callable[[T], str | None]:
+    def run(example: T) -> str | None:
+        try:
+            return check(example)
+        except Exception as exc:
+            return f"raised {type(exc).__name__}: {exc}"
+
+    return run
+
+
+# -- generated answers -----------------------------------------------------------------
+
+
+def _values(question: Question, scale: Scale) -> st.SearchStrategy[Any] | None:
+    if isinstance(question, YesNoQuestion):
+        return st.booleans()
+    if isinstance(question, ChoiceQuestion):
+        return st.sampled_from([c.id for c in question.choices])
+    if isinstance(question, NumberQuestion):
+        edges = [t + d for t in question.thresholds for d in (Decimal(-1), Decimal(0))]
+        return st.sampled_from(edges) | st.integers(-1000, 10**6)
+    if isinstance(question, TextQuestion):
+        return _WORDS
+    return None
+
+
+def _answers(
+    module: DiagnosticModule,
+) -> st.SearchStrategy[tuple[tuple[Answer, ...], Mapping[str, int]]]:
+    asked = [(q, s) for q in module.questions if (s := _values(q, module.scale)) is not None]
+
+    @st.composite
+    def draw_answers(draw: st.DrawFn) -> tuple[tuple[Answer, ...], Mapping[str, int]]:
+        answers: list[Answer] = []
+        for i in range(draw(st.integers(1, 4))):
+            who = Respondent(id=f"r{i}", group=draw(st.sampled_from(tuple(RespondentGroup))))
+            for question, values in asked:
+                if draw(st.booleans()):
+                    note = draw(st.none() | _WORDS)
+                    answers.append(
+                        Answer(
+                            respondent=who, question_id=question.id, value=draw(values), note=note
+                        )
+                    )
+        levels = st.sampled_from(tuple(module.scale.levels))
+        desired = {d.id: draw(levels) for d in module.dimensions if draw(st.booleans())}
+        return tuple(answers), desired
+
+    return draw_answers()
+
+
+def _scoring_problem(
+    module: DiagnosticModule, sample: tuple[tuple[Answer, ...], Mapping[str, int]]
+) -> str | None:
+    answers, desired = sample
+    result = score(module, answers, desired=desired)
+    if score(module, answers, desired=desired) != result:
+        return "scoring the same answers twice gave different results; expected the same"
+    scale = module.scale
+    for d in result.dimensions:
+        where = f"dimension {d.dimension.id!r}"
+        levels = [d.level, *d.by_group.values(), *d.by_respondent.values()]
+        off = [level for level in levels if level is not None and level not in scale]
+        if off:
+            return f"{where}: level {off[0]} is off the scale; expected {scale.low}-{scale.high}"
+        given = sorted(
+            (a.respondent.id, a.question_id, repr(a.value), a.note or "")
+            for a in answers
+            if module.question(a.question_id).dimension_id == d.dimension.id
+        )
+        kept = sorted(
+            (e.respondent_id, e.question_id, repr(e.value), e.note or "") for e in d.evidence
+        )
+        if given != kept:
+            return f"{where}: {len(given)} answer(s) but {len(kept)} kept as evidence; expected all"
+        recorded = d.to_score()
+        if recorded is not None and len(recorded.evidence) != len(d.evidence):
+            return f"{where}: its capacity score keeps {len(recorded.evidence)} of {len(d.evidence)} pieces of evidence"
+    for lang in ("fr", "en"):
+        found = result.findings(lang)
+        ids = [f.id for f in (*found.issues, *found.practices, *found.recommendations)]
+        if len(set(ids)) != len(ids):
+            return f"suggested findings ({lang}) repeat ids: {ids}"
+    return None
+
+
+# -- generated programmes ----------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class _Contributions:
+    """What one plugin registered, read back from the manager."""
+
+    name: str
+    pm: PluginManager
+    modules: tuple[DiagnosticModule, ...]
+    catalogues: tuple[ServiceCatalogue, ...]
+    rules: tuple[Rule, ...]
+    trades: tuple[TradeRef, ...]
+    hooks: frozenset[str]
+    converter: DocumentConverter
+
+    @classmethod
+    def of(cls, pm: PluginManager, name: str) -> _Contributions:
+        info = next(i for i in pm.list_plugins() if i.name == name)
+        mine = info.registered
+        modules = tuple(m for m in pm.modules() if m.id in mine.get("module", ()))
+        catalogues = tuple(c for c in pm.catalogues() if c.id in mine.get("catalogue", ()))
+        own = {n.id for n in pm.nomenclatures() if n.id in mine.get("nomenclature", ())}
+        trades = {ref for ref in pm.trades() if ref.nomenclature in own}
+        trades.update(t for m in modules for t in m.trades)
+        trades.update(t for c in catalogues for s in c.services for t in s.trades)
+        return cls(
+            name=name,
+            pm=pm,
+            modules=modules,
+            catalogues=catalogues,
+            rules=tuple(pm.rules()[code] for code in mine.get("rule", ())),
+            trades=tuple(sorted(trades, key=str)),
+            hooks=frozenset(info.hooks),
+            converter=make_converter(pm),
+        )
+
+    def programmes(self, stages: Sequence[Stage] = tuple(Stage)) -> st.SearchStrategy[Programme]:
+        """Programmes at ``stages`` whose scope draws on the plugin's trades, if it has any."""
+        scope = (
+            st.lists(st.sampled_from(self.trades), min_size=1, max_size=3, unique=True).map(tuple)
+            if self.trades
+            else None
+        )
+        return programmes(stage=st.sampled_from(tuple(stages)), trades=scope)
+
+
+def _cited(pm: PluginManager) -> st.SearchStrategy[tuple[str, str]]:
+    pairs = [(m.id, d.id) for m in pm.modules() for d in m.dimensions]
+    return st.sampled_from(pairs)
+
+
+def _with_cited_finding(p: Programme, module_id: str, dimension_id: str) -> Programme:
+    """``p`` with a major issue of a module's dimension and a recommendation citing it."""
+    trade = p.scope.trades[0] if p.scope.trades else None
+    issue = MajorIssue(
+        id=finding_id(module_id, dimension_id, "issue"),
+        statement="Constat généré",
+        severity=IssueSeverity.HIGH,
+        trade=trade,
+    )
+    rec = Recommendation(
+        id=finding_id(module_id, dimension_id, "recommendation"),
+        statement="Préconisation générée",
+        cites=(issue.id,),
+        trade=trade,
+    )
+    d = p.diagnostic
+    diagnostic = attrs.evolve(
+        d, issues=(*d.issues, issue), recommendations=(*d.recommendations, rec)
+    )
+    return attrs.evolve(p, diagnostic=diagnostic)
+
+
+def _recommendations(c: _Contributions) -> st.SearchStrategy[tuple[Programme, str]]:
+    @st.composite
+    def draw_case(draw: st.DrawFn) -> tuple[Programme, str]:
+        p = draw(c.programmes((Stage.ACCOMPANIMENT, Stage.CLOSED)))
+        if draw(st.booleans()):
+            p = _with_cited_finding(p, *draw(_cited(c.pm)))
+        ids = [r.id for r in p.diagnostic.recommendations]
+        return p, draw(st.sampled_from(ids))
+
+    return draw_case()
+
+
+def _recommend_problem(c: _Contributions, case: tuple[Programme, str]) -> str | None:
+    p, rec_id = case
+    results = []
+    for _ in range(2):
+        try:
+            result = c.pm.recommend(p, rec_id)
+        except PluginError as error:
+            if error.plugin != c.name:
+                return None
+            return error.problem
+        results.append(tuple(r.candidate for r in result.candidates if r.plugin == c.name))
+    first, second = results
+    if first != second:
+        return "the same programme and recommendation gave different candidates; expected the same"
+    services = {s.id for cat in c.pm.catalogues() for s in cat.services}
+    modules = {m.id: m for m in c.pm.modules()}
+    for cand in first:
+        unknown = [s for s in cand.service_ids if s not in services]
+        if unknown:
+            return f"candidate {cand.title.en!r} names service {unknown[0]!r}, which no registered catalogue holds"
+        if cand.module_id is not None and cand.module_id not in modules:
+            return f"candidate {cand.title.en!r} names module {cand.module_id!r}, which is not registered"
+        if cand.module_id is not None and cand.dimension_id is not None:
+            dims = {d.id for d in modules[cand.module_id].dimensions}
+            if cand.dimension_id not in dims:
+                return f"candidate {cand.title.en!r} names dimension {cand.dimension_id!r}, not in module {cand.module_id!r}"
+    return None
+
+
+def _rule_problem(c: _Contributions, r: Rule, p: Programme) -> str | None:
+    context = c.pm.rule_context()
+    first = list(r.check(p, context))
+    wrong = [b for b in first if not isinstance(b, Breach)]
+    if wrong:
+        return f"yielded {wrong[0]!r}; expected Breach objects"
+    for b in first:
+        if not (isinstance(b.subjects, tuple) and all(isinstance(s, str) for s in b.subjects)):
+            return f"yielded a breach with subjects {b.subjects!r}; expected a tuple of ids"
+        if not (isinstance(b.fr, str) and b.fr.strip() and isinstance(b.en, str) and b.en.strip()):
+            return f"yielded a breach with messages {b.fr!r} / {b.en!r}; expected French and English text"
+    if list(r.check(p, context)) != first:
+        return "the same programme gave different breaches; expected the same"
+    return None
+
+
+def _stage_changed_problem(c: _Contributions, p: Programme) -> str | None:
+    try:
+        c.pm.notify_stage_changed(p, p.history[-1])
+    except PluginError as error:
+        return error.problem if error.plugin == c.name else None
+    return None
+
+
+@st.composite
+def _enriched(draw: st.DrawFn, c: _Contributions) -> Programme:
+    """A programme carrying the plugin's trades, capacity scores and service offers."""
+    p = draw(c.programmes((Stage.ACCOMPANIMENT,)))
+    scores: list[CapacityScore] = []
+    for module in c.modules:
+        answers, desired = draw(_answers(module))
+        scores.extend(score(module, answers, desired=desired).scores())
+    p = attrs.evolve(p, diagnostic=attrs.evolve(p.diagnostic, scores=tuple(scores)))
+    services = [(cat, s) for cat in c.catalogues for s in cat.services]
+    if services:
+        chosen = draw(st.lists(st.sampled_from(services), min_size=1, max_size=3))
+        rec = p.diagnostic.recommendations[0].id
+        offer = design_service_offer(
+            p,
+            [cat.pick(s.id, answers=rec) for cat, s in chosen],
+            id="conformance-offer",
+            title="Offre de services",
+            modality=draw(st.sampled_from(tuple(Modality))),
+            expert_ids=(p.experts[0].id,),
+        )
+        actions = (*p.accompaniment.actions, offer)
+        p = attrs.evolve(p, accompaniment=Accompaniment(actions=actions))
+    return p
+
+
+def _round_trip(c: _Contributions, obj: object, *, cls: type) -> str | None:
+    back: object = loads(dumps(obj, converter=c.converter), cls=cls, converter=c.converter)
+    return None if back == obj else "written and read back, it is not equal; expected the same"
+
+
+# -- the checks ------------------------------------------------------------------------
+
+
+def _name_of(plugin: object) -> str:
+    name = getattr(plugin, "__name__", None)
+    return name if isinstance(name, str) else type(plugin).__name__
+
+
+def _hook_attributes(plugin: object) -> list[str]:
+    return sorted(
+        a
+        for a in dir(plugin)
+        if a.startswith(_PREFIX) or getattr(getattr(plugin, a, None), _MARK, None) is not None
+    )
+
+
+def _did_you_mean(attr: str, known: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(attr, list(known), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _check_hooks(plugin: object, name: str, requires: tuple[object, ...]) -> list[Failure]:
+    from compagnonnage.plugins import hookspecs
+
+    known = [n for n in vars(hookspecs) if n.startswith(_PREFIX)]
+    failures = []
+    for attr in _hook_attributes(plugin):
+        alone = types.SimpleNamespace(**{"__name__": name, attr: getattr(plugin, attr)})
+        try:
+            get_plugin_manager(entry_points=False, strict=True, plugins=(*requires, alone))
+        except PluginError as error:
+            hint = "" if attr in known else _did_you_mean(attr, known)
+            failures.append(
+                Failure(plugin=name, check=f"hook {attr}", problem=error.problem + hint)
+            )
+    return failures
+
+
+def _check_references(c: _Contributions) -> list[Failure]:
+    trades = c.pm.trades()
+    services = {s.id for cat in c.pm.catalogues() for s in cat.services}
+    nomenclatures = {n.id for n in c.pm.nomenclatures()}
+    problems: list[str] = []
+
+    def unknown_trades(what: str, keyed: Iterable[TradeRef]) -> None:
+        missing = sorted({str(t) for t in keyed if t not in trades})
+        if missing:
+            problems.append(
+                f"{what} is for trade(s) {', '.join(missing)}, which no registered nomenclature holds"
+            )
+
+    for m in c.modules:
+        unknown_trades(f"module {m.id!r}", m.trades)
+        problems.extend(
+            f"module {m.id!r}, dimension {d.id!r}: remedy service {sid!r} is in no registered catalogue"
+            for d in m.dimensions
+            for r in d.remedies
+            for sid in r.service_ids
+            if sid not in services
+        )
+    for cat in c.catalogues:
+        unknown_trades(f"catalogue {cat.id!r}", (t for s in cat.services for t in s.trades))
+    info = next(i for i in c.pm.list_plugins() if i.name == c.name)
+    problems.extend(
+        f"region {r} names nomenclature {p.nomenclature!r}, which is not registered"
+        for r, p in c.pm.regions().items()
+        if str(r) in info.registered.get("region", ())
+        and p.nomenclature is not None
+        and p.nomenclature not in nomenclatures
+    )
+    hint = "; pass the plugins it builds on in requires="
+    return [Failure(plugin=c.name, check="references", problem=p + hint) for p in problems]
+
+
+def _property_failures(
+    c: _Contributions, search: _Search
+) -> Iterable[tuple[str, tuple[object, str] | None, Callable[[Any], str]]]:
+    """Every property check: its name, the minimal failure found (if any) and how to show it."""
+    for m in c.modules:
+        yield (
+            f"module {m.id}",
+            search.minimal(_answers(m), _guarded(partial(_scoring_problem, m))),
+            _show_answers,
+        )
+    for r in c.rules:
+        yield (
+            f"rule {r.code}",
+            search.minimal(c.programmes(), _guarded(partial(_rule_problem, c, r))),
+            _show_programme,
+        )
+    if _RECOMMEND in c.hooks:
+        yield (
+            _RECOMMEND,
+            search.minimal(_recommendations(c), _guarded(partial(_recommend_problem, c))),
+            lambda case: f"{_show_programme(case[0])}; recommendation {case[1]!r}",
+        )
+    if _STAGE_CHANGED in c.hooks:
+        opened = c.programmes(tuple(s for s in Stage if s is not Stage.DRAFT))
+        yield (
+            _STAGE_CHANGED,
+            search.minimal(opened, _guarded(partial(_stage_changed_problem, c))),
+            lambda p: f"{_show_programme(p)}; last entry {p.history[-1].operation.value}",
+        )
+    if c.modules or c.catalogues or c.trades:
+        yield (
+            "documents",
+            search.minimal(_enriched(c), _guarded(partial(_round_trip, c, cls=Programme))),
+            _show_programme,
+        )
+
+
+def _check_documents(c: _Contributions) -> list[Failure]:
+    failures = []
+    for m in c.modules:
+        for q in m.questions:
+            problem = _guarded(partial(_round_trip, c, cls=Question))(q)
+            if problem is not None:
+                failures.append(
+                    Failure(
+                        plugin=c.name,
+                        check="documents",
+                        problem=f"question {q.id!r} of module {m.id!r}: {problem}",
+                        example=_clip(repr(q)),
+                    )
+                )
+    return failures
+
+
+def check_plugin(
+    plugin: object,
+    *,
+    requires: Iterable[object] = (),
+    max_examples: int = 50,
+) -> ConformanceReport:
+    """Check ``plugin`` against the hook specifications and the library's expectations.
+
+    :param plugin: the plugin object, as its entry point loads it (a module, a
+        class or an instance); it is named after its ``__name__``.
+    :param requires: plugins it builds on, registered before it (the plugin
+        that registers the nomenclature its modules are keyed to, say).
+    :param max_examples: how many generated examples each property check tries.
+    :returns: a :class:`ConformanceReport` with every failure found; call
+        :meth:`~ConformanceReport.assert_ok` to raise on failure.
+    :raises ConformanceError: when a plugin of ``requires`` does not load
+        (the check is then about the wrong thing).
+    """
+    name = _name_of(plugin)
+    before = tuple(requires)
+    try:
+        get_plugin_manager(entry_points=False, strict=True, plugins=before)
+    except PluginError as error:
+        broken = Failure(plugin=error.plugin, check="requires", problem=error.problem)
+        raise ConformanceError(
+            ConformanceReport(plugin=name, checks=("requires",), failures=(broken,))
+        ) from error
+    checks = ["hooks", "load"]
+    failures = _check_hooks(plugin, name, before)
+    try:
+        pm = get_plugin_manager(entry_points=False, strict=True, plugins=(*before, plugin))
+    except PluginError as error:
+        if not failures:
+            failures.append(Failure(plugin=name, check="load", problem=error.problem))
+        return ConformanceReport(plugin=name, checks=tuple(checks), failures=tuple(failures))
+    c = _Contributions.of(pm, name)
+    checks.append("references")
+    failures.extend(_check_references(c))
+    checks.append("documents")
+    failures.extend(_check_documents(c))
+    search = _Search(
+        settings(
+            max_examples=max_examples,
+            derandomize=True,
+            database=None,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        )
+    )
+    for check, found, show in _property_failures(c, search):
+        if check not in checks:
+            checks.append(check)
+        if found is not None:
+            example, problem = found
+            failures.append(
+                Failure(plugin=name, check=check, problem=problem, example=_clip(show(example)))
+            )
+    return ConformanceReport(plugin=name, checks=tuple(checks), failures=tuple(failures))
