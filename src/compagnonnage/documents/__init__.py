@@ -69,10 +69,17 @@ def make_converter(manager: PluginManager | None = None) -> DocumentConverter:
     """A new converter for documents (never cattrs' global one).
 
     Make it *after* plugins are loaded: the subclasses of polymorphic records
-    that exist then (a plugin's support-action kind, say) take part in the
-    tagged unions, and the types ``manager`` registered become document types.
+    that exist then (a plugin's question kind or support-action kind) take part
+    in the tagged unions. The attrs classes ``manager`` reports among what
+    plugins registered (:meth:`~compagnonnage.plugins.PluginManager.registered_types`)
+    get their hooks made now, so that a type the format cannot hold, or a tag
+    used twice, is an error here rather than when a document is read.
+
+    :raises CompagnonnageError: two classes share a tag, or a tagged class has
+        a field named ``kind``.
     """
-    return DocumentConverter(DOCUMENT_NAMES)
+    extra = manager.registered_types() if manager is not None else ()
+    return DocumentConverter(DOCUMENT_NAMES, extra)
 
 
 def json_schema(

@@ -14,7 +14,6 @@ import datetime as dt
 import enum
 import math
 import re
-import sys
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -33,6 +32,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from compagnonnage.diagnostics import AnswerValue
 from compagnonnage.documents._problems import (
     DocumentError,
     Problem,
@@ -67,16 +67,20 @@ def _is_tagged(cl: Any) -> bool:
 
 def _is_abstract(cl: type) -> bool:
     """A root of polymorphic records with subclasses: documents name only its subclasses."""
-    return bool(cl.__subclasses__()) and not any(_is_tagged(b) for b in cl.__mro__[1:])
+    return any(_descendants(cl)) and not any(_is_tagged(b) for b in cl.__mro__[1:])
 
 
 def _descendants(cl: type) -> Iterator[type]:
+    """The attrs subclasses of ``cl``, recursively.
+
+    A slotted attrs class replaces the class it decorates; the replaced one stays
+    among ``__subclasses__()`` until a garbage collection, without attrs fields of
+    its own (checking the module's attribute would miss classes made in functions).
+    """
     sub: type
     for sub in cl.__subclasses__():
-        module = sys.modules.get(sub.__module__)
-        if getattr(module, sub.__qualname__, sub) is not sub:
-            continue  # attrs' pre-slots original, left in __subclasses__() until a gc runs
-        yield sub
+        if "__attrs_attrs__" in sub.__dict__:
+            yield sub
         yield from _descendants(sub)
 
 
@@ -196,6 +200,24 @@ def _enum_hook(cl: type[enum.Enum]) -> _Hook:
     return hook
 
 
+def _structure_answer(value: Any, _: Any) -> Any:
+    """An answer: ``true``/``false``, a number, a text, or ``{"decimal": "12.50"}``."""
+    kind = type(value)
+    if kind is bool or kind is str:
+        return value
+    if kind is int:
+        return _structure_int(value, None)
+    if kind is float:
+        return _structure_float(value, None)
+    if kind is dict and value.keys() == {"decimal"}:
+        return _structure_decimal(value["decimal"], None)
+    raise _expected(
+        'true ou false, un nombre, un texte ou {"decimal": "12.50"}',
+        'true or false, a number, a text or {"decimal": "12.50"}',
+        value,
+    )
+
+
 # -- leaves: unstructure ----------------------------------------------------------
 
 
@@ -218,6 +240,23 @@ def _unstructure_decimal(value: Decimal) -> str:
     return text
 
 
+def _unstructure_float(value: float) -> float:
+    if not math.isfinite(value):
+        raise _Bad(f"nombre non fini : {value}", f"number that is not finite: {value}")
+    return value
+
+
+def _unstructure_answer(value: Any) -> Any:
+    kind = type(value)
+    if kind is Decimal:
+        return {"decimal": _unstructure_decimal(value)}
+    if kind is int:
+        return _unstructure_int(value)
+    if kind is float:
+        return _unstructure_float(value)
+    return value
+
+
 def _sort_key(item: Any) -> bytes:
     return orjson.dumps(item, option=orjson.OPT_SORT_KEYS)
 
@@ -232,6 +271,14 @@ def _is_tuple(t: Any) -> bool:
 
 def _is_frozenset(t: Any) -> bool:
     return typing.get_origin(t) is frozenset
+
+
+def _is_mapping(t: Any) -> bool:
+    return typing.get_origin(t) in (Mapping, dict)
+
+
+def _is_answer(t: Any) -> bool:
+    return bool(t == AnswerValue)
 
 
 def _items(value: Any, hook: _Hook, item: Any, *, detailed: bool) -> list[Any]:
@@ -283,13 +330,16 @@ class DocumentConverter:
     the subclasses that exist when the converter is made take part.
     """
 
-    def __init__(self, document_names: Mapping[type, str]) -> None:
+    def __init__(
+        self, document_names: Mapping[type, str], extra_types: tuple[type, ...] = ()
+    ) -> None:
         self._unions: dict[type, dict[str, type]] = {}
         self._document_names = dict(document_names)
         self._fast = self._build(detailed=False)
         self._detailed = self._build(detailed=True)
-        # Make every hook now: the tagged unions are those of the classes existing now.
-        for cl in self._document_names:
+        # Make every hook now: the tagged unions are those of the classes existing now,
+        # and a plugin type that cannot be written fails here, not on first use.
+        for cl in (*self._document_names, *(t for t in extra_types if attrs.has(t))):
             self._fast.get_structure_hook(cl)
             self._fast.get_unstructure_hook(cl)
             self._detailed.get_structure_hook(cl)
@@ -368,6 +418,10 @@ class DocumentConverter:
         )
         c.register_unstructure_hook_factory(_is_tuple, partial(self._tuple_unhook, c))
         c.register_unstructure_hook_factory(_is_frozenset, partial(self._frozenset_unhook, c))
+        c.register_structure_hook_factory(_is_mapping, partial(self._mapping_hook, c, detailed))
+        c.register_unstructure_hook_factory(_is_mapping, partial(self._mapping_unhook, c))
+        c.register_structure_hook_func(_is_answer, _structure_answer)
+        c.register_unstructure_hook_func(_is_answer, _unstructure_answer)
         c.register_structure_hook_factory(
             lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
         )
@@ -381,6 +435,7 @@ class DocumentConverter:
         c.register_structure_hook(Domain, _structure_domain)
         c.register_structure_hook(RegionRef, _structure_region)
         c.register_unstructure_hook(int, _unstructure_int)
+        c.register_unstructure_hook(float, _unstructure_float)
         c.register_unstructure_hook(Decimal, _unstructure_decimal)
         c.register_unstructure_hook(dt.date, dt.date.isoformat)
         c.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
@@ -410,6 +465,36 @@ class DocumentConverter:
             return result
 
         return structure
+
+    def _mapping_hook(self, c: cattrs.Converter, detailed: bool, t: Any) -> _Hook:
+        key_type, value_type = typing.get_args(t)
+        key_hook = c.get_structure_hook(key_type)
+        value_hook = c.get_structure_hook(value_type)
+
+        def structure(value: Any, _: Any) -> dict[Any, Any]:
+            if type(value) is not dict:
+                raise _expected("un objet", "an object", value)
+            out: dict[Any, Any] = {}
+            errors: list[Exception] = []
+            for k, v in value.items():
+                try:
+                    out[key_hook(k, key_type)] = value_hook(v, value_type)
+                except Exception as exc:
+                    if not detailed:
+                        raise
+                    _note(exc, IterableValidationNote(f"Structuring key {k}", k, value_type))
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("While structuring an object", errors, dict)
+            return out
+
+        return structure
+
+    def _mapping_unhook(self, c: cattrs.Converter, t: Any) -> _Unhook:
+        key_type, value_type = typing.get_args(t)
+        key_hook = c.get_unstructure_hook(key_type)
+        value_hook = c.get_unstructure_hook(value_type)
+        return lambda value: {key_hook(k): value_hook(v) for k, v in value.items()}
 
     def _tuple_unhook(self, c: cattrs.Converter, t: Any) -> _Unhook:
         (item, *_rest) = typing.get_args(t)

@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import os
 import tempfile
+import typing
 from contextlib import suppress
 from functools import cache
 from typing import Any, TypeVar, cast
 
 import orjson
 
-from compagnonnage.documents._converter import DocumentConverter, _is_tagged
+from compagnonnage.catalogue import OfferItem, Service, ServiceCatalogue
+from compagnonnage.diagnostics import (
+    Answer,
+    Choice,
+    DiagnosticModule,
+    DiagnosticResult,
+    Dimension,
+    DimensionResult,
+    Evidence,
+    Question,
+    Remedy,
+    Respondent,
+    Scale,
+    SuggestedFindings,
+)
+from compagnonnage.documents._converter import DocumentConverter, _is_tagged, _is_tuple
 from compagnonnage.documents._problems import DocumentError, Problem
 from compagnonnage.documents._reading import (
     MAX_DOCUMENT_SIZE,
@@ -55,6 +71,7 @@ from compagnonnage.model import (
     Term,
     TradeRef,
 )
+from compagnonnage.plugins import Nomenclature, RegionProfile
 
 T = TypeVar("T")
 
@@ -92,12 +109,32 @@ DOCUMENT_NAMES: dict[type, str] = {
     StaffMember: "staff_member",
     Term: "term",
     TradeRef: "trade",
+    # What diagnostic modules and service catalogues define, and what scoring produces.
+    Answer: "answer",
+    tuple[Answer, ...]: "answers",
+    Choice: "choice",
+    DiagnosticModule: "diagnostic_module",
+    DiagnosticResult: "diagnostic_result",
+    Dimension: "dimension",
+    DimensionResult: "dimension_result",
+    Evidence: "evidence",
+    OfferItem: "offer_item",
+    Question: Question.KIND,
+    Remedy: "remedy",
+    Respondent: "respondent",
+    Scale: "scale",
+    Service: "service",
+    ServiceCatalogue: "service_catalogue",
+    SuggestedFindings: "suggested_findings",
+    # What plugins register besides modules and catalogues.
+    Nomenclature: "nomenclature",
+    RegionProfile: "region_profile",
 }
 
 _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 
 
-def _name(cl: type, converter: DocumentConverter) -> str:
+def _name(cl: Any, converter: DocumentConverter) -> str:
     """The envelope key of documents holding a ``cl``.
 
     A polymorphic record is named by the tag of its root (``"support_action"``
@@ -108,7 +145,7 @@ def _name(cl: type, converter: DocumentConverter) -> str:
         return cast(str, getattr(root, "KIND"))  # noqa: B009 - the model's ClassVar
     name = converter.document_names.get(cl)
     if name is None:
-        raise TypeError(f"{cl.__qualname__} is not a document type")
+        raise TypeError(f"{cl!r} is not a document type")
     return name
 
 
@@ -192,13 +229,28 @@ def load(
         raise _with_source(err, source) from None
 
 
+def _document_type(obj: Any, converter: DocumentConverter) -> Any:
+    """The type of document ``obj`` is: its class, or ``tuple[X, ...]`` for a tuple of X."""
+    if type(obj) is not tuple:
+        return type(obj)
+    fits = [
+        t
+        for t in converter.document_names
+        if _is_tuple(t) and all(isinstance(item, typing.get_args(t)[0]) for item in obj)
+    ]
+    if len(fits) != 1:
+        raise TypeError("a tuple is a document type only as a tuple of answers")
+    return fits[0]
+
+
 def _encode(obj: Any, converter: DocumentConverter | None) -> bytes:
     conv = converter if converter is not None else _default_converter()
-    name = _name(type(obj), conv)
+    cl = _document_type(obj, conv)
+    name = _name(cl, conv)
     problems = _problems(obj, f"$.{name}")
     if problems:
         raise DocumentError(problems)
-    envelope = {"schema_version": SCHEMA_VERSION, name: conv.unstructure(obj)}
+    envelope = {"schema_version": SCHEMA_VERSION, name: conv.unstructure(obj, cl)}
     try:
         return orjson.dumps(envelope, option=_OPTIONS) + b"\n"
     except orjson.JSONEncodeError as exc:

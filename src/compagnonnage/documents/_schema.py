@@ -26,7 +26,9 @@ from compagnonnage.documents._converter import (
     MAX_INTEGER,
     DocumentConverter,
     _is_abstract,
+    _is_answer,
     _is_frozenset,
+    _is_mapping,
     _is_tagged,
     _is_tuple,
 )
@@ -72,6 +74,26 @@ class _Builder:
             return dict(_LEAVES[t])
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return {"enum": sorted(m.value for m in t)}
+        if _is_answer(t):
+            decimal = {"decimal": _LEAVES[Decimal]}
+            return {
+                "anyOf": [
+                    *(_LEAVES[k] for k in (bool, int, float, str)),
+                    {
+                        "type": "object",
+                        "properties": decimal,
+                        "required": ["decimal"],
+                        "additionalProperties": False,
+                    },
+                ]
+            }
+        if _is_mapping(t):
+            key, value = typing.get_args(t)
+            return {
+                "type": "object",
+                "propertyNames": self.of(key),
+                "additionalProperties": self.of(value),
+            }
         if _is_tuple(t) or _is_frozenset(t):
             schema: dict[str, Any] = {"type": "array", "items": self.of(typing.get_args(t)[0])}
             if _is_frozenset(t):
