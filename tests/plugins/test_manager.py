@@ -7,6 +7,7 @@ import subprocess
 import sys
 import types
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import attrs
 import pytest
@@ -371,3 +372,41 @@ def test_trace_logs_every_hook_call(
     with caplog.at_level(logging.INFO, logger="compagnonnage.plugins"):
         get_plugin_manager(entry_points=False, trace=False)
     assert caplog.records == []
+
+
+def test_an_entry_point_may_name_an_object_inside_a_module(
+    install: Callable[..., str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(
+        "demo-object",
+        """
+        from compagnonnage.plugins import hookimpl
+
+        class _Plugin:
+            @hookimpl
+            def compagnonnage_register_rules(self, register):
+                pass
+
+        class holder:
+            plugin = _Plugin()
+        """,
+        version="4.0.0",
+    )
+    info = tmp_path / "demo_object-4.0.0.dist-info" / "entry_points.txt"
+    info.write_text(
+        "# an object, with extras and a comment\n[compagnonnage]\n"
+        "demo-object = demo_object:holder.plugin [extra]\n[other]\nx = y\n",
+        encoding="utf-8",
+    )
+    shadowed = tmp_path / "later"
+    (shadowed / "demo_object-9.9.9.dist-info").mkdir(parents=True)
+    (shadowed / "demo_object-9.9.9.dist-info" / "entry_points.txt").write_text(
+        "[compagnonnage]\nshadowed = nowhere\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(sys, "path", [*sys.path, str(shadowed)])
+    pm = get_plugin_manager(allow=["demo-object", "shadowed"], strict=True)
+    (info_,) = [i for i in pm.list_plugins() if i.name == "demo-object"]
+    assert (info_.distribution, info_.version) == ("demo-object", "4.0.0")
+    assert info_.hooks == ("compagnonnage_register_rules",)
+    assert [i.name for i in pm.list_plugins()] == ["builtin", "demo-object"]

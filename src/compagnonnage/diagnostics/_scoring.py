@@ -9,7 +9,6 @@ the module's scale and a unanimous answer stays unanimous however many agree.
 from __future__ import annotations
 
 import enum
-import statistics
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -268,7 +267,9 @@ class DiagnosticResult:
 
 
 def _median(levels: Iterable[int]) -> int:
-    return int(statistics.median_low(levels))
+    """The lower median: a level that was given, so it lies on the scale."""
+    ordered = sorted(levels)
+    return ordered[(len(ordered) - 1) // 2]
 
 
 def score(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import time
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from importlib import metadata
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import pluggy
@@ -19,7 +17,7 @@ from compagnonnage.diagnostics import BUILTIN_MODULE_ID, DiagnosticModule, selec
 from compagnonnage.errors import UnknownReferenceError
 from compagnonnage.lifecycle import Lifecycle
 from compagnonnage.model import HistoryEntry, Programme, RegionRef, TradeRef
-from compagnonnage.plugins import _builtin, hookspecs
+from compagnonnage.plugins import _builtin, _discovery, hookspecs
 from compagnonnage.plugins._errors import (
     DuplicateRegistrationError,
     PluginError,
@@ -45,7 +43,6 @@ GROUP = hookspecs.PROJECT
 
 _PREFIX = "compagnonnage_"
 _TRUE = frozenset({"1", "true", "yes", "on"})
-_log = logging.getLogger("compagnonnage.plugins")
 
 # hook name → (kind of object, its class, its key)
 _REGISTRATIONS: dict[str, tuple[str, type, Callable[[Any], str]]] = {
@@ -73,22 +70,31 @@ def _name_of(plugin: object) -> str:
     return name if isinstance(name, str) else type(plugin).__name__
 
 
-@attrs.frozen
-class _Origin:
+class _Origin(NamedTuple):
     name: str
     distribution: str | None = None
     version: str | None = None
 
 
-@attrs.frozen
 class _Registrar:
     """The ``register`` callback a registration hook receives: checks the type, stages."""
 
-    origin: _Origin
-    hook: str
-    spec: tuple[str, type, Callable[[Any], str]]
-    staged: list[tuple[str, str, Any]]
-    problems: list[PluginRegistrationError]
+    __slots__ = ("hook", "origin", "problems", "spec", "staged")
+
+    def __init__(
+        self,
+        *,
+        origin: _Origin,
+        hook: str,
+        spec: tuple[str, type, Callable[[Any], str]],
+        staged: list[tuple[str, str, Any]],
+        problems: list[PluginRegistrationError],
+    ) -> None:
+        self.origin = origin
+        self.hook = hook
+        self.spec = spec
+        self.staged = staged
+        self.problems = problems
 
     def __call__(self, obj: object) -> None:
         kind, cls, key_of = self.spec
@@ -142,9 +148,8 @@ class PluginManager:
             raise error
         warnings.warn(str(error), PluginWarning, stacklevel=4)
 
-    def _load_entry_point(self, ep: metadata.EntryPoint) -> None:
-        dist = ep.dist
-        origin = _Origin(ep.name, dist.name if dist else None, dist.version if dist else None)
+    def _load_entry_point(self, ep: _discovery.EntryPoint) -> None:
+        origin = _Origin(ep.name, ep.distribution, ep.version)
         try:
             plugin = ep.load()
         except Exception as exc:
@@ -246,11 +251,13 @@ class PluginManager:
         args = [kwargs[a] for a in impl.argnames]
         if not self._trace:
             return impl.function(*args)
+        import logging
+
         start = time.perf_counter()
         try:
             return impl.function(*args)
         finally:
-            _log.info(
+            logging.getLogger("compagnonnage.plugins").info(
                 "%s → %s (%.3f ms)", hook, impl.plugin_name, 1000 * (time.perf_counter() - start)
             )
 
@@ -532,8 +539,8 @@ def get_plugin_manager(
             if block is None
             else frozenset(block)
         )
-        for ep in sorted(metadata.entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
-            names = {ep.name, ep.dist.name if ep.dist else ep.name}
+        for ep in sorted(_discovery.entry_points(GROUP), key=lambda e: (e.name, e.value)):
+            names = {ep.name, ep.distribution or ep.name}
             if (allowed is not None and names.isdisjoint(allowed)) or not names.isdisjoint(blocked):
                 continue
             manager._load_entry_point(ep)
