@@ -5,9 +5,11 @@ from __future__ import annotations
 import ast
 import inspect
 import re
+import sys
 import types
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -94,3 +96,43 @@ def test_the_examples_of_the_hook_reference_make_a_working_plugin() -> None:
         "region": ("TG",),
         "rule": ("DEMO-001",),
     }
+
+
+def test_the_tutorial_plugin_and_its_tests_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Install the tutorial's plugin as a distribution, then run the tutorial's tests."""
+    doc = (ROOT / "docs" / "plugin-tutorial.md").read_text(encoding="utf-8")
+    blocks = {
+        b.split("\n", 1)[0]: b
+        for b in re.findall(r"```python\n(.*?)```", doc, flags=re.DOTALL)
+        if b.startswith("# ")
+    }
+    (tmp_path / "compagnonnage_hairdressing.py").write_text(
+        blocks["# src/compagnonnage_hairdressing/__init__.py"], encoding="utf-8"
+    )
+    info = tmp_path / "compagnonnage_hairdressing-0.1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: compagnonnage-hairdressing\nVersion: 0.1.0\n",
+        encoding="utf-8",
+    )
+    entry_points = re.search(r"(\[project\.entry-points\.compagnonnage\]\n.*)\n", doc)
+    assert entry_points is not None
+    (info / "entry_points.txt").write_text(
+        entry_points[1].replace("project.entry-points.", "").replace('"', ""), encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "compagnonnage_hairdressing", raising=False)
+    tests: dict[str, Any] = {}
+    exec(compile(blocks["# tests/test_hairdressing.py"], "tutorial", "exec"), tests)
+    names = [n for n in tests if n.startswith("test_")]
+    assert names == [
+        "test_compagnonnage_register_modules_offers_the_module_for_salons",
+        "test_compagnonnage_recommend_support_proposes_the_training",
+    ]
+    for name in names:
+        tests[name]()
+    (plugin,) = [i for i in tests["manager"]().list_plugins() if i.name == "hairdressing"]
+    assert (plugin.distribution, plugin.version) == ("compagnonnage-hairdressing", "0.1.0")
+    monkeypatch.delitem(sys.modules, "compagnonnage_hairdressing")
