@@ -14,6 +14,7 @@ import datetime as dt
 import enum
 import math
 import re
+import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -30,6 +31,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from compagnonnage.diagnostics import AnswerValue
@@ -185,6 +187,22 @@ def _structure_region(value: Any, _: Any) -> RegionRef:
         'an ISO 3166-1 country code ("TG") or ISO 3166-2 subdivision code ("TG-M")',
         value,
     )
+
+
+def _is_enum(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+def _is_optional_text(t: Any) -> bool:
+    """``str | None``, written as it is (cattrs then inlines the attribute)."""
+    return typing.get_origin(t) in (typing.Union, types.UnionType) and set(typing.get_args(t)) == {
+        str,
+        type(None),
+    }
+
+
+def _enum_unhook(cl: type[enum.Enum]) -> _Unhook:
+    return {m: m.value for m in cl}.__getitem__
 
 
 def _enum_hook(cl: type[enum.Enum]) -> _Hook:
@@ -422,9 +440,9 @@ class DocumentConverter:
         c.register_unstructure_hook_factory(_is_mapping, partial(self._mapping_unhook, c))
         c.register_structure_hook_func(_is_answer, _structure_answer)
         c.register_unstructure_hook_func(_is_answer, _unstructure_answer)
-        c.register_structure_hook_factory(
-            lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-        )
+        c.register_structure_hook_factory(_is_enum, _enum_hook)
+        c.register_unstructure_hook_factory(_is_enum, _enum_unhook)
+        c.register_unstructure_hook_factory(_is_optional_text, lambda _: identity)
         c.register_structure_hook(str, partial(_structure_str, detailed=detailed))
         c.register_structure_hook(int, _structure_int)
         c.register_structure_hook(float, _structure_float)
@@ -506,6 +524,8 @@ class DocumentConverter:
     def _frozenset_unhook(self, c: cattrs.Converter, t: Any) -> _Unhook:
         (item,) = typing.get_args(t)
         hook = c.get_unstructure_hook(item)
+        if isinstance(item, type) and issubclass(item, enum.Enum | Domain | str):
+            return lambda value: sorted([hook(v) for v in value])  # strings: their own order
         return lambda value: sorted((hook(v) for v in value), key=_sort_key)
 
     def _class_hook(self, c: cattrs.Converter, detailed: bool, cl: type) -> _Hook:
