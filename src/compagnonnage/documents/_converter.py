@@ -59,6 +59,7 @@ _DATETIME = re.compile(
 )
 _DECIMAL = re.compile(r"-?[0-9]{1,40}(\.[0-9]{1,40})?(E[+-]?[0-9]{1,3})?", re.IGNORECASE)
 _REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
+_ANY = re.compile(r".+", re.DOTALL)
 _KIND = "kind"
 
 
@@ -129,64 +130,60 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
-def _structure_decimal(value: Any, _: Any) -> Decimal:
-    if type(value) is not str or not _DECIMAL.fullmatch(value):
-        raise _expected(
-            "un nombre décimal écrit comme un texte (« 12.50 »)",
-            'a decimal number written as a string ("12.50")',
-            value,
-        )
-    return Decimal(value)
+def _parsed_text(pattern: re.Pattern[str], parse: Callable[[str], Any], fr: str, en: str) -> _Hook:
+    """A hook for a value written as a string: matching ``pattern``, then accepted by ``parse``.
+
+    ``parse`` may refuse with :class:`ValueError` (the model's
+    :class:`InvalidValueError` is one); the problem then says what was expected.
+    """
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is str and pattern.fullmatch(value):
+            try:
+                return parse(value)
+            except ValueError:
+                pass
+        raise _expected(fr, en, value)
+
+    return structure
 
 
-def _structure_date(value: Any, _: Any) -> dt.date:
-    if type(value) is str and _DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _expected("une date AAAA-MM-JJ", "a date YYYY-MM-DD", value)
+def _datetime(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
 
 
-def _structure_datetime(value: Any, _: Any) -> dt.datetime:
-    if type(value) is str and _DATETIME.fullmatch(value):
-        text = value[:-1] + "+00:00" if value.endswith("Z") else value
-        try:
-            return dt.datetime.fromisoformat(text)
-        except ValueError:
-            pass
-    raise _expected(
-        "une date et heure ISO 8601 avec fuseau (« 2021-04-12T09:00:00+00:00 »)",
-        'an ISO 8601 date and time with an offset ("2021-04-12T09:00:00+00:00")',
-        value,
-    )
+def _region(text: str) -> RegionRef:
+    country, _sep, rest = text.partition("-")
+    return RegionRef(country, text if rest else None)
 
 
-def _structure_domain(value: Any, _: Any) -> Domain:
-    if type(value) is str:
-        try:
-            return Domain(value)
-        except InvalidValueError:
-            pass
-    raise _expected(
-        "un code de domaine en minuscules (« trades_register »)",
-        'a lower-case domain code ("trades_register")',
-        value,
-    )
-
-
-def _structure_region(value: Any, _: Any) -> RegionRef:
-    if type(value) is str and _REGION.fullmatch(value):
-        country, _sep, rest = value.partition("-")
-        try:
-            return RegionRef(country, value if rest else None)
-        except InvalidValueError:
-            pass
-    raise _expected(
-        "un code ISO 3166-1 de pays (« TG ») ou ISO 3166-2 de subdivision (« TG-M »)",
-        'an ISO 3166-1 country code ("TG") or ISO 3166-2 subdivision code ("TG-M")',
-        value,
-    )
+_structure_decimal = _parsed_text(
+    _DECIMAL,
+    Decimal,
+    "un nombre décimal écrit comme un texte (« 12.50 »)",
+    'a decimal number written as a string ("12.50")',
+)
+_structure_date = _parsed_text(
+    _DATE, dt.date.fromisoformat, "une date AAAA-MM-JJ", "a date YYYY-MM-DD"
+)
+_structure_datetime = _parsed_text(
+    _DATETIME,
+    _datetime,
+    "une date et heure ISO 8601 avec fuseau (« 2021-04-12T09:00:00+00:00 »)",
+    'an ISO 8601 date and time with an offset ("2021-04-12T09:00:00+00:00")',
+)
+_structure_domain = _parsed_text(
+    _ANY,
+    Domain,
+    "un code de domaine en minuscules (« trades_register »)",
+    'a lower-case domain code ("trades_register")',
+)
+_structure_region = _parsed_text(
+    _REGION,
+    _region,
+    "un code ISO 3166-1 de pays (« TG ») ou ISO 3166-2 de subdivision (« TG-M »)",
+    'an ISO 3166-1 country code ("TG") or ISO 3166-2 subdivision code ("TG-M")',
+)
 
 
 def _is_enum(t: Any) -> bool:
