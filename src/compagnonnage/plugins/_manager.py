@@ -130,6 +130,9 @@ class PluginManager:
         self._objects: dict[str, dict[str, Any]] = {k: {} for k, _, _ in _REGISTRATIONS.values()}
         self._rules = RuleSet.core()
         self._context = RuleContext()
+        self._trades: Mapping[TradeRef, Trade] = MappingProxyType({})
+        self._regions: Mapping[RegionRef, RegionProfile] = MappingProxyType({})
+        self._modules: tuple[DiagnosticModule, ...] = ()
 
     # -- building ----------------------------------------------------------------------
 
@@ -316,9 +319,7 @@ class PluginManager:
         self._trades = MappingProxyType(
             {ref: t for n in noms.values() for ref, t, *_ in n.trades()}
         )
-        self._regions: Mapping[RegionRef, RegionProfile] = MappingProxyType(
-            {r.region: r for r in self._objects["region"].values()}
-        )
+        self._regions = MappingProxyType({r.region: r for r in self._objects["region"].values()})
         modules: Iterable[DiagnosticModule] = self._objects["module"].values()
         self._modules = tuple(
             sorted(modules, key=lambda m: (m.id != BUILTIN_MODULE_ID, m.id, m.version))
@@ -431,7 +432,7 @@ class PluginManager:
     ) -> tuple[list[tuple[str, Any]], list[PluginHookError]]:
         results: list[tuple[str, Any]] = []
         failures: list[PluginHookError] = []
-        for impl in reversed(self._impls(hook)):
+        for impl in self._impls(hook):
             try:
                 results.append((impl.plugin_name, self._call(impl, hook, **kwargs)))
             except Exception as exc:
