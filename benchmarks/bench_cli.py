@@ -9,7 +9,8 @@
 2. ``compagnonnage --help`` wall time against ``python -c "import compagnonnage"``
    (target: ratio <= 1.5).
 
-Each figure is the best of several runs. Run: ``python benchmarks/bench_cli.py [--documents N]``.
+The commands compared take turns, round after round; each figure is the best
+(check) or the median (help) of its rounds. Run: ``python benchmarks/bench_cli.py [--documents N]``.
 """
 
 from __future__ import annotations
@@ -40,20 +41,25 @@ print(errors)
 """
 
 
-def _times(argv: list[str], runs: int) -> list[float]:
-    """The wall times of ``runs`` runs of ``argv`` (output discarded)."""
-    times = []
+def _times(commands: list[list[str]], runs: int) -> list[list[float]]:
+    """Wall times of each command over ``runs`` rounds, the commands taking turns in each round.
+
+    Taking turns spreads the machine's other load evenly over the commands
+    compared; output is discarded.
+    """
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
+        for argv, spent in zip(commands, times, strict=True):
+            start = time.perf_counter()
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            spent.append(time.perf_counter() - start)
     return times
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=1000, help="how many documents")
-    parser.add_argument("--runs", type=int, default=3, help="runs of each timing (best kept)")
+    parser.add_argument("--runs", type=int, default=5, help="rounds of each timing (best kept)")
     args = parser.parse_args()
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
@@ -61,16 +67,24 @@ def main() -> int:
         for seed in range(args.documents):
             dump(sample_programme(seed), folder / f"programme-{seed:05d}.json")
         size = sum(p.stat().st_size for p in folder.glob("*.json")) / args.documents
-        cli = min(_times([python, "-m", "compagnonnage", "check", str(folder)], args.runs))
-        loop = min(_times([python, "-c", _LOOP, str(folder)], args.runs))
+        cli_times, loop_times = _times(
+            [
+                [python, "-m", "compagnonnage", "check", str(folder)],
+                [python, "-c", _LOOP, str(folder)],
+            ],
+            args.runs,
+        )
+        cli, loop = min(cli_times), min(loop_times)
     print(f"check: {args.documents} documents of {size / 1024:.1f} KB on average")
     print(f"  compagnonnage check DIR  {cli:7.3f} s  {args.documents / cli:8.1f} documents/s")
     print(f"  plain Python loop        {loop:7.3f} s  {args.documents / loop:8.1f} documents/s")
     print(f"  ratio CLI / loop         {cli / loop:7.2f}   (target <= 1.2)")
 
     runs = max(10, args.runs * 5)
-    help_time = statistics.median(_times([python, "-m", "compagnonnage", "--help"], runs))
-    import_time = statistics.median(_times([python, "-c", "import compagnonnage"], runs))
+    help_times, import_times = _times(
+        [[python, "-m", "compagnonnage", "--help"], [python, "-c", "import compagnonnage"]], runs
+    )
+    help_time, import_time = statistics.median(help_times), statistics.median(import_times)
     print(f"help: median of {runs} runs")
     print(f"  compagnonnage --help            {help_time * 1000:7.1f} ms")
     print(f"  python -c 'import compagnonnage' {import_time * 1000:6.1f} ms")
