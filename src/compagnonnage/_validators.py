@@ -132,18 +132,24 @@ def aware_datetime(instance: object, attribute: Any, value: Any) -> None:
 
 @cache
 def _countries() -> frozenset[str]:
-    # pycountry's own database, read without importing pycountry: its __init__
-    # imports importlib.metadata and scans every distribution for its version.
+    # pycountry's own table, read without importing pycountry when it lies where
+    # pycountry keeps it: pycountry's __init__ imports importlib.metadata and scans
+    # every distribution for its version, half the cost of loading plugins.
     import importlib.util
     import json
     import os
 
     spec = importlib.util.find_spec("pycountry")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("ISO 3166 country codes need pycountry", name="pycountry")
-    path = os.path.join(spec.submodule_search_locations[0], "databases", "iso3166-1.json")
-    with open(path, encoding="utf-8") as f:
-        return frozenset(c["alpha_2"] for c in json.load(f)["3166-1"])
+    if spec is not None and spec.submodule_search_locations:
+        path = os.path.join(spec.submodule_search_locations[0], "databases", "iso3166-1.json")
+        try:
+            with open(path, encoding="utf-8") as f:
+                return frozenset(c["alpha_2"] for c in json.load(f)["3166-1"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # another layout: ask pycountry itself
+    import pycountry
+
+    return frozenset(c.alpha_2 for c in pycountry.countries)
 
 
 @cache
