@@ -142,10 +142,11 @@ _TERMS: dict[str, Message] = {
 def term(key: str, lang: Lang) -> str:
     """The word for a term of the domain (``"kind.training"``, ``"domain.communication"``).
 
-    A key without an entry (a plugin's own domain, say) is shown as its last part.
+    A key without an entry (a plugin's own domain, say) is shown as its last part,
+    underscores read as spaces (``"domain.social_protection"`` → ``social protection``).
     """
     found = _TERMS.get(key)
-    return found(lang) if found is not None else key.rpartition(".")[2]
+    return found(lang) if found is not None else key.rpartition(".")[2].replace("_", " ")
 
 
 def enum_label(member: enum.Enum, lang: Lang) -> str:

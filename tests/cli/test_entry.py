@@ -102,6 +102,15 @@ def test_a_folder_where_a_file_is_expected(run: Run, tmp_path: Path) -> None:
     assert f"{tmp_path} : c'est un dossier, un fichier est attendu" in result.err
 
 
+def test_report_into_a_folder_names_the_folder(
+    run: Run, example_file: Path, tmp_path: Path
+) -> None:
+    result = run("report", str(example_file), "-o", str(tmp_path))
+    assert result.code == 2
+    assert result.err.startswith(f"compagnonnage: {tmp_path}: is a folder, a file is expected")
+    assert list(tmp_path.glob(".*.tmp")) == []
+
+
 def test_an_invalid_document_names_the_file_and_the_place(run: Run, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"schema_version": 2, "programme": {"id": 3}}', encoding="utf-8")

@@ -72,6 +72,7 @@ def test_every_record_kind_and_core_domain_has_words() -> None:
 
 def test_an_unknown_term_shows_its_code() -> None:
     assert term("domain.export", "fr") == "export"
+    assert term("domain.social_protection", "en") == "social protection"
 
 
 @pytest.mark.parametrize(
