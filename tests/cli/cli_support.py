@@ -9,6 +9,8 @@ from pathlib import Path
 
 import attrs
 
+from compagnonnage.model import Programme, Training
+
 
 @attrs.frozen
 class Result:
@@ -33,3 +35,12 @@ def run_module(*argv: str, env: dict[str, str] | None = None, cwd: Path | None =
         check=False,
     )
     return Result(done.returncode, done.stdout, done.stderr)
+
+
+def violating(example: Programme) -> Programme:
+    """The example with a training that addresses nobody (STG-008, an error)."""
+    actions = tuple(
+        attrs.evolve(a, audience=frozenset()) if isinstance(a, Training) else a
+        for a in example.accompaniment.actions
+    )
+    return attrs.evolve(example, accompaniment=attrs.evolve(example.accompaniment, actions=actions))

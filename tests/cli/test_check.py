@@ -9,24 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import attrs
 import pytest
-from cli_support import Run
+from cli_support import Run, violating
 
 from compagnonnage.documents import dump
-from compagnonnage.model import Programme, Training
+from compagnonnage.model import Programme
 
 CORPUS = Path(__file__).parents[1] / "documents" / "bad"
 BAD = sorted(p.stem for p in CORPUS.glob("*.json"))
-
-
-def _violating(example: Programme) -> Programme:
-    """The example with a training that addresses nobody (STG-008, an error)."""
-    actions = tuple(
-        attrs.evolve(a, audience=frozenset()) if isinstance(a, Training) else a
-        for a in example.accompaniment.actions
-    )
-    return attrs.evolve(example, accompaniment=attrs.evolve(example.accompaniment, actions=actions))
 
 
 def test_a_clean_document_exits_0(run: Run, example_file: Path) -> None:
@@ -40,7 +30,7 @@ def test_an_error_level_violation_exits_1_with_code_ids_and_message(
     run: Run, example: Programme, tmp_path: Path
 ) -> None:
     path = tmp_path / "violating.json"
-    dump(_violating(example), path)
+    dump(violating(example), path)
     result = run("check", str(path), "--lang", "fr")
     assert result.code == 1
     assert f"{path}\u00a0: 1 erreur(s), 0 avertissement(s)" in result.out
@@ -53,7 +43,7 @@ def test_json_output_parses_back_with_every_violation(
     run: Run, example: Programme, tmp_path: Path
 ) -> None:
     dump(example, tmp_path / "a.json")
-    dump(_violating(example), tmp_path / "b.json")
+    dump(violating(example), tmp_path / "b.json")
     result = run("check", str(tmp_path), "--format", "json")
     assert result.code == 1
     data = json.loads(result.out)
@@ -123,7 +113,7 @@ def test_a_folder_prints_only_problems_then_a_summary_table(
     for i in range(3):
         dump(example, tmp_path / f"p{i}.json")
     (tmp_path / "sub").mkdir()
-    dump(_violating(example), tmp_path / "sub" / "bad.json")
+    dump(violating(example), tmp_path / "sub" / "bad.json")
     result = run("check", str(tmp_path), "--lang", "fr")
     assert result.code == 1
     lines = result.out.splitlines()

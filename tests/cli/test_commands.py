@@ -121,6 +121,37 @@ def test_trades_in_french(run: Run) -> None:
     assert len(lines) == 6
 
 
+def test_trades_json(run: Run) -> None:
+    trades = json.loads(run("trades", "--format", "json").out)
+    assert trades[0] == {
+        "trade": "uemoa:MASONRY",
+        "title": "masonry",
+        "group": "test trades",
+        "branch": "test branch",
+        "plugin": "fake",
+    }
+    assert len(trades) == 4
+
+
+def test_status_exits_1_when_an_error_level_rule_is_violated(
+    run: Run, example: Programme, tmp_path: Path
+) -> None:
+    from compagnonnage.model import Training
+
+    actions = tuple(
+        attrs.evolve(a, audience=frozenset()) if isinstance(a, Training) else a
+        for a in example.accompaniment.actions
+    )
+    path = tmp_path / "violating.json"
+    dump(
+        attrs.evolve(example, accompaniment=attrs.evolve(example.accompaniment, actions=actions)),
+        path,
+    )
+    result = run("status", str(path), "--format", "json")
+    assert result.code == 1
+    assert [v["code"] for v in json.loads(result.out)["next"]["blocked_by"]] == ["STG-008"]
+
+
 def test_regions_json(run: Run) -> None:
     (togo,) = json.loads(run("regions", "--format", "json").out)
     assert togo == {
