@@ -1,7 +1,8 @@
 """Run the command line through its real entry point, with a known set of plugins.
 
-A distribution ``compagnonnage-fake`` (entry point ``fake``) and a broken one
-(``broken``, which fails to import) are "installed" by putting their dist-info
+A distribution ``compagnonnage-fake`` (entry point ``fake``), a broken one
+(``broken``, which fails to import) and a failing one (``failing``, whose
+recommendation hook raises) are "installed" by putting their dist-info
 folders on ``sys.path``; ``COMPAGNONNAGE_PLUGINS`` allows only ``fake`` unless a
 test says otherwise, so the plugins installed in the environment never leak in.
 """
@@ -31,13 +32,20 @@ def _dist(site: Path, name: str, entry: str, module: str) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder to put on ``sys.path``: the fake plugin and a broken one, as distributions."""
+    """A folder to put on ``sys.path``: the fake plugin, a broken and a failing one."""
     root = tmp_path_factory.mktemp("site")
     shutil.copy(HERE / "_fakeplugin.py", root / "compagnonnage_fakeplugin.py")
     (root / "compagnonnage_brokenplugin.py").write_text(
         'raise ImportError("this plugin is broken on purpose")\n'
     )
+    (root / "compagnonnage_failingplugin.py").write_text(
+        "from compagnonnage.plugins import hookimpl\n\n\n"
+        "@hookimpl\n"
+        "def compagnonnage_recommend_support(recommendation):\n"
+        "    raise RuntimeError('no idea for ' + recommendation.id)\n"
+    )
     _dist(root, "compagnonnage-fake", "fake", "compagnonnage_fakeplugin")
+    _dist(root, "compagnonnage-failing", "failing", "compagnonnage_failingplugin")
     _dist(root, "compagnonnage-broken", "broken", "compagnonnage_brokenplugin")
     return root
 

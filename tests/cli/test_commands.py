@@ -227,6 +227,20 @@ def test_recommend_ranks_plugin_support_for_each_recommendation(
     assert f"     Services{NBSP_COLON}carte professionnelle" in text
 
 
+def test_recommend_reports_a_failing_plugin_beside_the_others_proposals(
+    run: Run, env: pytest.MonkeyPatch, example_file: Path
+) -> None:
+    env.setenv("COMPAGNONNAGE_PLUGINS", "fake,failing")
+    result = run("recommend", str(example_file), "--format", "json")
+    assert result.code == 0
+    first = json.loads(result.out)[0]
+    assert [c["plugin"] for c in first["candidates"]] == ["fake"]
+    (failure,) = first["failures"]
+    assert "raised RuntimeError: no idea for rec-register" in failure
+    text = run("recommend", str(example_file)).out
+    assert "  plugin failure: compagnonnage_recommend_support: raised RuntimeError" in text
+
+
 # -- report and schema ----------------------------------------------------------------
 
 
