@@ -13,7 +13,16 @@ from compagnonnage.diagnostics import (
     score,
 )
 from compagnonnage.model import Programme
-from compagnonnage.reports import Facts, ReportDocument, Section, Table, build_report, to_markdown
+from compagnonnage.reports import (
+    CapacityChart,
+    Facts,
+    ReportDocument,
+    Section,
+    Table,
+    Timeline,
+    build_report,
+    to_markdown,
+)
 from compagnonnage.rules import Report, Severity, Violation
 
 
@@ -119,3 +128,31 @@ def test_markdown_tables_escape_pipes(example: Programme) -> None:
     programme = attrs.evolve(example, beneficiary=attrs.evolve(example.beneficiary, staff=renamed))
     markdown = to_markdown(build_report(programme, lang="en"))
     assert f"| {staff[0].name} | SG \\| coordination |" in markdown
+
+
+def _tables(sections: tuple[Section, ...]) -> list[Table]:
+    found: list[Table] = []
+    for s in sections:
+        for block in s.blocks:
+            if isinstance(block, Table):
+                found.append(block)
+            elif isinstance(block, Timeline | CapacityChart):
+                found.append(block.table)
+        found += _tables(s.sections)
+    return found
+
+
+def test_both_renderings_carry_every_cell_of_every_table(example: Programme) -> None:
+    from html import escape
+
+    from compagnonnage.reports import to_html
+
+    document = build_report(example, lang="fr")
+    markdown, html = to_markdown(document), to_html(document)
+    tables = _tables(document.sections)
+    assert len(tables) >= 12
+    for table in tables:
+        for row in table.rows:
+            for cell in row:
+                assert cell.replace("|", "\\|") in markdown
+                assert f">{escape(cell)}</t" in html
