@@ -7,16 +7,20 @@ reference): both accept or both refuse, and what they build is equal.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from compagnonnage.documents import DocumentError, dumps, loads, make_converter
+from compagnonnage.documents._io import _read_detailed, _read_fast
 from compagnonnage.model import Programme
 from compagnonnage.testing.strategies import programmes
 
 CONVERTER = make_converter()
+HERE = Path(__file__).parent
 _ODD_VALUES = st.one_of(
     st.none(),
     st.booleans(),
@@ -125,3 +129,42 @@ def test_fast_and_detailed_converters_build_equal_programmes(programme: Programm
     payload = json.loads(dumps(programme))["programme"]
     assert CONVERTER._fast_structure(payload, Programme) == programme
     assert CONVERTER.structure(payload, Programme) == programme
+
+
+@given(corrupted_bytes())
+def test_the_fast_and_detailed_readers_agree(data: bytes) -> None:
+    fast = _read_fast(data, Programme, CONVERTER, "programme")
+    try:
+        detailed: Programme | None = _read_detailed(data, Programme, CONVERTER, "programme")
+    except DocumentError:
+        detailed = None
+    assert fast == detailed
+
+
+@pytest.mark.parametrize(
+    "path", sorted((HERE / "bad").glob("*.json")) + sorted((HERE / "good").glob("*.json")), ids=str
+)
+def test_the_fast_and_detailed_readers_agree_on_the_corpus(path: Path) -> None:
+    data = path.read_bytes()
+    fast = _read_fast(data, Programme, CONVERTER, "programme")
+    try:
+        detailed: Programme | None = _read_detailed(data, Programme, CONVERTER, "programme")
+    except DocumentError:
+        detailed = None
+    assert fast == detailed
+    assert (fast is None) == (path.parent.name == "bad" and not _dangling_only(path))
+
+
+def _dangling_only(path: Path) -> bool:
+    """Whether the bad document is well formed and wrong only in its cross-references."""
+    expected = path.with_suffix(".expected").read_text(encoding="utf-8")
+    return (
+        all(
+            "duplicate id" in line
+            or "unknown" in line
+            or "not in the programme" in line
+            or "reference partner" in line
+            for line in expected.splitlines()
+        )
+        and "unknown field" not in expected
+    )

@@ -160,27 +160,35 @@ def _problems(obj: Any, path: str) -> list[Problem]:
     return _programme_problems(obj, path) if isinstance(obj, Programme) else []
 
 
-def _read(data: str | bytes, cl: type[T], converter: DocumentConverter | None) -> T:
-    conv = converter if converter is not None else _default_converter()
-    name = _name(cl, conv)
-    root = f"$.{name}"
-    _check_size(data)
+def _read_fast(data: str | bytes, cl: type[T], conv: DocumentConverter, name: str) -> T | None:
+    """The object of a good document, read with orjson and the fast converter; else ``None``.
+
+    Cross-references are left to the caller.
+    """
     try:
         version, payload = _open(orjson.loads(data), name)
         if version != SCHEMA_VERSION:
             payload = _migrate({"schema_version": version, name: payload}, version)[name]
-        obj = conv._fast_structure(payload, cl)
-    except Exception:  # the detailed path below says what is wrong
-        pass
-    else:
-        problems = _problems(obj, root)
-        if problems:
-            raise DocumentError(problems)
-        return obj
+        return conv._fast_structure(payload, cl)
+    except Exception:  # the detailed path says what is wrong
+        return None
+
+
+def _read_detailed(data: str | bytes, cl: type[T], conv: DocumentConverter, name: str) -> T:
+    """The object of a document read with ``json`` and the detailed converter, or every problem."""
     version, payload = _open(_parse_detailed(data), name)
     payload = _migrate({"schema_version": version, name: payload}, version)[name]
-    obj = conv.structure(payload, cl, path=root)
-    problems = _problems(obj, root)
+    return conv.structure(payload, cl, path=f"$.{name}")
+
+
+def _read(data: str | bytes, cl: type[T], converter: DocumentConverter | None) -> T:
+    conv = converter if converter is not None else _default_converter()
+    name = _name(cl, conv)
+    _check_size(data)
+    obj = _read_fast(data, cl, conv, name)
+    if obj is None:
+        obj = _read_detailed(data, cl, conv, name)
+    problems = _problems(obj, f"$.{name}")
     if problems:
         raise DocumentError(problems)
     return obj
