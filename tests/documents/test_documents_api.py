@@ -344,3 +344,15 @@ def test_importing_compagnonnage_does_not_import_cattrs() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
     assert compagnonnage.__name__ == "compagnonnage"
+
+
+def test_real_documents_nest_far_below_the_depth_limit() -> None:
+    deepest = 0
+    stack: list[tuple[object, int]] = [(json.loads(dumps(togo_programme())), 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth)
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+    assert 6 <= deepest <= MAX_DEPTH // 2
