@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import pickle
 import stat
 from decimal import Decimal
 from pathlib import Path
@@ -74,6 +75,12 @@ def test_document_error_lists_every_problem_with_its_path_in_both_languages() ->
     assert err.problems[1].message("fr") == "manquant"
     assert err.problems[1].message("en") == "missing"
     assert err.source == "p.json"
+
+
+def test_document_error_survives_pickling() -> None:
+    err = DocumentError([Problem("$.a", "mauvais", "bad")], "p.json")
+    back = pickle.loads(pickle.dumps(err))
+    assert (back.problems, back.source, str(back)) == (err.problems, err.source, str(err))
 
 
 def test_a_string_has_no_source() -> None:

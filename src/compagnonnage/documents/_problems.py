@@ -65,6 +65,9 @@ class DocumentError(CompagnonnageError, ValueError):
         self.source = source
         super().__init__(self.message("en"))
 
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[tuple[Problem, ...], str | None]]:
+        return (type(self), (self.problems, self.source))
+
     def message(self, lang: Lang = "en") -> str:
         """Every problem, one per line, with its path, in ``lang`` (``"fr"`` or ``"en"``)."""
         n = len(self.problems)
