@@ -64,6 +64,16 @@ class Plugin:
             setattr(self, hook, function)
 
 
+def _registering(name: str, module: DiagnosticModule) -> Plugin:
+    """A plugin that registers ``module``."""
+
+    @hookimpl
+    def compagnonnage_register_modules(register: Callable[[DiagnosticModule], None]) -> None:
+        register(module)
+
+    return Plugin(name, compagnonnage_register_modules=compagnonnage_register_modules)
+
+
 def _failures(report: ConformanceReport, check: str) -> list[Failure]:
     return [f for f in report.failures if f.check == check]
 
@@ -144,12 +154,7 @@ def test_a_module_keyed_to_an_unknown_nomenclature_passes_once_its_nomenclature_
     import compagnonnage_uemoa
 
     masonry = TradeRef("uemoa", "BTP-01")
-
-    @hookimpl
-    def compagnonnage_register_modules(register: Callable[[DiagnosticModule], None]) -> None:
-        register(_module(trades=[masonry]))
-
-    plugin = Plugin("keyed", compagnonnage_register_modules=compagnonnage_register_modules)
+    plugin = _registering("keyed", _module(trades=[masonry]))
     (failure,) = check_plugin(plugin, max_examples=FEW).failures
     assert failure.check == "references"
     assert "module 'demo' is for trade(s) uemoa:BTP-01" in failure.problem
@@ -170,15 +175,7 @@ def test_a_remedy_naming_a_missing_service_is_reported() -> None:
         dimensions=(Dimension(**{**_fields(dim), "remedies": (remedy,)}),),
         questions=base.questions,
     )
-
-    @hookimpl
-    def compagnonnage_register_modules(register: Callable[[DiagnosticModule], None]) -> None:
-        register(module)
-
-    report = check_plugin(
-        Plugin("remedy", compagnonnage_register_modules=compagnonnage_register_modules),
-        max_examples=FEW,
-    )
+    report = check_plugin(_registering("remedy", module), max_examples=FEW)
     (failure,) = _failures(report, "references")
     assert "remedy service 'ghost' is in no registered catalogue" in failure.problem
 
@@ -207,15 +204,7 @@ def test_a_question_kind_that_leaves_the_scale_is_caught_with_a_minimal_answer()
         YesNoQuestion(id="plain", dimension_id="dim", text=Message("Q", "Q")),
         OverEagerQuestion(id="eager", dimension_id="dim", text=Message("Q", "Q")),
     )
-
-    @hookimpl
-    def compagnonnage_register_modules(register: Callable[[DiagnosticModule], None]) -> None:
-        register(module)
-
-    report = check_plugin(
-        Plugin("eager", compagnonnage_register_modules=compagnonnage_register_modules),
-        max_examples=FEW,
-    )
+    report = check_plugin(_registering("eager", module), max_examples=FEW)
     (failure,) = report.failures
     assert failure.check == "module demo"
     assert failure.problem == "dimension 'dim': level 5 is off the scale; expected 1-4"
