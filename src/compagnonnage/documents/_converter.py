@@ -60,6 +60,7 @@ _DATETIME = re.compile(
 _DECIMAL = re.compile(r"-?[0-9]{1,40}(\.[0-9]{1,40})?(E[+-]?[0-9]{1,3})?", re.IGNORECASE)
 _REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
 _ANY = re.compile(r".+", re.DOTALL)
+_ONLY_STR = frozenset({str})
 _KIND = "kind"
 
 
@@ -196,6 +197,22 @@ def _is_optional_text(t: Any) -> bool:
         str,
         type(None),
     }
+
+
+def _is_optional(t: Any) -> bool:
+    args = typing.get_args(t)
+    return (
+        typing.get_origin(t) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_hook(c: cattrs.Converter, t: Any) -> _Hook:
+    """``X | None``: ``null``, or what the hook of ``X`` accepts (looked up once)."""
+    (inner,) = (a for a in typing.get_args(t) if a is not type(None))
+    hook = c.get_structure_hook(inner)
+    return lambda value, _: None if value is None else hook(value, inner)
 
 
 def _enum_unhook(cl: type[enum.Enum]) -> _Unhook:
@@ -440,6 +457,7 @@ class DocumentConverter:
         c.register_structure_hook_factory(_is_enum, _enum_hook)
         c.register_unstructure_hook_factory(_is_enum, _enum_unhook)
         c.register_unstructure_hook_factory(_is_optional_text, lambda _: identity)
+        c.register_structure_hook_factory(_is_optional, partial(_optional_hook, c))
         c.register_structure_hook(str, partial(_structure_str, detailed=detailed))
         c.register_structure_hook(int, _structure_int)
         c.register_structure_hook(float, _structure_float)
@@ -466,7 +484,7 @@ class DocumentConverter:
         plain = item is str and not detailed
 
         def structure(value: Any, _: Any) -> Any:
-            if plain and type(value) is list and all(type(v) is str for v in value):
+            if plain and type(value) is list and set(map(type, value)) <= _ONLY_STR:
                 items: list[Any] = value
             else:
                 items = _items(value, hook, item, detailed=detailed)
