@@ -3,9 +3,10 @@
 The *detailed* converter is the reference: detailed validation, extra keys
 forbidden, every model validator run field by field, so that a bad document gets
 every problem at once. The *fast* converter is the same factory with detailed
-validation off; :meth:`DocumentConverter.structure` tries it first and, on any
-failure, runs the detailed one to explain what is wrong. Both accept and refuse
-the same documents and build equal objects (a property test holds them to it).
+validation off; :func:`~compagnonnage.documents.loads` tries it first on what
+orjson parsed and, on any failure, reads the document again with ``json`` and
+the detailed converter to explain what is wrong. Both accept and refuse the
+same documents and build equal objects (property tests hold them to it).
 """
 
 from __future__ import annotations
@@ -378,7 +379,7 @@ class DocumentConverter:
 
     @property
     def document_names(self) -> Mapping[type, str]:
-        """The envelope key of each document type without a ``KIND`` tag."""
+        """The envelope key of each document type (roots of polymorphic records included)."""
         return self._document_names
 
     def _fast_structure(self, data: Any, cl: type[T]) -> T:
