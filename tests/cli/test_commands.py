@@ -259,6 +259,17 @@ def test_report_writes_the_chosen_format_and_language(
     assert "maçonnerie (uemoa:MASONRY)" in text or "masonry (uemoa:MASONRY)" in text
 
 
+def test_report_files_are_readable_by_all_and_keep_their_permissions(
+    run: Run, example_file: Path, tmp_path: Path
+) -> None:
+    new = tmp_path / "new.md"
+    assert run("report", str(example_file), "--format", "md", "-o", str(new)).code == 0
+    assert new.stat().st_mode & 0o777 == 0o644
+    new.chmod(0o600)
+    assert run("report", str(example_file), "--format", "md", "-o", str(new)).code == 0
+    assert new.stat().st_mode & 0o777 == 0o600
+
+
 def test_report_goes_to_standard_output_without_o(run: Run, example_file: Path) -> None:
     result = run("report", str(example_file), "--format", "md")
     assert result.code == 0
