@@ -357,9 +357,10 @@ class _Contributions:
         return programmes(stage=st.sampled_from(tuple(stages)), trades=scope, **_SIZES)
 
 
-def _cited(pm: PluginManager) -> st.SearchStrategy[tuple[str, str]]:
-    pairs = [(m.id, d.id) for m in pm.modules() for d in m.dimensions]
-    return st.sampled_from(pairs)
+def _cited(c: _Contributions) -> st.SearchStrategy[tuple[str, str]]:
+    """A module and dimension to cite: the plugin's own modules if it has any."""
+    modules = c.modules or c.pm.modules()
+    return st.sampled_from([(m.id, d.id) for m in modules for d in m.dimensions])
 
 
 def _with_cited_finding(p: Programme, module_id: str, dimension_id: str) -> Programme:
@@ -389,9 +390,9 @@ def _recommendations(c: _Contributions) -> st.SearchStrategy[tuple[Programme, st
     def draw_case(draw: st.DrawFn) -> tuple[Programme, str]:
         p = draw(c.programmes((Stage.ACCOMPANIMENT, Stage.CLOSED)))
         if draw(st.booleans()):
-            p = _with_cited_finding(p, *draw(_cited(c.pm)))
-        ids = [r.id for r in p.diagnostic.recommendations]
-        return p, draw(st.sampled_from(ids))
+            p = _with_cited_finding(p, *draw(_cited(c)))
+            return p, p.diagnostic.recommendations[-1].id
+        return p, draw(st.sampled_from([r.id for r in p.diagnostic.recommendations]))
 
     return draw_case()
 
