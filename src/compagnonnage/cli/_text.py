@@ -106,7 +106,6 @@ TEXT: dict[str, Message] = {
     "yes": Message("oui", "yes"),
     "no": Message("non", "no"),
     # errors
-    "error": Message("erreur", "error"),
     "no_such_file": Message("{path} : fichier introuvable", "{path}: no such file"),
     "is_a_directory": Message(
         "{path} : c'est un dossier, un fichier est attendu",

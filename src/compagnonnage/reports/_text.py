@@ -16,7 +16,6 @@ TEXT: dict[str, Message] = {
     ),
     "none": Message("aucun", "none"),
     "not_set": Message("non renseigné", "not set"),
-    "yes": Message("oui", "yes"),
     # summary
     "summary": Message("Synthèse", "Summary"),
     "programme": Message("Programme", "Programme"),
