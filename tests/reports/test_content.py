@@ -53,6 +53,7 @@ def test_sections_follow_the_programme_from_body_to_rules(example: Programme) ->
         "accompaniment",
         "offer",
         "rules",
+        "history",
     ]
 
 
@@ -156,3 +157,12 @@ def test_both_renderings_carry_every_cell_of_every_table(example: Programme) -> 
             for cell in row:
                 assert cell.replace("|", "\\|") in markdown
                 assert f">{escape(cell)}</t" in html
+
+
+def test_the_history_lists_every_operation_with_its_stage_change(example: Programme) -> None:
+    history = _section(build_report(example, lang="fr"), "history").blocks[0]
+    assert isinstance(history, Table)
+    assert len(history.rows) == len(example.history)
+    assert history.rows[0][1:5] == ("ouverture", "—", history.rows[0][3], "brouillon → préparation")
+    closing = [row for row in history.rows if row[1] == "clôture du diagnostic"]
+    assert [row[4] for row in closing] == ["diagnostic → accompagnement"]

@@ -691,6 +691,26 @@ def _rules(w: _Writer, report: Report) -> Section:
     return Section(anchor="rules", title=w.t("rules"), blocks=blocks)
 
 
+def _history(w: _Writer) -> Section:
+    rows = (
+        (
+            w.date(e.at.date()),
+            enum_label(e.operation, w.lang),
+            w.optional(e.subject),
+            w.person(e.by),
+            stage_label(e.to_stage, w.lang)
+            if e.to_stage is e.from_stage
+            else f"{stage_label(e.from_stage, w.lang)} → {stage_label(e.to_stage, w.lang)}",
+            w.optional(e.reason),
+        )
+        for e in w.p.history
+    )
+    table = _table(
+        w, "history", ("date", "operation", "subject", "by", "stage", "reason"), rows, "no_history"
+    )
+    return Section(anchor="history", title=w.t("history"), blocks=(table,))
+
+
 def build_report(
     programme: Programme,
     *,
@@ -729,6 +749,7 @@ def build_report(
             _accompaniment(w),
             _offer(w),
             _rules(w, report),
+            _history(w),
         ),
         footer=w.t("footer", version=__version__),
     )

@@ -195,6 +195,13 @@ TEXT: dict[str, Message] = {
     "member_price": Message("adhérents : {price}", "members: {price}"),
     "non_member_price": Message("non-adhérents : {price}", "non-members: {price}"),
     "no_offer": Message("Aucune offre de services conçue.", "No service offer designed."),
+    # history
+    "history": Message("Historique des opérations", "History of operations"),
+    "operation": Message("Opération", "Operation"),
+    "subject": Message("Objet", "Subject"),
+    "by": Message("Par", "By"),
+    "reason": Message("Motif", "Reason"),
+    "no_history": Message("Aucune opération enregistrée.", "No operation recorded."),
     # rules
     "rules": Message("Contrôle des règles", "Rule check"),
     "violations": Message("Violations des règles", "Rule violations"),
