@@ -46,7 +46,7 @@ tbody th { background: #f5f7fa; font-weight: 600; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: 600; margin-bottom: .3rem; }
 figure p { margin: .3rem 0 0; color: #333; }
-svg { max-width: 100%; height: auto; display: block; }
+svg { width: 100%; max-width: 56rem; height: auto; display: block; }
 footer { margin-top: 2.5rem; border-top: 1px solid #b8bec6; color: #4a4a4a; font-size: .85rem; }
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
