@@ -16,8 +16,8 @@ from compagnonnage.reports._markdown import to_markdown
 from compagnonnage.reports._model import (
     Block,
     CapacityChart,
+    CapacityLevel,
     Facts,
-    Level,
     Paragraph,
     ReportDocument,
     Section,
@@ -29,8 +29,8 @@ from compagnonnage.reports._model import (
 __all__ = [
     "Block",
     "CapacityChart",
+    "CapacityLevel",
     "Facts",
-    "Level",
     "Paragraph",
     "ReportDocument",
     "Section",

@@ -37,8 +37,8 @@ from compagnonnage.model import (
 from compagnonnage.reports._model import (
     Block,
     CapacityChart,
+    CapacityLevel,
     Facts,
-    Level,
     Paragraph,
     ReportDocument,
     Section,
@@ -445,7 +445,7 @@ def _capacity(w: _Writer, d: Diagnostic) -> Block:
         scale_max=top,
         legend=(w.t("current"), w.t("desired")),
         levels=tuple(
-            Level(label=name, current=s.level, desired=s.desired)
+            CapacityLevel(label=name, current=s.level, desired=s.desired)
             for name, s in zip(names, d.scores, strict=True)
         ),
         table=table,

@@ -62,7 +62,7 @@ class Timeline:
 
 
 @frozen(kw_only=True)
-class Level:
+class CapacityLevel:
     """One dimension of the capacity chart: current and desired level."""
 
     label: str
@@ -78,7 +78,7 @@ class CapacityChart:
     summary: str
     scale_max: int
     legend: tuple[str, str]
-    levels: tuple[Level, ...]
+    levels: tuple[CapacityLevel, ...]
     table: Table
 
 
