@@ -7,7 +7,8 @@ file to look.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from compagnonnage.documents._problems import Problem
 from compagnonnage.model import Programme
@@ -16,23 +17,33 @@ _EXPERT_FR = "expert hors de l'équipe du programme"
 _EXPERT_EN = "expert not in the programme's team"
 
 
-def _duplicates(items: Iterable[tuple[str, str]]) -> Iterator[Problem]:
-    """A problem for every id already seen, given ``(id, path of the id)`` pairs."""
+def _duplicates(*lists: tuple[str, Sequence[Any]]) -> Iterator[Problem]:
+    """A problem for every id given twice among ``(path of the list, records)`` pairs.
+
+    Paths are spelled only when an id repeats: a good programme costs one set.
+    """
+    ids = [r.id for _, records in lists for r in records]
+    if len(set(ids)) == len(ids):
+        return
     first: dict[str, str] = {}
-    for ident, path in items:
-        if ident in first:
-            yield Problem(
-                path,
-                f"identifiant {ident} en double (déjà donné en {first[ident]})",
-                f"duplicate id {ident} (first given at {first[ident]})",
-            )
-        else:
-            first[ident] = path
+    for where, records in lists:
+        for i, r in enumerate(records):
+            path = f"{where}[{i}].id"
+            if r.id in first:
+                yield Problem(
+                    path,
+                    f"identifiant {r.id} en double (déjà donné en {first[r.id]})",
+                    f"duplicate id {r.id} (first given at {first[r.id]})",
+                )
+            else:
+                first[r.id] = path
 
 
 def _unknown(
     ids: Iterable[str], known: frozenset[str] | set[str], path: str, fr: str, en: str
 ) -> Iterator[Problem]:
+    if known.issuperset(ids):
+        return
     for j, ident in enumerate(ids):
         if ident not in known:
             yield Problem(f"{path}[{j}]", f"{fr} : {ident}", f"{en}: {ident}")
@@ -44,33 +55,17 @@ def _programme_problems(p: Programme, root: str) -> list[Problem]:
     diag = f"{root}.diagnostic"
     acts = f"{root}.accompaniment.actions"
     problems = [
-        *_duplicates((e.id, f"{root}.experts[{i}].id") for i, e in enumerate(p.experts)),
+        *_duplicates((f"{root}.experts", p.experts)),
         *_duplicates(
-            [
-                *(
-                    (o.id, f"{body}.officials[{i}].id")
-                    for i, o in enumerate(p.beneficiary.officials)
-                ),
-                *((s.id, f"{body}.staff[{i}].id") for i, s in enumerate(p.beneficiary.staff)),
-            ]
+            (f"{body}.officials", p.beneficiary.officials), (f"{body}.staff", p.beneficiary.staff)
         ),
+        *_duplicates((f"{diag}.missions", p.diagnostic.missions)),
         *_duplicates(
-            (m.id, f"{diag}.missions[{i}].id") for i, m in enumerate(p.diagnostic.missions)
+            (f"{diag}.issues", p.diagnostic.issues),
+            (f"{diag}.practices", p.diagnostic.practices),
+            (f"{diag}.recommendations", p.diagnostic.recommendations),
         ),
-        *_duplicates(
-            [
-                *((f.id, f"{diag}.issues[{i}].id") for i, f in enumerate(p.diagnostic.issues)),
-                *(
-                    (f.id, f"{diag}.practices[{i}].id")
-                    for i, f in enumerate(p.diagnostic.practices)
-                ),
-                *(
-                    (f.id, f"{diag}.recommendations[{i}].id")
-                    for i, f in enumerate(p.diagnostic.recommendations)
-                ),
-            ]
-        ),
-        *_duplicates((a.id, f"{acts}[{i}].id") for i, a in enumerate(p.accompaniment.actions)),
+        *_duplicates((acts, p.accompaniment.actions)),
     ]
     rp = p.reference_partner
     if rp is not None:
