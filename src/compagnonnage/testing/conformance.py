@@ -15,8 +15,8 @@ counts it as a failed test) listing them all.
 
 The checks, in order (a plugin that does not load stops after the first two):
 
-1. ``hook <name>``: each ``compagnonnage_*`` attribute and each ``@hookimpl``,
-   registered alone on a fresh manager: a known hook, marked, parameters the
+1. ``hooks`` (failures named ``hook <name>``): each ``compagnonnage_*``
+   attribute and each ``@hookimpl``, registered alone on a fresh manager: a known hook, marked, parameters the
    spec offers and without defaults, no wrapper, and (registration hooks)
    registering objects of the right type without raising;
 2. ``load``: the whole plugin on a fresh manager (entry points off), with the
@@ -26,17 +26,18 @@ The checks, in order (a plugin that does not load stops after the first two):
    registered catalogues, region profiles to registered nomenclatures;
 4. ``documents``: the questions of its modules, and programmes carrying its
    trades, capacity scores from its modules and service offers from its
-   catalogues, are written and read back equal through
-   :func:`~compagnonnage.documents.make_converter`;
+   catalogues (generated, after the other checks), are written and read back
+   equal through a converter from :func:`~compagnonnage.documents.make_converter`;
 5. ``module <id>``: each module scores generated answers without raising, every
    level on the module's scale, every answer kept as evidence, the same result
    twice;
 6. ``rule <code>``: each rule, on generated programmes, yields
    :class:`~compagnonnage.rules.Breach` objects with both messages, without
    raising, the same twice;
-7. ``compagnonnage_recommend_support``: on generated programmes whose
-   recommendations cite findings of the registered modules, its candidates come
-   without failure, name registered modules and services, the same twice;
+7. ``compagnonnage_recommend_support``: on generated programmes, half of them
+   with a recommendation citing a dimension of the plugin's modules, its
+   candidates come without failure, name registered modules, dimensions and
+   services, the same twice;
 8. ``compagnonnage_stage_changed``: told of generated programmes' last history
    entry, it does not raise.
 
