@@ -92,19 +92,22 @@ def _descendants(cl: type) -> Iterator[type]:
 # -- leaves: structure ------------------------------------------------------------
 
 
-def _structure_str(value: Any, _: Any, *, detailed: bool) -> str:
+def _structure_str(value: Any, _: Any) -> str:
     if type(value) is not str:
         raise _expected("un texte", "a string", value)
-    if detailed:
-        # The fast reader (orjson) refuses lone surrogates; the detailed one must too.
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise _Bad(
-                "texte invalide (demi-paire de substitution isolée)",
-                "invalid text (lone surrogate)",
-            ) from None
     return value
+
+
+def _structure_text(value: Any, _: Any) -> str:
+    """A string that can be written as UTF-8: orjson refuses lone surrogates, ``json`` does not."""
+    text = _structure_str(value, _)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _Bad(
+            "texte invalide (demi-paire de substitution isolée)", "invalid text (lone surrogate)"
+        ) from None
+    return text
 
 
 def _structure_int(value: Any, _: Any) -> int:
@@ -314,6 +317,11 @@ def _is_answer(t: Any) -> bool:
     return bool(t == AnswerValue)
 
 
+def _fail(value: Any) -> Any:
+    """Refuse ``value`` on the fast path (the detailed one says why)."""
+    raise ValueError(value)
+
+
 def _items(value: Any, hook: _Hook, item: Any, *, detailed: bool) -> list[Any]:
     if type(value) is not list:
         raise _expected("un tableau", "an array", value)
@@ -459,7 +467,7 @@ class DocumentConverter:
         c.register_unstructure_hook_factory(_is_enum, _enum_unhook)
         c.register_unstructure_hook_factory(_is_optional_text, lambda _: identity)
         c.register_structure_hook_factory(_is_optional, partial(_optional_hook, c))
-        c.register_structure_hook(str, partial(_structure_str, detailed=detailed))
+        c.register_structure_hook(str, _structure_text if detailed else _structure_str)
         c.register_structure_hook(int, _structure_int)
         c.register_structure_hook(float, _structure_float)
         c.register_structure_hook(bool, _structure_bool)
@@ -482,13 +490,19 @@ class DocumentConverter:
     def _sequence_hook(self, c: cattrs.Converter, detailed: bool, unique: bool, t: Any) -> _Hook:
         (item, *_rest) = typing.get_args(t)
         hook = c.get_structure_hook(item)
-        plain = item is str and not detailed
+        if not detailed and not unique:
+            if item is str:
+                return lambda value, _: (
+                    tuple(value)
+                    if type(value) is list and set(map(type, value)) <= _ONLY_STR
+                    else _fail(value)
+                )
+            return lambda value, _: (
+                tuple([hook(v, item) for v in value]) if type(value) is list else _fail(value)
+            )
 
         def structure(value: Any, _: Any) -> Any:
-            if plain and type(value) is list and set(map(type, value)) <= _ONLY_STR:
-                items: list[Any] = value
-            else:
-                items = _items(value, hook, item, detailed=detailed)
+            items = _items(value, hook, item, detailed=detailed)
             if not unique:
                 return tuple(items)
             result = frozenset(items)
@@ -550,6 +564,9 @@ class DocumentConverter:
         members = {tag: self._record_hook(c, detailed, sub) for tag, sub in self.union(cl).items()}
         if not _is_abstract(cl) and len(members) == 1:
             return members[cast(str, getattr(cl, "KIND"))]  # noqa: B009
+        if not detailed:
+            # Any failure (no tag, an unknown or unhashable one, not an object) falls back.
+            return lambda value, _: members[value[_KIND]](value, None)
         tags = ", ".join(sorted(members))
 
         def dispatch(value: Any, _: Any) -> Any:
@@ -581,6 +598,9 @@ class DocumentConverter:
             cl, c, _cattrs_forbid_extra_keys=not isinstance(tag, str), **overrides
         )
         if not isinstance(tag, str):
+            if not detailed:
+                # A value that is not an object fails in ``inner`` (it reads its keys).
+                return inner
 
             def record(value: Any, _: Any) -> Any:
                 if type(value) is not dict:
@@ -590,6 +610,14 @@ class DocumentConverter:
             return record
 
         allowed = frozenset(a.alias for a in attrs.fields(cl) if a.init) | {_KIND}
+        if not detailed:
+
+            def fast(value: Any, _: Any) -> Any:
+                if value[_KIND] != tag or value.keys() - allowed:
+                    raise ValueError(cl)
+                return inner(value, cl)
+
+            return fast
 
         def tagged(value: Any, _: Any) -> Any:
             if type(value) is not dict:
@@ -604,8 +632,6 @@ class DocumentConverter:
             extra = value.keys() - allowed
             if extra:
                 errors.append(ForbiddenExtraKeysError("", cl, set(extra)))
-            if errors and not detailed:
-                raise errors[0]
             try:
                 result = inner(value, cl)
             except ClassValidationError as exc:
