@@ -12,13 +12,14 @@ import enum
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import repeat
 from typing import Any
 
 from compagnonnage.errors import InvalidValueError
 
 Validator = Callable[[Any, Any, Any], None]
 
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,127}")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]*")  # length checked apart: a bounded repeat is twice slower
 _LANG = re.compile(r"[a-z]{2}")
 
 
@@ -28,7 +29,7 @@ def _fail(instance: object, attribute: Any, expected: str, value: object) -> Non
 
 def identifier(instance: object, attribute: Any, value: Any) -> None:
     """An id: 1-128 characters, letters, digits and ``_ . : / -``, not starting with a sign."""
-    if not isinstance(value, str) or not _ID.fullmatch(value):
+    if not isinstance(value, str) or len(value) > 128 or not _ID.fullmatch(value):
         _fail(instance, attribute, "an id (letters, digits, '_.:/-', 1-128 chars)", value)
 
 
@@ -93,7 +94,7 @@ def tuple_of(kind: type | tuple[type, ...], *, item: Validator | None = None) ->
     label = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
 
     def check(instance: object, attribute: Any, value: Any) -> None:
-        if not isinstance(value, tuple) or not all(isinstance(v, kind) for v in value):
+        if not isinstance(value, tuple) or not all(map(isinstance, value, repeat(kind))):
             _fail(instance, attribute, f"a tuple of {label}", value)
         if item is not None:
             for v in value:
@@ -106,7 +107,7 @@ def frozenset_of(kind: type) -> Validator:
     """A frozenset whose items are instances of ``kind``."""
 
     def check(instance: object, attribute: Any, value: Any) -> None:
-        if not isinstance(value, frozenset) or not all(isinstance(v, kind) for v in value):
+        if not isinstance(value, frozenset) or not all(map(isinstance, value, repeat(kind))):
             _fail(instance, attribute, f"a frozenset of {kind.__name__}", value)
 
     return check
