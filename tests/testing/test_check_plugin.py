@@ -74,6 +74,12 @@ def _registering(name: str, module: DiagnosticModule) -> Plugin:
     return Plugin(name, compagnonnage_register_modules=compagnonnage_register_modules)
 
 
+def _only_failure(plugin: Plugin) -> Failure:
+    """The one failure ``check_plugin`` finds in ``plugin``."""
+    (failure,) = check_plugin(plugin, max_examples=FEW).failures
+    return failure
+
+
 def _failures(report: ConformanceReport, check: str) -> list[Failure]:
     return [f for f in report.failures if f.check == check]
 
@@ -202,8 +208,7 @@ def _eager_module() -> DiagnosticModule:
 
 
 def test_a_question_kind_that_leaves_the_scale_is_caught_with_a_minimal_answer() -> None:
-    report = check_plugin(_registering("eager", _eager_module()), max_examples=FEW)
-    (failure,) = report.failures
+    failure = _only_failure(_registering("eager", _eager_module()))
     assert failure.check == "module demo"
     assert failure.problem == "dimension 'dim': level 5 is off the scale; expected 1-4"
     # Shrunk: one respondent, one answer, no desired level.
@@ -263,9 +268,9 @@ def _register(*rules: Rule) -> Callable[[Callable[[Rule], None]], None]:
 def test_a_faulty_rule_is_reported_with_the_smallest_programme(
     found: Rule, problem: str, example: str
 ) -> None:
-    plugin = Plugin("rules", compagnonnage_register_rules=hookimpl(_register(found)))
-    report = check_plugin(plugin, max_examples=FEW)
-    (failure,) = report.failures
+    failure = _only_failure(
+        Plugin("rules", compagnonnage_register_rules=hookimpl(_register(found)))
+    )
     assert failure.check == f"rule {found.code}"
     assert problem in failure.problem
     assert failure.example is not None
@@ -280,11 +285,9 @@ def test_recommendations_of_the_wrong_type_are_reported() -> None:
     def compagnonnage_recommend_support(recommendation: Recommendation) -> object:
         return [recommendation.id]
 
-    report = check_plugin(
-        Plugin("advice", compagnonnage_recommend_support=compagnonnage_recommend_support),
-        max_examples=FEW,
+    failure = _only_failure(
+        Plugin("advice", compagnonnage_recommend_support=compagnonnage_recommend_support)
     )
-    (failure,) = report.failures
     assert failure.check == "compagnonnage_recommend_support"
     assert "returned ['rec-1']: expected SupportCandidate objects" in failure.problem
 
@@ -304,11 +307,9 @@ def test_candidates_naming_unknown_services_are_reported() -> None:
             ),
         )
 
-    report = check_plugin(
-        Plugin("ghost", compagnonnage_recommend_support=compagnonnage_recommend_support),
-        max_examples=FEW,
+    failure = _only_failure(
+        Plugin("ghost", compagnonnage_recommend_support=compagnonnage_recommend_support)
     )
-    (failure,) = report.failures
     assert "names service 'nowhere', which no registered catalogue holds" in failure.problem
 
 
@@ -318,11 +319,9 @@ def test_a_listener_that_raises_on_closed_programmes_is_reported() -> None:
         if programme.stage is Stage.CLOSED:
             raise RuntimeError("closed programmes are not handled")
 
-    report = check_plugin(
-        Plugin("listener", compagnonnage_stage_changed=compagnonnage_stage_changed),
-        max_examples=FEW,
+    failure = _only_failure(
+        Plugin("listener", compagnonnage_stage_changed=compagnonnage_stage_changed)
     )
-    (failure,) = report.failures
     assert failure.check == "compagnonnage_stage_changed"
     assert "raised RuntimeError: closed programmes are not handled" in failure.problem
     assert failure.example is not None
