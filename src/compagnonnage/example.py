@@ -18,6 +18,14 @@ import datetime as dt
 from collections.abc import Iterator
 
 from compagnonnage import lifecycle as lc
+from compagnonnage.diagnostics import (
+    CONSULAR_CHAMBER_MODULE,
+    Answer,
+    AnswerValue,
+    Respondent,
+    RespondentGroup,
+    score,
+)
 from compagnonnage.model import (
     Affiliation,
     Approval,
@@ -68,10 +76,21 @@ from compagnonnage.model import (
 
 __all__ = ["BAKERY", "HAIRDRESSING", "MASONRY", "TAILORING", "togo_programme", "togo_steps"]
 
-MASONRY = TradeRef("uemoa", "MASONRY")
-TAILORING = TradeRef("uemoa", "TAILORING")
-HAIRDRESSING = TradeRef("uemoa", "HAIRDRESSING")
-BAKERY = TradeRef("uemoa", "BAKERY")
+MASONRY = TradeRef("uemoa", "BTP-01")
+TAILORING = TradeRef("uemoa", "TEX-01")
+HAIRDRESSING = TradeRef("uemoa", "HYG-01")
+BAKERY = TradeRef("uemoa", "ALI-01")
+"""The scope's trades, as codes of the ``uemoa`` nomenclature (plugin compagnonnage-uemoa)."""
+
+TOGO_DESIRED = {
+    "mandate-strategy": 4,
+    "finances": 3,
+    "trades-register": 4,
+    "service-offer": 3,
+    "membership": 3,
+    "apprenticeship": 3,
+}
+"""The levels UCRM aims at, by dimension of the built-in consular-chamber module."""
 
 _TOGO = RegionRef(country="TG")
 _LOME = RegionRef(country="TG", subdivision="TG-M")
@@ -254,6 +273,10 @@ def _diagnostic(p: Programme) -> Iterator[tuple[str, Programme]]:
         at=_at("2021-04-16", 18),
     )
     yield "record mission", p
+    result = score(CONSULAR_CHAMBER_MODULE, togo_answers(), desired=TOGO_DESIRED)
+    for capacity in result.scores():
+        p = lc.record_score(p, capacity, by=_LEAD, at=_at("2021-04-16", 18))
+    yield "record capacity scores", p
     findings = (
         MajorIssue(
             id="pb-register-coverage",
@@ -437,6 +460,51 @@ def _accompaniment(p: Programme) -> Iterator[tuple[str, Programme]]:
     yield "adopt the mandate plan", p
     p = lc.start_action(p, "act-register", on=dt.date(2021, 10, 11), by=_LEAD, at=_at("2021-10-11"))
     yield "start trades-register support", p
+
+
+def togo_answers() -> tuple[Answer, ...]:
+    """What four UCRM respondents answered to the built-in consular-chamber module in April 2021.
+
+    Two elected officials and two staff members; they diverge on the trades
+    register and on own resources, as respondents do.
+    """
+    sg = Respondent(id="ucrm-sg", group=RespondentGroup.STAFF)
+    register = Respondent(id="ucrm-rm", group=RespondentGroup.STAFF)
+    president = Respondent(id="ucrm-elu-1", group=RespondentGroup.ELECTED_OFFICIALS)
+    vice = Respondent(id="ucrm-elu-2", group=RespondentGroup.ELECTED_OFFICIALS)
+    given: list[tuple[Respondent, str, AnswerValue, str | None]] = [
+        (sg, "gov-bureau-meetings", 4, "registre des procès-verbaux"),
+        (president, "gov-bureau-meetings", 6, None),
+        (sg, "gov-minutes", True, None),
+        (sg, "gov-mandate-plan", "none", None),
+        (president, "gov-mandate-plan", "draft", "orientations présentées à l'assemblée générale"),
+        (sg, "gov-own-resources", 15, "budget 2020"),
+        (president, "gov-own-resources", 30, None),
+        (sg, "gov-accounts", True, None),
+        (sg, "gov-technical-staff", 3, None),
+        (sg, "gov-job-descriptions", False, None),
+        (sg, "sup-register-state", "partly-digital", "7 055 artisans saisis en 2018"),
+        (register, "sup-register-state", "partly-digital", None),
+        (president, "sup-register-state", "digital-used", None),
+        (register, "sup-professional-card", False, None),
+        (sg, "sup-services-count", 2, None),
+        (sg, "sup-pricing", "ad-hoc", None),
+        (sg, "sup-paying-share", 8, "cotisations 2020"),
+        (sg, "eco-data", "studies", None),
+        (sg, "eco-channels", "meetings", None),
+        (vice, "eco-channels", "meetings", None),
+        (sg, "trn-apprenticeship", "contracts", None),
+        (vice, "trn-apprenticeship", "contracts", None),
+        (sg, "trn-sessions", 2, None),
+        (sg, "trn-needs-analysis", False, None),
+        (sg, "trn-partners", "Centres de formation aux métiers de Lomé", None),
+        (president, "ter-presence", "network", "six chambres régionales"),
+        (sg, "ter-facilities", "run-down", None),
+        (sg, "ter-agreements", 2, None),
+    ]
+    return tuple(
+        Answer(respondent=r, question_id=q, value=value, note=note) for r, q, value, note in given
+    )
 
 
 def togo_programme(*, stage: Stage = Stage.ACCOMPANIMENT) -> Programme:

@@ -36,10 +36,10 @@ from compagnonnage.plugins import (
 @hookimpl
 def compagnonnage_register_trades(register: Callable[[Nomenclature], None]) -> None:
     trades = (
-        Trade(code="MASONRY", title=Message("maçonnerie", "masonry")),
-        Trade(code="TAILORING", title=Message("couture", "tailoring")),
-        Trade(code="HAIRDRESSING", title=Message("coiffure", "hairdressing")),
-        Trade(code="BAKERY", title=Message("boulangerie", "bakery")),
+        Trade(code="BTP-01", title=Message("maçonnerie", "masonry")),
+        Trade(code="TEX-01", title=Message("couture", "tailoring")),
+        Trade(code="HYG-01", title=Message("coiffure", "hairdressing")),
+        Trade(code="ALI-01", title=Message("boulangerie", "bakery")),
     )
     group = TradeGroup(code="G1", title=Message("métiers du test", "test trades"), trades=trades)
     branch = Branch(code="B1", title=Message("branche du test", "test branch"), groups=(group,))
@@ -82,7 +82,7 @@ def compagnonnage_register_catalogues(register: Callable[[ServiceCatalogue], Non
         domain=Domain.TRAINING_AND_APPRENTICESHIP,
         modality=Modality.ON_SITE,
         pricing=Pricing(mode=PricingMode.INCLUDED_IN_DUES),
-        trades=frozenset({TradeRef("uemoa", "BAKERY")}),
+        trades=frozenset({TradeRef("uemoa", "ALI-01")}),
     )
     register(
         ServiceCatalogue(

@@ -117,14 +117,14 @@ def test_trades_in_french(run: Run) -> None:
     result = run("trades", "--lang", "fr")
     lines = result.out.splitlines()
     assert lines[0].split() == ["Métier", "Intitulé", "Corps", "de", "métiers", "Branche"]
-    assert lines[2].split()[:2] == ["uemoa:MASONRY", "maçonnerie"]
+    assert lines[2].split()[:2] == ["uemoa:BTP-01", "maçonnerie"]
     assert len(lines) == 6
 
 
 def test_trades_json(run: Run) -> None:
     trades = json.loads(run("trades", "--format", "json").out)
     assert trades[0] == {
-        "trade": "uemoa:MASONRY",
+        "trade": "uemoa:BTP-01",
         "title": "masonry",
         "group": "test trades",
         "branch": "test branch",
@@ -178,10 +178,10 @@ def test_modules_lists_the_builtin_module(run: Run) -> None:
     ("options", "expected"),
     [
         ((), {"professional-card", "bakery-hygiene"}),
-        (("--trade", "uemoa:BAKERY"), {"professional-card", "bakery-hygiene"}),
-        (("--trade", "uemoa:MASONRY"), {"professional-card"}),
+        (("--trade", "uemoa:ALI-01"), {"professional-card", "bakery-hygiene"}),
+        (("--trade", "uemoa:BTP-01"), {"professional-card"}),
         (("--region", "SN"), {"bakery-hygiene"}),
-        (("--region", "tg-m", "--trade", "uemoa:MASONRY"), {"professional-card"}),
+        (("--region", "tg-m", "--trade", "uemoa:BTP-01"), {"professional-card"}),
     ],
 )
 def test_services_are_filtered_by_trade_and_region(
@@ -256,7 +256,7 @@ def test_report_writes_the_chosen_format_and_language(
     text = out.read_text(encoding="utf-8")
     assert text.startswith(start)
     assert ("Synthèse" in text) == (lang == "fr")
-    assert "maçonnerie (uemoa:MASONRY)" in text or "masonry (uemoa:MASONRY)" in text
+    assert "maçonnerie (uemoa:BTP-01)" in text or "masonry (uemoa:BTP-01)" in text
 
 
 def test_report_files_are_readable_by_all_and_keep_their_permissions(

@@ -111,7 +111,8 @@ def test_diagnose_write_records_scores_and_findings_atomically(
     assert f"Scores and suggested findings recorded into {diagnostic_file}." in result.out
     after: Programme = load(diagnostic_file)
     scores = {s.dimension_id: (s.level, s.desired) for s in after.diagnostic.scores}
-    assert scores == {"governing-bodies": (1, None), "finances": (1, 3)}
+    kept = {s.dimension_id: (s.level, s.desired) for s in before.diagnostic.scores}
+    assert scores == {**kept, "governing-bodies": (1, None), "finances": (1, 3)}
     new = after.diagnostic.finding_ids - before.diagnostic.finding_ids
     assert "consular-chamber/finances/recommendation" in new
     assert len(after.history) > len(before.history)

@@ -107,8 +107,8 @@ CASES = [
     (
         "STG-014",
         ("cma-ucrm-2021",),
-        "Historique [27] : réouverture sans motif.",
-        "History [27]: reopening without a reason.",
+        "Historique [41] : réouverture sans motif.",
+        "History [41]: reopening without a reason.",
     ),
     (
         "STG-015",
