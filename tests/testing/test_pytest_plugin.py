@@ -10,6 +10,13 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
+
+def _run(pytester: pytest.Pytester, source: str, *args: str) -> pytest.RunResult:
+    """Run ``source`` as the project's only test file, in a fresh interpreter."""
+    pytester.makepyfile(test_project=source)
+    return pytester.runpytest_subprocess("-p", "no:cacheprovider", *args)
+
+
 DOWNSTREAM = '''
 import attrs
 from hypothesis import given, settings, strategies as st
@@ -92,8 +99,7 @@ def test_register_plugin(compagnonnage_register_plugin, compagnonnage_example):
 def test_a_downstream_project_uses_fixtures_from_type_the_machine_and_check_plugin(
     pytester: pytest.Pytester,
 ) -> None:
-    pytester.makepyfile(test_downstream=DOWNSTREAM)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result = _run(pytester, DOWNSTREAM)
     result.assert_outcomes(passed=4)
 
 
@@ -148,8 +154,7 @@ def test_conformance():
 def test_a_broken_plugin_fails_check_plugin_naming_the_plugin_and_the_defect(
     pytester: pytest.Pytester,
 ) -> None:
-    pytester.makepyfile(test_broken=BROKEN)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result = _run(pytester, BROKEN)
     result.assert_outcomes(failed=1)
     out = result.stdout.str()
     assert 'ConformanceError: plugin "broken": 1 conformance failure(s); expected none' in out
@@ -162,16 +167,14 @@ def test_a_broken_plugin_fails_check_plugin_naming_the_plugin_and_the_defect(
 def test_without_our_plugin_the_fixtures_are_gone_and_other_tests_unaffected(
     pytester: pytest.Pytester,
 ) -> None:
-    pytester.makepyfile(
-        test_plain="""
+    source = """
         def test_plain():
             assert 1 + 1 == 2
 
         def test_wants_example(compagnonnage_example):
             pass
         """
-    )
-    result = pytester.runpytest_subprocess("-p", "no:compagnonnage", "-p", "no:cacheprovider")
+    result = _run(pytester, source, "-p", "no:compagnonnage")
     result.assert_outcomes(passed=1, errors=1)
     result.stdout.fnmatch_lines(["*fixture 'compagnonnage_example' not found*"])
 
@@ -180,22 +183,19 @@ def test_the_ini_option_lets_installed_plugins_into_the_manager(
     pytester: pytest.Pytester,
 ) -> None:
     pytester.makeini("[pytest]\ncompagnonnage_entry_points = true\n")
-    pytester.makepyfile(
-        test_installed="""
+    source = """
         def test_installed(compagnonnage_plugin_manager):
             names = {p.name for p in compagnonnage_plugin_manager.list_plugins()}
             assert {"builtin", "uemoa", "food", "building"} <= names
         """
-    )
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result = _run(pytester, source)
     result.assert_outcomes(passed=1)
 
 
 def test_a_plugin_that_does_not_load_raises_from_the_register_helper(
     pytester: pytest.Pytester,
 ) -> None:
-    pytester.makepyfile(
-        test_helper="""
+    source = """
         import pytest
         from compagnonnage import hookimpl
         from compagnonnage.plugins import PluginRegistrationError
@@ -211,8 +211,7 @@ def test_a_plugin_that_does_not_load_raises_from_the_register_helper(
             with pytest.raises(PluginRegistrationError, match='plugin "bad".*expected a Rule'):
                 compagnonnage_register_plugin(Bad())
         """
-    )
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result = _run(pytester, source)
     result.assert_outcomes(passed=1)
 
 
@@ -222,8 +221,7 @@ def test_a_project_without_hypothesis_keeps_the_fixtures(
     shadow = pytester.mkdir("shadow") / "hypothesis"
     shadow.mkdir()
     (shadow / "__init__.py").write_text("raise ImportError('hypothesis is not installed')\n")
-    pytester.makepyfile(
-        test_fixtures="""
+    source = """
         import sys
 
         import pytest
@@ -235,7 +233,6 @@ def test_a_project_without_hypothesis_keeps_the_fixtures(
             with pytest.raises(ImportError):
                 import hypothesis  # noqa: F401
         """
-    )
     monkeypatch.setenv("PYTHONPATH", str(shadow.parent))
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
+    result = _run(pytester, source, "-p", "no:hypothesispytest")
     result.assert_outcomes(passed=1)
