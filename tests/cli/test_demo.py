@@ -6,8 +6,9 @@ from pathlib import Path
 
 from cli_support import Run
 
+from compagnonnage.cli import _answers
 from compagnonnage.documents import load
-from compagnonnage.example import togo_programme
+from compagnonnage.example import TOGO_DESIRED, togo_answers, togo_programme
 
 
 def test_demo_writes_the_document_and_four_reports_then_summarises(
@@ -19,8 +20,13 @@ def test_demo_writes_the_document_and_four_reports_then_summarises(
     programme = togo_programme()
     document = folder / f"{programme.id}.json"
     assert load(document) == programme
+    answers = _answers.load(folder / f"{programme.id}.answers.json")
+    assert set(answers.answers["consular-chamber"]) == set(togo_answers())
+    assert answers.desired == {"consular-chamber": TOGO_DESIRED}
     for lang, heading in (("fr", "## Synthèse"), ("en", "## Summary")):
-        assert heading in (folder / f"{programme.id}.report.{lang}.md").read_text(encoding="utf-8")
+        markdown = (folder / f"{programme.id}.report.{lang}.md").read_text(encoding="utf-8")
+        assert heading in markdown
+        assert ("### Réponses collectées" in markdown) or ("### Collected answers" in markdown)
         html = (folder / f"{programme.id}.report.{lang}.html").read_text(encoding="utf-8")
         assert html.startswith(f'<!DOCTYPE html>\n<html lang="{lang}">')
     out = result.out
@@ -28,6 +34,7 @@ def test_demo_writes_the_document_and_four_reports_then_summarises(
     assert "Étape\u00a0: accompagnement" in out
     assert "Contrôle des règles\u00a0: conforme" in out
     assert "Scores du diagnostic :" in out
+    assert "Ressources financières" in out
     assert "Appui prévu :" in out
     for action in programme.accompaniment.actions:
         assert action.id in out

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from compagnonnage.diagnostics import CONSULAR_CHAMBER_MODULE, DiagnosticModule
-from compagnonnage.example import togo_programme
+from compagnonnage.diagnostics import (
+    CONSULAR_CHAMBER_MODULE,
+    DiagnosticModule,
+    DiagnosticResult,
+    score,
+)
+from compagnonnage.example import TOGO_DESIRED, togo_answers, togo_programme
 from compagnonnage.model import Programme
 
 
@@ -19,3 +24,9 @@ def example() -> Programme:
 def modules() -> tuple[DiagnosticModule, ...]:
     """The built-in diagnostic module, which names the example's dimensions."""
     return (CONSULAR_CHAMBER_MODULE,)
+
+
+@pytest.fixture(scope="session")
+def results() -> tuple[DiagnosticResult, ...]:
+    """The example's collected answers, scored by the built-in module."""
+    return (score(CONSULAR_CHAMBER_MODULE, togo_answers(), desired=TOGO_DESIRED),)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from compagnonnage._i18n import Lang
-from compagnonnage.diagnostics import DiagnosticModule
+from compagnonnage.diagnostics import DiagnosticModule, DiagnosticResult
 from compagnonnage.model import Programme
 from compagnonnage.reports import build_report, to_markdown
 
@@ -25,9 +25,12 @@ UPDATE = os.environ.get("COMPAGNONNAGE_UPDATE_GOLDEN") == "1"
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_example_markdown_matches_golden_file(
-    lang: Lang, example: Programme, modules: tuple[DiagnosticModule, ...]
+    lang: Lang,
+    example: Programme,
+    modules: tuple[DiagnosticModule, ...],
+    results: tuple[DiagnosticResult, ...],
 ) -> None:
-    text = to_markdown(build_report(example, lang=lang, modules=modules))
+    text = to_markdown(build_report(example, lang=lang, modules=modules, results=results))
     golden = GOLDEN / f"example.{lang}.md"
     if UPDATE:
         golden.write_text(text, encoding="utf-8")

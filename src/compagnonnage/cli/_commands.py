@@ -723,21 +723,29 @@ def diagnose(args: argparse.Namespace, s: Session) -> int:
 
 
 def demo(args: argparse.Namespace, s: Session) -> int:
-    """``demo [DIR]``: the Togo example as a document and four reports, and a summary."""
+    """``demo [DIR]``: the Togo example, its answers and four reports, and a summary."""
+    from compagnonnage.cli import _answers
+    from compagnonnage.diagnostics import CONSULAR_CHAMBER_MODULE, score
     from compagnonnage.documents import dump
-    from compagnonnage.example import togo_programme
+    from compagnonnage.example import TOGO_DESIRED, togo_answers, togo_programme
 
     folder = Path(args.dir)
     if folder.exists() and not folder.is_dir():
         raise CliError("not_a_folder", path=args.dir)
     folder.mkdir(parents=True, exist_ok=True)
     programme = togo_programme()
-    written = [folder / f"{programme.id}.json"]
+    module = CONSULAR_CHAMBER_MODULE
+    collected = _answers.CollectedAnswers(
+        answers={module.id: togo_answers()}, desired={module.id: TOGO_DESIRED}
+    )
+    results = [score(module, collected.answers[module.id], desired=TOGO_DESIRED)]
+    written = [folder / f"{programme.id}.json", folder / f"{programme.id}.answers.json"]
     dump(programme, written[0], converter=s.converter)
+    write_text(written[1], _answers.dumps(collected))
     for lang in LANGUAGES:
         for fmt in ("html", "md"):
             path = folder / f"{programme.id}.report.{lang}.{fmt}"
-            write_text(path, render_report(programme, fmt, s, lang=lang))
+            write_text(path, render_report(programme, fmt, s, lang=lang, results=results))
             written.append(path)
     report = s.plugins.check(programme)
     colon = s.say("colon")
@@ -789,6 +797,6 @@ def demo(args: argparse.Namespace, s: Session) -> int:
             ],
         )
     )
-    lines += ["", s.say("demo_next", document=written[0], report=written[1])]
+    lines += ["", s.say("demo_next", document=written[0], report=written[2])]
     emit("\n".join(lines))
     return OK
