@@ -176,13 +176,19 @@ class Lifecycle:
                 listener(candidate, entry)
         return candidate
 
+    def _advance(
+        self, p: Programme, operation: Operation, *, by: str, at: dt.datetime | None
+    ) -> Programme:
+        """Move ``p`` from the stage ``operation`` closes to the next one."""
+        closing = operation.closes
+        assert closing is not None, f"{operation} changes no stage"
+        return self._commit(p, operation, by=by, at=at, needs=closing, to_stage=closing.next())
+
     # -- preparation ---------------------------------------------------------------
 
     def open(self, p: Programme, *, by: str, at: dt.datetime | None = None) -> Programme:
         """Open a draft programme: it enters the preparation stage (STG-002 guards it)."""
-        return self._commit(
-            p, Operation.OPEN, by=by, at=at, needs=Stage.DRAFT, to_stage=Stage.PREPARATION
-        )
+        return self._advance(p, Operation.OPEN, by=by, at=at)
 
     def record_deliverable(
         self,
@@ -217,14 +223,7 @@ class Lifecycle:
         self, p: Programme, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
         """Close the preparation: the programme enters the field diagnostic (STG-003)."""
-        return self._commit(
-            p,
-            Operation.CLOSE_PREPARATION,
-            by=by,
-            at=at,
-            needs=Stage.PREPARATION,
-            to_stage=Stage.DIAGNOSTIC,
-        )
+        return self._advance(p, Operation.CLOSE_PREPARATION, by=by, at=at)
 
     # -- diagnostic ----------------------------------------------------------------
 
@@ -300,14 +299,7 @@ class Lifecycle:
         self, p: Programme, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
         """Close the diagnostic: the programme enters the accompaniment (STG-004)."""
-        return self._commit(
-            p,
-            Operation.CLOSE_DIAGNOSTIC,
-            by=by,
-            at=at,
-            needs=Stage.DIAGNOSTIC,
-            to_stage=Stage.ACCOMPANIMENT,
-        )
+        return self._advance(p, Operation.CLOSE_DIAGNOSTIC, by=by, at=at)
 
     # -- accompaniment -------------------------------------------------------------
 
@@ -432,9 +424,7 @@ class Lifecycle:
 
     def close(self, p: Programme, *, by: str, at: dt.datetime | None = None) -> Programme:
         """Close the programme after its accompaniment."""
-        return self._commit(
-            p, Operation.CLOSE, by=by, at=at, needs=Stage.ACCOMPANIMENT, to_stage=Stage.CLOSED
-        )
+        return self._advance(p, Operation.CLOSE, by=by, at=at)
 
 
 _CORE = Lifecycle()

@@ -35,6 +35,23 @@ class Operation(enum.Enum):
     REOPEN = "reopen"
     CLOSE = "close"
 
+    @property
+    def closes(self) -> Stage | None:
+        """The stage this operation closes and leaves for the next (``None`` for the others).
+
+        ``OPEN`` leaves the draft, ``CLOSE_PREPARATION`` the preparation,
+        ``CLOSE_DIAGNOSTIC`` the diagnostic and ``CLOSE`` the accompaniment.
+        """
+        return _CLOSES.get(self)
+
+
+_CLOSES = {
+    Operation.OPEN: Stage.DRAFT,
+    Operation.CLOSE_PREPARATION: Stage.PREPARATION,
+    Operation.CLOSE_DIAGNOSTIC: Stage.DIAGNOSTIC,
+    Operation.CLOSE: Stage.ACCOMPANIMENT,
+}
+
 
 @frozen(kw_only=True)
 class HistoryEntry:

@@ -36,13 +36,6 @@ _PREPARATION = Stage.PREPARATION.rank
 _DIAGNOSTIC = Stage.DIAGNOSTIC.rank
 _ACCOMPANIMENT = Stage.ACCOMPANIMENT.rank
 
-_FORWARD = {
-    Operation.OPEN: Stage.DRAFT,
-    Operation.CLOSE_PREPARATION: Stage.PREPARATION,
-    Operation.CLOSE_DIAGNOSTIC: Stage.DIAGNOSTIC,
-    Operation.CLOSE: Stage.ACCOMPANIMENT,
-}
-
 
 def _ids(ids: Iterable[str]) -> str:
     return ", ".join(sorted(ids))
@@ -56,8 +49,8 @@ def _ids(ids: Iterable[str]) -> str:
 def _stage_order(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for i, e in enumerate(p.history):
         moves_forward = e.to_stage.rank > e.from_stage.rank
-        if e.operation in _FORWARD:
-            expected = _FORWARD[e.operation]
+        expected = e.operation.closes
+        if expected is not None:
             if e.from_stage is not expected or e.to_stage is not expected.next():
                 yield Breach(
                     (p.id,),
