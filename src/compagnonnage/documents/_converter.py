@@ -44,7 +44,7 @@ from compagnonnage.documents._problems import (
     _problems_from,
 )
 from compagnonnage.errors import CompagnonnageError, InvalidValueError
-from compagnonnage.model import Domain, RegionRef
+from compagnonnage.model import Domain, RegionRef, TradeRef
 
 T = TypeVar("T")
 _Hook = Callable[[Any, Any], Any]
@@ -155,6 +155,47 @@ def _parsed_text(pattern: re.Pattern[str], parse: Callable[[str], Any], fr: str,
 
 def _datetime(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+
+
+_REUSED = 4096
+"""How many distinct trade and region references the fast converter keeps for reuse."""
+
+
+def _reuse_references(c: cattrs.Converter) -> None:
+    """Give the fast converter hooks that reuse equal trade and region references.
+
+    A programme names the same few trades and regions on most of its findings
+    and actions; the objects are immutable, so one instance per value serves
+    them all, and their validators run once. Anything unusual goes to the
+    ordinary hook (and its error, if any, to the detailed converter).
+    """
+    trade_hook = c.get_structure_hook(TradeRef)
+    trades: dict[tuple[object, object], TradeRef] = {}
+    regions: dict[str, RegionRef] = {}
+
+    def trade(value: Any, _: Any) -> TradeRef:
+        if type(value) is dict and len(value) == 2:
+            found = trades.get((value.get("nomenclature"), value.get("code")))
+            if found is not None:
+                return found
+        made: TradeRef = trade_hook(value, TradeRef)
+        if len(trades) >= _REUSED:
+            trades.clear()
+        trades[made.nomenclature, made.code] = made
+        return made
+
+    def region(value: Any, _: Any) -> RegionRef:
+        found = regions.get(value) if type(value) is str else None
+        if found is not None:
+            return found
+        made: RegionRef = _structure_region(value, RegionRef)
+        if len(regions) >= _REUSED:
+            regions.clear()
+        regions[str(made)] = made
+        return made
+
+    c.register_structure_hook(TradeRef, trade)
+    c.register_structure_hook(RegionRef, region)
 
 
 def _region(text: str) -> RegionRef:
@@ -483,6 +524,8 @@ class DocumentConverter:
         c.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
         c.register_unstructure_hook(Domain, str)
         c.register_unstructure_hook(RegionRef, str)
+        if not detailed:
+            _reuse_references(c)
         return c
 
     # Hook factories (the same for both converters but for ``detailed``).
