@@ -55,7 +55,7 @@ def _with_action(p: Programme, action: SupportAction) -> Programme:
 def _late_action(p: Programme, cls: type[SupportAction], **fields: object) -> SupportAction:
     """A new action of ``cls`` after every other, answering the first recommendation."""
     last = max((a.period.end for a in p.accompaniment.actions if a.period), default=None)
-    closed = next(e.at.date() for e in p.history if e.operation is Operation.CLOSE_DIAGNOSTIC)
+    closed = _diagnostic_closed_on(p)
     begin = max(closed, last or closed) + dt.timedelta(days=1)
     base: dict[str, object] = {
         "id": "act-planted",
@@ -68,6 +68,12 @@ def _late_action(p: Programme, cls: type[SupportAction], **fields: object) -> Su
     }
     base.update(fields)
     return cls(**base)  # type: ignore[arg-type]
+
+
+def _diagnostic_closed_on(p: Programme) -> dt.date:
+    closed = p.entered(Stage.ACCOMPANIMENT)
+    assert closed is not None, "defects that need actions are planted after the diagnostic"
+    return closed.date()
 
 
 def _stage_mismatch(p: Programme) -> Programme:
@@ -99,7 +105,7 @@ def _uncited_recommendation(p: Programme) -> Programme:
 
 
 def _early_action(p: Programme) -> Programme:
-    closed = next(e.at.date() for e in p.history if e.operation is Operation.CLOSE_DIAGNOSTIC)
+    closed = _diagnostic_closed_on(p)
     day = closed - dt.timedelta(days=1)
     early = _late_action(
         p, Training, period=Period(start=day, end=day), audience=frozenset(Audience)
