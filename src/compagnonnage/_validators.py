@@ -24,6 +24,20 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]*")
 _LANG = re.compile(r"[a-z]{2}")
 
 
+_TYPE_ONLY: dict[Validator, Validator | None] = {}
+"""The validators made here that check no more than their field's type, each with
+the validator it also runs on every item (``tuple_of(..., item=...)``), if any.
+
+The fast document reader builds values of exactly the annotated types, so these
+hold by construction there; it runs the item validators itself.
+"""
+
+
+def _type_only(check: Validator, item: Validator | None = None) -> Validator:
+    _TYPE_ONLY[check] = item
+    return check
+
+
 def _fail(instance: object, attribute: Any, expected: str, value: object) -> None:
     raise InvalidValueError(type(instance).__name__, attribute.name, expected, value)
 
@@ -74,7 +88,7 @@ def member_of(enum_type: type[enum.Enum], *, optional: bool = False) -> Validato
         if not isinstance(value, enum_type):
             _fail(instance, attribute, f"one of {names}", value)
 
-    return check
+    return _type_only(check)
 
 
 def instance_of(kind: type | tuple[type, ...], *, optional: bool = False) -> Validator:
@@ -87,7 +101,7 @@ def instance_of(kind: type | tuple[type, ...], *, optional: bool = False) -> Val
         if not isinstance(value, kind):
             _fail(instance, attribute, f"a {label}", value)
 
-    return check
+    return _type_only(check)
 
 
 def tuple_of(kind: type | tuple[type, ...], *, item: Validator | None = None) -> Validator:
@@ -101,7 +115,7 @@ def tuple_of(kind: type | tuple[type, ...], *, item: Validator | None = None) ->
             for v in value:
                 item(instance, attribute, v)
 
-    return check
+    return _type_only(check, item)
 
 
 def frozenset_of(kind: type) -> Validator:
@@ -111,7 +125,7 @@ def frozenset_of(kind: type) -> Validator:
         if not isinstance(value, frozenset) or not all(map(isinstance, value, repeat(kind))):
             _fail(instance, attribute, f"a frozenset of {kind.__name__}", value)
 
-    return check
+    return _type_only(check)
 
 
 def a_date(*, optional: bool = False) -> Validator:
@@ -123,7 +137,7 @@ def a_date(*, optional: bool = False) -> Validator:
         if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
             _fail(instance, attribute, "a date (YYYY-MM-DD)", value)
 
-    return check
+    return _type_only(check)
 
 
 def aware_datetime(instance: object, attribute: Any, value: Any) -> None:

@@ -162,7 +162,7 @@ _REUSED = 4096
 
 
 def _reuse_references(c: cattrs.Converter) -> None:
-    """Give the fast converter hooks that reuse equal trade and region references.
+    """Give the fast converter hooks that reuse equal trade and region references and domains.
 
     A programme names the same few trades and regions on most of its findings
     and actions; the objects are immutable, so one instance per value serves
@@ -172,6 +172,7 @@ def _reuse_references(c: cattrs.Converter) -> None:
     trade_hook = c.get_structure_hook(TradeRef)
     trades: dict[tuple[object, object], TradeRef] = {}
     regions: dict[str, RegionRef] = {}
+    domains: dict[str, Domain] = {}
 
     def trade(value: Any, _: Any) -> TradeRef:
         if type(value) is dict and len(value) == 2:
@@ -194,8 +195,19 @@ def _reuse_references(c: cattrs.Converter) -> None:
         regions[str(made)] = made
         return made
 
+    def domain(value: Any, _: Any) -> Domain:
+        found = domains.get(value) if type(value) is str else None
+        if found is not None:
+            return found
+        made: Domain = _structure_domain(value, Domain)
+        if len(domains) >= _REUSED:
+            domains.clear()
+        domains[made.code] = made
+        return made
+
     c.register_structure_hook(TradeRef, trade)
     c.register_structure_hook(RegionRef, region)
+    c.register_structure_hook(Domain, domain)
 
 
 def _region(text: str) -> RegionRef:
@@ -419,6 +431,12 @@ class DocumentConverter:
         self._document_names = dict(document_names)
         self._fast = self._build(detailed=False)
         self._detailed = self._build(detailed=True)
+        # The generated reader and writer build on this module's helpers and hooks.
+        from compagnonnage.documents._fast_read import FastReader
+        from compagnonnage.documents._fast_write import FastWriter
+
+        self._reader = FastReader(self.union, self._fast, frozenset({Domain, RegionRef, TradeRef}))
+        self._writer = FastWriter(self.union, self._fast, frozenset({Domain, RegionRef}))
         # Make every hook now: the tagged unions are those of the classes existing now,
         # and a plugin type that cannot be written fails here, not on first use.
         for cl in (*self._document_names, *(t for t in extra_types if attrs.has(t))):
@@ -433,7 +451,11 @@ class DocumentConverter:
 
     def _fast_structure(self, data: Any, cl: type[T]) -> T:
         """Build a ``cl`` from what orjson parsed (valid UTF-8), raising anything on failure."""
-        return self._fast.structure(data, cl)
+        return cast(T, self._reader.read(data, cl))
+
+    def _fast_unstructure(self, obj: Any, cl: Any) -> Any:
+        """Plain data for ``obj`` of declared type ``cl``, raising anything on failure."""
+        return self._writer.writer(cl)(obj)
 
     def structure(self, data: Any, cl: type[T], *, path: str = "$") -> T:
         """Build a ``cl`` from plain data, or raise :class:`DocumentError` with every problem.

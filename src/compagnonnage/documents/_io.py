@@ -131,7 +131,9 @@ DOCUMENT_NAMES: dict[type, str] = {
     RegionProfile: "region_profile",
 }
 
-_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+# The fast writer hands integers to orjson, which then refuses those beyond MAX_INTEGER.
+_FAST_OPTIONS = _OPTIONS | orjson.OPT_STRICT_INTEGER
 
 
 def _name(cl: Any, converter: DocumentConverter) -> str:
@@ -258,9 +260,14 @@ def _encode(obj: Any, converter: DocumentConverter | None) -> bytes:
     problems = _problems(obj, f"$.{name}")
     if problems:
         raise DocumentError(problems)
+    try:
+        fast = {"schema_version": SCHEMA_VERSION, name: conv._fast_unstructure(obj, cl)}
+        return orjson.dumps(fast, option=_FAST_OPTIONS)
+    except Exception:
+        pass  # the reference path below says what cannot be written
     envelope = {"schema_version": SCHEMA_VERSION, name: conv.unstructure(obj, cl)}
     try:
-        return orjson.dumps(envelope, option=_OPTIONS) + b"\n"
+        return orjson.dumps(envelope, option=_OPTIONS)
     except orjson.JSONEncodeError as exc:
         raise DocumentError(
             [
@@ -283,6 +290,15 @@ def dumps(obj: Any, *, converter: DocumentConverter | None = None) -> str:
     :raises TypeError: when ``obj`` is not of a document type.
     """
     return _encode(obj, converter).decode("utf-8")
+
+
+def dumpb(obj: Any, *, converter: DocumentConverter | None = None) -> bytes:
+    """The document of ``obj`` as UTF-8 bytes: :func:`dumps`, encoded, without a copy.
+
+    :raises DocumentError: when ``obj`` cannot be written as a document that loads back.
+    :raises TypeError: when ``obj`` is not of a document type.
+    """
+    return _encode(obj, converter)
 
 
 def dump(

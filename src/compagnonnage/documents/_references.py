@@ -8,6 +8,8 @@ file to look.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from compagnonnage.documents._problems import Problem
@@ -15,6 +17,8 @@ from compagnonnage.model import Programme
 
 _EXPERT_FR = "expert hors de l'équipe du programme"
 _EXPERT_EN = "expert not in the programme's team"
+_EXPERT_IDS = attrgetter("expert_ids")
+_ANSWERS = attrgetter("answers")
 
 
 def _duplicates(*lists: tuple[str, Sequence[Any]]) -> Iterator[Problem]:
@@ -89,12 +93,17 @@ def _programme_problems(p: Programme, root: str) -> list[Problem]:
                 )
             )
     team = set(p.experts_by_id)
-    for i, m in enumerate(p.diagnostic.missions):
+    missions, actions = p.diagnostic.missions, p.accompaniment.actions
+    recommendations = p.diagnostic.recommendation_ids
+    named = chain.from_iterable(map(_EXPERT_IDS, chain(missions, actions)))
+    answered = chain.from_iterable(map(_ANSWERS, actions))
+    if team.issuperset(named) and recommendations.issuperset(answered):
+        return problems  # the common case: no path to spell
+    for i, m in enumerate(missions):
         problems.extend(
             _unknown(m.expert_ids, team, f"{diag}.missions[{i}].expert_ids", _EXPERT_FR, _EXPERT_EN)
         )
-    recommendations = p.diagnostic.recommendation_ids
-    for i, a in enumerate(p.accompaniment.actions):
+    for i, a in enumerate(actions):
         problems.extend(
             _unknown(a.expert_ids, team, f"{acts}[{i}].expert_ids", _EXPERT_FR, _EXPERT_EN)
         )
