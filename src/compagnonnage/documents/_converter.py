@@ -436,7 +436,9 @@ class DocumentConverter:
         from compagnonnage.documents._fast_write import FastWriter
 
         self._reader = FastReader(self.union, self._fast, frozenset({Domain, RegionRef, TradeRef}))
-        self._writer = FastWriter(self.union, self._fast, frozenset({Domain, RegionRef}))
+        # What the hooks below write for a domain and a region (``str`` of each).
+        strings = {Domain: "{}.code", RegionRef: "({0}.subdivision or {0}.country)"}
+        self._writer = FastWriter(self.union, self._fast, strings)
         # Make every hook now: the tagged unions are those of the classes existing now,
         # and a plugin type that cannot be written fails here, not on first use.
         for cl in (*self._document_names, *(t for t in extra_types if attrs.has(t))):

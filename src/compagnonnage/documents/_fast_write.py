@@ -24,6 +24,9 @@ import attrs
 from compagnonnage.documents._converter import _is_optional, _is_tagged, _is_tuple
 
 _Write = Callable[[Any], Any]
+_Name = Callable[[str, Any], str]
+_DEPTH = 3
+"""How deep records are written inline in their container's writer."""
 _KIND = "kind"
 _NATIVE = (str, int, bool, dt.date)
 """Types whose values orjson writes as documents write them (``bool`` is an ``int``).
@@ -50,11 +53,13 @@ class FastWriter:
 
     ``union`` gives the members of a tagged record by tag; ``hooks`` is the fast
     cattrs converter, whose unstructure hooks write the leaves this module does
-    not write out, and the attrs classes in ``leaves`` (a region is ``"TG-M"``).
+    not write out. ``leaves`` maps the attrs classes the converter writes as a
+    string to the expression of that string, with ``{}`` for the object (a
+    region is ``"TG-M"``).
     """
 
     def __init__(
-        self, union: Callable[[type], Mapping[str, type]], hooks: Any, leaves: frozenset[type]
+        self, union: Callable[[type], Mapping[str, type]], hooks: Any, leaves: Mapping[type, str]
     ) -> None:
         self._union = union
         self._hooks = hooks
@@ -91,40 +96,70 @@ class FastWriter:
             names[key] = value
             return key
 
-        hints = typing.get_type_hints(cl)
-        items = [
-            f"{a.name!r}: {self._value(name, f'o.{a.name}', hints[a.name])}"
-            for a in attrs.fields(cl)
-        ]
-        tag = getattr(cl, "KIND", None)
-        if isinstance(tag, str):
-            items.append(f"{_KIND!r}: {tag!r}")
-        text = "def write(o):\n    return {" + ", ".join(items) + "}"
+        text = f"def write(o):\n    return {self._display(name, cl, 'o', 0)}"
         # The text is made from the model's classes only.
         exec(compile(text, f"<compagnonnage writer {cl.__qualname__}>", "exec"), names)
         write: _Write = names["write"]
         return write
 
-    def _value(self, name: Callable[[str, Any], str], expr: str, t: Any) -> str:
-        """The expression of the plain value of ``expr``, of declared type ``t``."""
+    def _is_inlined(self, t: Any) -> bool:
+        """Whether a ``t`` is written by a dict display in its container's writer.
+
+        Records of one class are; polymorphic ones (written by their class's
+        writer) and those the converter writes its own way are not.
+        """
+        if not attrs.has(t) or t in self._leaves:
+            return False
+        return not _is_tagged(t) or set(self._union(t).values()) == {t}
+
+    def _display(self, name: _Name, cl: type, expr: str, depth: int) -> str:
+        """The dict display of ``expr``, a ``cl``: its fields, and its tag if it has one."""
+        hints = typing.get_type_hints(cl)
+        items = [
+            f"{a.name!r}: {self._value(name, f'{expr}.{a.name}', hints[a.name], depth)}"
+            for a in attrs.fields(cl)
+        ]
+        tag = getattr(cl, "KIND", None)
+        if isinstance(tag, str):
+            items.append(f"{_KIND!r}: {tag!r}")
+        return "{" + ", ".join(items) + "}"
+
+    def _value(self, name: _Name, expr: str, t: Any, depth: int) -> str:
+        """The expression of the plain value of ``expr``, of declared type ``t``.
+
+        Records are written inline down to :data:`_DEPTH` levels of nesting (a
+        function call per object costs as much as building its dict), deeper
+        ones by their own writer.
+        """
         if _is_native(t):
             return expr
+        if t in self._leaves:
+            return self._leaves[t].format(expr)
         if _is_optional(t):
             (inner,) = (x for x in typing.get_args(t) if x is not type(None))
             if _is_native(inner):
                 return expr
-            return f"(None if {expr} is None else {self._value(name, expr, inner)})"
+            return f"(None if {expr} is None else {self._value(name, expr, inner, depth)})"
         if t is dt.datetime:
             return f"{expr}.isoformat()"
         if _is_enum(t):
             return f"{expr}._value_"
         args = typing.get_args(t)
+        item = f"e{depth}"
         if _is_tuple(t) and _is_enum(args[0]):
-            return f"[e._value_ for e in {expr}]"
+            return f"[{item}._value_ for {item} in {expr}]"
         if typing.get_origin(t) is frozenset and (_is_enum(args[0]) or args[0] in self._leaves):
             # Values written as strings, in their own order (as the converter writes them).
-            item = "e._value_" if _is_enum(args[0]) else f"{name('W', self.writer(args[0]))}(e)"
-            return f"sorted([{item} for e in {expr}])"
+            value = self._value(name, item, args[0], depth + 1)
+            return f"sorted([{value} for {item} in {expr}])"
+        inline = depth < _DEPTH
+        if _is_tuple(t) and inline and self._is_inlined(args[0]):
+            return f"[{self._display(name, args[0], item, depth + 1)} for {item} in {expr}]"
+        if _is_tuple(t) and _is_tagged(args[0]):
+            members = {sub: self.writer(sub) for sub in self._union(args[0]).values()}
+            return f"[{name('M', members)}[{item}.__class__]({item}) for {item} in {expr}]"
         if _is_tuple(t):
             return f"list(map({name('W', self.writer(args[0]))}, {expr}))"
+        if inline and self._is_inlined(t):
+            return self._display(name, t, expr, depth + 1)
         return f"{name('W', self.writer(t))}({expr})"

@@ -17,6 +17,7 @@ from compagnonnage.model import Programme
 
 _EXPERT_FR = "expert hors de l'équipe du programme"
 _EXPERT_EN = "expert not in the programme's team"
+_ID = attrgetter("id")
 _EXPERT_IDS = attrgetter("expert_ids")
 _ANSWERS = attrgetter("answers")
 
@@ -53,8 +54,39 @@ def _unknown(
             yield Problem(f"{path}[{j}]", f"{fr} : {ident}", f"{en}: {ident}")
 
 
+def _unique_ids(*groups: Sequence[Any]) -> set[str] | None:
+    """The ids of the records of ``groups``, or ``None`` if one repeats."""
+    ids = set(chain.from_iterable(map(_ID, g) for g in groups))
+    return ids if len(ids) == sum(map(len, groups)) else None
+
+
+def _is_clean(p: Programme) -> bool:
+    """Whether ``p`` has no dangling or duplicate id: one pass, no path spelled."""
+    body, diagnostic, actions = p.beneficiary, p.diagnostic, p.accompaniment.actions
+    team = _unique_ids(p.experts)
+    people = _unique_ids(body.officials, body.staff)
+    recommendations = _unique_ids(diagnostic.recommendations)
+    rp = p.reference_partner
+    return (
+        team is not None
+        and people is not None
+        and recommendations is not None
+        and _unique_ids(diagnostic.missions) is not None
+        and _unique_ids(diagnostic.issues, diagnostic.practices, diagnostic.recommendations)
+        is not None
+        and _unique_ids(actions) is not None
+        and (rp is None or (rp.body_id == body.id and rp.id in people))
+        and team.issuperset(
+            chain.from_iterable(map(_EXPERT_IDS, chain(diagnostic.missions, actions)))
+        )
+        and recommendations.issuperset(chain.from_iterable(map(_ANSWERS, actions)))
+    )
+
+
 def _programme_problems(p: Programme, root: str) -> list[Problem]:
     """Every dangling or duplicate id of ``p``, a programme found at ``root``."""
+    if _is_clean(p):
+        return []
     body = f"{root}.beneficiary"
     diag = f"{root}.diagnostic"
     acts = f"{root}.accompaniment.actions"
@@ -95,10 +127,6 @@ def _programme_problems(p: Programme, root: str) -> list[Problem]:
     team = set(p.experts_by_id)
     missions, actions = p.diagnostic.missions, p.accompaniment.actions
     recommendations = p.diagnostic.recommendation_ids
-    named = chain.from_iterable(map(_EXPERT_IDS, chain(missions, actions)))
-    answered = chain.from_iterable(map(_ANSWERS, actions))
-    if team.issuperset(named) and recommendations.issuperset(answered):
-        return problems  # the common case: no path to spell
     for i, m in enumerate(missions):
         problems.extend(
             _unknown(m.expert_ids, team, f"{diag}.missions[{i}].expert_ids", _EXPERT_FR, _EXPERT_EN)
