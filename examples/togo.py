@@ -6,18 +6,18 @@ Run: python examples/togo.py [fr|en]
 from __future__ import annotations
 
 import sys
+from typing import Literal
 
 from compagnonnage import check
-from compagnonnage._i18n import stage_label
 from compagnonnage.example import togo_steps
 
 
-def main(lang: str = "fr") -> int:
-    lang = "en" if lang == "en" else "fr"
+def main(language: str = "fr") -> int:
+    lang: Literal["fr", "en"] = "en" if language == "en" else "fr"
     programme = None
     for what, programme in togo_steps():
         report = check(programme)
-        print(f"{what:<32} {stage_label(programme.stage, lang):<16} {len(report)} violation(s)")
+        print(f"{what:<32} {programme.stage.label(lang):<16} {len(report)} violation(s)")
     assert programme is not None
     report = check(programme)
     print()

@@ -160,6 +160,17 @@ def test_stage_order() -> None:
         Stage.DRAFT.previous()
 
 
+def test_stages_are_named_in_french_by_default_and_in_english() -> None:
+    assert [s.label() for s in Stage] == [
+        "brouillon",
+        "préparation",
+        "diagnostic",
+        "accompagnement",
+        "clôturé",
+    ]
+    assert [s.label("en") for s in Stage] == [s.value for s in Stage]
+
+
 def test_draft_programme_starts_empty() -> None:
     body = Body(
         id="b",

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
+from compagnonnage._i18n import Lang, stage_label
 from compagnonnage.errors import InvalidValueError
 
 
@@ -31,6 +32,10 @@ class Stage(enum.Enum):
         if self is Stage.CLOSED:
             raise ValueError("a closed programme has no next stage")
         return _STAGE_ORDER[self.rank + 1]
+
+    def label(self, lang: Lang = "fr") -> str:
+        """The stage's name in ``lang``: ``Stage.ACCOMPANIMENT.label()`` is ``"accompagnement"``."""
+        return stage_label(self, lang)
 
     def previous(self) -> Stage:
         """The stage that precedes this one; ``DRAFT`` has none."""
