@@ -158,56 +158,51 @@ def _datetime(text: str) -> dt.datetime:
 
 
 _REUSED = 4096
-"""How many distinct trade and region references the fast converter keeps for reuse."""
+"""How many distinct trades, regions and domains the fast converter keeps for reuse."""
+
+
+def _reusing(hook: _Hook, key: Callable[[Any], Any]) -> _Hook:
+    """``hook``, made to give back one instance per ``key`` of the value read.
+
+    ``key`` returns ``None`` for a value it cannot key (anything unusual), which
+    goes to ``hook`` every time (and its error, if any, to the detailed converter).
+    """
+    made: dict[Any, Any] = {}
+
+    def structure(value: Any, t: Any) -> Any:
+        k = key(value)
+        found = made.get(k) if k is not None else None
+        if found is None:
+            found = hook(value, t)
+            if len(made) >= _REUSED:
+                made.clear()
+            if k is not None:
+                made[k] = found
+        return found
+
+    return structure
+
+
+def _trade_key(value: Any) -> tuple[Any, Any] | None:
+    if type(value) is dict and len(value) == 2:
+        return value.get("nomenclature"), value.get("code")
+    return None
+
+
+def _text_key(value: Any) -> str | None:
+    return value if type(value) is str else None
 
 
 def _reuse_references(c: cattrs.Converter) -> None:
     """Give the fast converter hooks that reuse equal trade and region references and domains.
 
-    A programme names the same few trades and regions on most of its findings
-    and actions; the objects are immutable, so one instance per value serves
-    them all, and their validators run once. Anything unusual goes to the
-    ordinary hook (and its error, if any, to the detailed converter).
+    A programme names the same few trades, regions and domains on most of its
+    findings and actions; the objects are immutable, so one instance per value
+    serves them all, and their validators run once.
     """
-    trade_hook = c.get_structure_hook(TradeRef)
-    trades: dict[tuple[object, object], TradeRef] = {}
-    regions: dict[str, RegionRef] = {}
-    domains: dict[str, Domain] = {}
-
-    def trade(value: Any, _: Any) -> TradeRef:
-        if type(value) is dict and len(value) == 2:
-            found = trades.get((value.get("nomenclature"), value.get("code")))
-            if found is not None:
-                return found
-        made: TradeRef = trade_hook(value, TradeRef)
-        if len(trades) >= _REUSED:
-            trades.clear()
-        trades[made.nomenclature, made.code] = made
-        return made
-
-    def region(value: Any, _: Any) -> RegionRef:
-        found = regions.get(value) if type(value) is str else None
-        if found is not None:
-            return found
-        made: RegionRef = _structure_region(value, RegionRef)
-        if len(regions) >= _REUSED:
-            regions.clear()
-        regions[str(made)] = made
-        return made
-
-    def domain(value: Any, _: Any) -> Domain:
-        found = domains.get(value) if type(value) is str else None
-        if found is not None:
-            return found
-        made: Domain = _structure_domain(value, Domain)
-        if len(domains) >= _REUSED:
-            domains.clear()
-        domains[made.code] = made
-        return made
-
-    c.register_structure_hook(TradeRef, trade)
-    c.register_structure_hook(RegionRef, region)
-    c.register_structure_hook(Domain, domain)
+    c.register_structure_hook(TradeRef, _reusing(c.get_structure_hook(TradeRef), _trade_key))
+    c.register_structure_hook(RegionRef, _reusing(_structure_region, _text_key))
+    c.register_structure_hook(Domain, _reusing(_structure_domain, _text_key))
 
 
 def _region(text: str) -> RegionRef:
