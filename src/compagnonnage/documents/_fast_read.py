@@ -68,7 +68,7 @@ def _is_trusted(cl: type) -> bool:
     )
 
 
-class _Writer:
+class _Source:
     """Lines of one generated function, with the objects they name."""
 
     def __init__(self) -> None:
@@ -97,8 +97,9 @@ class FastReader:
 
     ``union`` gives the members of a tagged record by tag; ``hooks`` is the
     fast cattrs converter, used for the leaves this module does not write out
-    (dates, decimals, mappings, sets, answers) and for the attrs classes in
-    ``leaves``, which it reads its own way (a region written as ``"TG-M"``).
+    (decimals, date-times, mappings, answers), for the attrs classes in
+    ``leaves``, which it reads its own way (a region written as ``"TG-M"``),
+    and for the classes :func:`_is_trusted` refuses.
     """
 
     def __init__(
@@ -163,7 +164,7 @@ class FastReader:
         if not _is_trusted(cl):
             hook: _Hook = self._hooks.get_structure_hook(cl)
             return lambda value: hook(value, cl)
-        w = _Writer()
+        w = _Source()
         hints = typing.get_type_hints(cl)
         fields = attrs.fields(cl)
         tag = getattr(cl, "KIND", None)
@@ -176,7 +177,7 @@ class FastReader:
         w.add(1, f"if len(d) == {len(keys)}:")
         for i, a in enumerate(fields):
             w.add(2, f"x{i} = d[{a.name!r}]")
-            self._value(w, 2, f"x{i}", hints[a.name], ids=_is_id(a))
+            self._value(w, 2, f"x{i}", hints[a.name], ids=_is_id(a, hints[a.name]))
         w.add(1, "else:")
         w.add(2, f"if not d.keys() <= {w.name('K', keys)}:")
         w.add(3, "raise _Refused")
@@ -184,7 +185,7 @@ class FastReader:
             local = f"x{i}"
             if a.default is attrs.NOTHING:
                 w.add(2, f"{local} = d[{a.name!r}]")
-                self._value(w, 2, local, hints[a.name], ids=_is_id(a))
+                self._value(w, 2, local, hints[a.name], ids=_is_id(a, hints[a.name]))
                 continue
             w.add(2, f"{local} = d.get({a.name!r}, d)")
             w.add(2, f"if {local} is d:")
@@ -193,7 +194,7 @@ class FastReader:
             else:
                 w.add(3, f"{local} = {w.name('D', a.default)}")
             w.add(2, "else:")
-            self._value(w, 3, local, hints[a.name], ids=_is_id(a))
+            self._value(w, 3, local, hints[a.name], ids=_is_id(a, hints[a.name]))
         if isinstance(tag, str):
             w.add(1, f"if d[{_KIND!r}] != {tag!r}:")
             w.add(2, "raise _Refused")
@@ -218,7 +219,7 @@ class FastReader:
         self._readers[cl] = read
         return read
 
-    def _value(self, w: _Writer, indent: int, local: str, t: Any, *, ids: bool = False) -> None:
+    def _value(self, w: _Source, indent: int, local: str, t: Any, *, ids: bool = False) -> None:
         """Lines that check ``local``, a value of type ``t``, and turn it into the model's value.
 
         ``ids``: the field holds ids, which its id check (see :func:`_is_id`) also
@@ -262,7 +263,7 @@ class FastReader:
         else:
             w.add(indent, f"{local} = {w.name('R', self.reader(t))}({local})")
 
-    def _checks(self, w: _Writer, a: attrs.Attribute[Any], local: str) -> list[str]:
+    def _checks(self, w: _Source, a: attrs.Attribute[Any], local: str) -> list[str]:
         """Lines checking what the validator of field ``a`` says beyond its type.
 
         Ids, texts and counts are checked inline, before the object is made;
@@ -302,11 +303,16 @@ _IDS: set[str] = set()
 _DATES: dict[str, dt.date] = {}
 
 
-def _is_id(a: attrs.Attribute[Any]) -> bool:
-    """Whether field ``a`` holds an id or a tuple of ids, which :func:`_check_id` checks."""
+def _is_id(a: attrs.Attribute[Any], t: Any) -> bool:
+    """Whether field ``a``, of type ``t``, holds ids that :func:`_check_id` checks.
+
+    Then the check also finds them to be strings, and the reader need not.
+    """
     check = a.validator
-    return check in (v.identifier, v.optional_identifier) or (
-        check in v._TYPE_ONLY and v._TYPE_ONLY[check] is v.identifier
+    return (
+        check is v.identifier
+        or (check is v.optional_identifier and _is_optional(t))
+        or (check in v._TYPE_ONLY and v._TYPE_ONLY[check] is v.identifier)
     )
 
 
