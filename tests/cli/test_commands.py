@@ -100,6 +100,9 @@ def test_a_broken_plugin_is_listed_with_its_error_and_the_rest_works(
     assert "this plugin is broken on purpose" in result.out
     assert 'warning: plugin "broken" set aside' in result.err
     assert run("check", str(example_file)).code == 0
+    french = run("plugins", "--lang", "fr")
+    assert "attention : extension « broken » écartée (import de " in french.err
+    assert "impossible : ImportError: this plugin is broken on purpose" in french.err
 
 
 def test_strict_plugins_turn_a_broken_plugin_into_an_error(

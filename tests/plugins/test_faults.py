@@ -179,6 +179,12 @@ def test_a_faulty_plugin_is_set_aside_and_named(
     assert (failure.distribution, failure.version) == (name, "0.0.1")
     for word in words:
         assert word in str(failure)
+    # In French too: the plugin named, what it wrote quoted as it is, the frame translated.
+    assert failure.message("en") == str(failure)
+    french = failure.message("fr")
+    assert french.startswith(f"extension « {name} » ({name} 0.0.1) : ")
+    assert all(word in french for word in words if " " not in word and '"' not in word)
+    assert failure.problem_in("fr") != failure.problem_in("en") == failure.problem
     infos = {i.name: i for i in pm.list_plugins()}
     assert not infos[name].loaded
     assert infos["a-healthy"].loaded

@@ -392,7 +392,7 @@ def plugins(args: argparse.Namespace, s: Session) -> int:
             "version": info.version,
             "hooks": list(info.hooks),
             "registered": {kind: list(ids) for kind, ids in info.registered.items()},
-            "error": None if info.error is None else info.error.problem,
+            "error": None if info.error is None else info.error.problem_in(s.lang),
         }
         for info in s.plugins.list_plugins()
     ]
@@ -564,7 +564,7 @@ def recommend(args: argparse.Namespace, s: Session) -> int:
                     }
                     for c in found.candidates
                 ],
-                "failures": [f.problem for f in found.failures],
+                "failures": [f.problem_in(s.lang) for f in found.failures],
             }
         )
     if args.format == "json":

@@ -53,7 +53,7 @@ class Session:
             manager = get_plugin_manager()
         for err in manager.load_errors:
             print(
-                self.say("plugin_set_aside", plugin=err.plugin, problem=err.problem),
+                self.say("plugin_set_aside", plugin=err.plugin, problem=err.problem_in(self.lang)),
                 file=sys.stderr,
             )
         return manager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from compagnonnage._i18n import Lang
 from compagnonnage.errors import CompagnonnageError
 
 
@@ -13,6 +14,9 @@ class PluginError(CompagnonnageError):
     """A plugin could not be loaded, registered or called.
 
     :ivar plugin: the plugin's name (its entry-point name, or the module's name).
+    :ivar problem: what is wrong and what was expected, in English.
+    :ivar problem_fr: the same in French (what a plugin's own exception says is
+        quoted as it is).
     :ivar distribution: the installed distribution that provides it, if known.
     :ivar version: that distribution's version, if known.
     """
@@ -22,15 +26,27 @@ class PluginError(CompagnonnageError):
         plugin: str,
         problem: str,
         *,
+        fr: str,
         distribution: str | None = None,
         version: str | None = None,
     ) -> None:
         self.plugin = plugin
         self.problem = problem
+        self.problem_fr = fr
         self.distribution = distribution
         self.version = version
-        where = f" ({distribution} {version})" if distribution else ""
-        super().__init__(f'plugin "{plugin}"{where}: {problem}')
+        super().__init__(self.message("en"))
+
+    def problem_in(self, lang: Lang) -> str:
+        """What is wrong, in ``lang`` (``"fr"`` or ``"en"``), without naming the plugin."""
+        return self.problem_fr if lang == "fr" else self.problem
+
+    def message(self, lang: Lang) -> str:
+        """The whole error in ``lang``: the plugin, its distribution if known, the problem."""
+        where = f" ({self.distribution} {self.version})" if self.distribution else ""
+        if lang == "fr":
+            return f"extension « {self.plugin} »{where} : {self.problem_fr}"
+        return f'plugin "{self.plugin}"{where}: {self.problem}'
 
 
 class PluginImportError(PluginError):
@@ -74,6 +90,7 @@ class DuplicateRegistrationError(PluginRegistrationError):
         super().__init__(
             plugin,
             f'{kind} "{ident}" is already registered by plugin "{first}"',
+            fr=f"{kind} « {ident} » déjà enregistré par l'extension « {first} »",
             distribution=distribution,
             version=version,
         )
@@ -91,8 +108,15 @@ class PluginHookError(PluginError):
         hook: str,
         problem: str,
         *,
+        fr: str,
         distribution: str | None = None,
         version: str | None = None,
     ) -> None:
         self.hook = hook
-        super().__init__(plugin, f"{hook}: {problem}", distribution=distribution, version=version)
+        super().__init__(
+            plugin,
+            f"{hook}: {problem}",
+            fr=f"{hook} : {fr}",
+            distribution=distribution,
+            version=version,
+        )

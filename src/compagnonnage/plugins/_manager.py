@@ -102,6 +102,7 @@ class _Registrar:
             problem = PluginRegistrationError(
                 self.origin.name,
                 f"{self.hook} registered {obj!r}: expected a {cls.__name__}",
+                fr=f"{self.hook} a enregistré {obj!r} : attendu un objet {cls.__name__}",
                 distribution=self.origin.distribution,
                 version=self.origin.version,
             )
@@ -159,6 +160,7 @@ class PluginManager:
             error = PluginImportError(
                 ep.name,
                 f"cannot import {ep.value!r}: {type(exc).__name__}: {exc}",
+                fr=f"import de {ep.value!r} impossible : {type(exc).__name__}: {exc}",
                 distribution=origin.distribution,
                 version=origin.version,
             )
@@ -176,6 +178,7 @@ class PluginManager:
                 PluginValidationError(
                     name,
                     f"the name is already taken by {held.distribution or 'another plugin'}",
+                    fr=f"le nom est déjà pris par {held.distribution or 'une autre extension'}",
                     distribution=origin.distribution,
                     version=origin.version,
                 )
@@ -204,40 +207,58 @@ class PluginManager:
             )
         )
 
-    def _invalid(self, name: str, problem: str) -> PluginValidationError:
+    def _invalid(self, name: str, problem: str, fr: str) -> PluginValidationError:
         o = self._origins[name]
-        return PluginValidationError(name, problem, distribution=o.distribution, version=o.version)
+        return PluginValidationError(
+            name, problem, fr=fr, distribution=o.distribution, version=o.version
+        )
 
     def _register(self, plugin: object, name: str) -> None:
         try:
             self._pm.register(plugin, name=name)
         except (pluggy.PluginValidationError, ValueError) as exc:
-            raise self._invalid(name, str(exc)) from exc
+            raise self._invalid(name, str(exc), f"refusée par pluggy : {exc}") from exc
         for attr in sorted(dir(plugin)):
             if not attr.startswith(_PREFIX) or not callable(getattr(plugin, attr)):
                 continue
             if attr not in self._spec_names:
+                known = ", ".join(sorted(self._spec_names))
                 raise self._invalid(
                     name,
-                    f"{attr} is not a hook; known hooks: {', '.join(sorted(self._spec_names))}",
+                    f"{attr} is not a hook; known hooks: {known}",
+                    f"{attr} n'est pas un point d'accroche ; ceux qui existent : {known}",
                 )
             if self._pm.parse_hookimpl_opts(plugin, attr) is None:
-                raise self._invalid(name, f"{attr} is not marked with @hookimpl")
+                raise self._invalid(
+                    name,
+                    f"{attr} is not marked with @hookimpl",
+                    f"{attr} n'est pas marquée @hookimpl",
+                )
         try:
             self._pm.check_pending()
         except pluggy.PluginValidationError as exc:
-            raise self._invalid(name, str(exc)) from exc
+            raise self._invalid(name, str(exc), f"refusée par pluggy : {exc}") from exc
         for caller in self._pm.get_hookcallers(plugin) or ():
             if caller.spec is None:
-                raise self._invalid(name, f"{caller.name} is not a hook")
+                raise self._invalid(
+                    name,
+                    f"{caller.name} is not a hook",
+                    f"{caller.name} n'est pas un point d'accroche",
+                )
             for impl in self._impls(caller.name, name):
                 if impl.hookwrapper or impl.wrapper:
-                    raise self._invalid(name, f"{caller.name}: hook wrappers are not supported")
+                    raise self._invalid(
+                        name,
+                        f"{caller.name}: hook wrappers are not supported",
+                        f"{caller.name} : les enveloppes (wrappers) ne sont pas prises en charge",
+                    )
                 if impl.kwargnames:
                     raise self._invalid(
                         name,
                         f"{caller.name}: parameters {', '.join(impl.kwargnames)} have default "
                         "values, which pluggy never fills; remove the defaults",
+                        f"{caller.name} : les paramètres {', '.join(impl.kwargnames)} ont des "
+                        "valeurs par défaut, que pluggy ne remplit jamais ; retirez-les",
                     )
 
     def _hooks_of(self, name: str) -> tuple[str, ...]:
@@ -279,6 +300,7 @@ class PluginManager:
                     raise PluginRegistrationError(
                         name,
                         f"{hook} raised {type(exc).__name__}: {exc}",
+                        fr=f"{hook} a levé {type(exc).__name__}: {exc}",
                         distribution=o.distribution,
                         version=o.version,
                     ) from exc
@@ -417,10 +439,12 @@ class PluginManager:
 
     # -- hooks called on demand -----------------------------------------------------------
 
-    def _hook_failure(self, impl: pluggy.HookImpl, hook: str, problem: str) -> PluginHookError:
+    def _hook_failure(
+        self, impl: pluggy.HookImpl, hook: str, problem: str, fr: str
+    ) -> PluginHookError:
         o = self._origins[impl.plugin_name]
         return PluginHookError(
-            impl.plugin_name, hook, problem, distribution=o.distribution, version=o.version
+            impl.plugin_name, hook, problem, fr=fr, distribution=o.distribution, version=o.version
         )
 
     def _raise_strict(self, failures: list[PluginHookError]) -> None:
@@ -436,7 +460,12 @@ class PluginManager:
             try:
                 results.append((impl.plugin_name, self._call(impl, hook, **kwargs)))
             except Exception as exc:
-                failure = self._hook_failure(impl, hook, f"raised {type(exc).__name__}: {exc}")
+                failure = self._hook_failure(
+                    impl,
+                    hook,
+                    f"raised {type(exc).__name__}: {exc}",
+                    f"a levé {type(exc).__name__}: {exc}",
+                )
                 failure.__cause__ = exc
                 failures.append(failure)
         return results, failures
@@ -468,7 +497,10 @@ class PluginManager:
                 impl = self._impls(hook, plugin)[0]
                 failures.append(
                     self._hook_failure(
-                        impl, hook, f"returned {result!r}: expected SupportCandidate objects"
+                        impl,
+                        hook,
+                        f"returned {result!r}: expected SupportCandidate objects",
+                        f"a rendu {result!r} : attendu des objets SupportCandidate",
                     )
                 )
                 continue

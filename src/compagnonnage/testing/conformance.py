@@ -140,6 +140,7 @@ class ConformanceError(PluginError, AssertionError):
         super().__init__(
             report.plugin,
             f"{len(report.failures)} conformance failure(s); expected none\n{lines}",
+            fr=f"{len(report.failures)} écart(s) de conformité ; attendu aucun\n{lines}",
         )
 
 
