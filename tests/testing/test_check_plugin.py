@@ -14,9 +14,11 @@ from compagnonnage.diagnostics import (
     DiagnosticModule,
     Dimension,
     Message,
+    Question,
     Scale,
     YesNoQuestion,
 )
+from compagnonnage.errors import InvalidValueError
 from compagnonnage.model import (
     HistoryEntry,
     Programme,
@@ -37,7 +39,7 @@ from compagnonnage.testing.conformance import (
 FEW = 10
 
 
-def _module(*questions: YesNoQuestion, trades: Iterable[TradeRef] = ()) -> DiagnosticModule:
+def _module(*questions: Question, trades: Iterable[TradeRef] = ()) -> DiagnosticModule:
     return DiagnosticModule(
         id="demo",
         version="1",
@@ -213,6 +215,29 @@ def test_a_question_kind_that_leaves_the_scale_is_caught_with_a_minimal_answer()
     assert failure.problem == "dimension 'dim': level 5 is off the scale; expected 1-4"
     # Shrunk: one respondent, one answer, no desired level.
     assert failure.example == "answers [r0 (elected_officials) eager=True], desired {}"
+
+
+@frozen(kw_only=True)
+class PercentQuestion(Question):
+    """A plugin's own question kind: a whole percentage, a level per quarter (100 is too high)."""
+
+    KIND: ClassVar[str] = "percent"
+
+    def level_of(self, value: object, scale: Scale) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+            raise InvalidValueError("PercentQuestion", "value", "a whole number 0-100", value)
+        return scale.low + value // 25
+
+    def check_scale(self, scale: Scale) -> None:
+        """Every level it gives lies on a scale of four (but for 100)."""
+
+
+def test_a_plugin_question_kind_is_answered_with_the_values_it_accepts() -> None:
+    question = PercentQuestion(id="share", dimension_id="dim", text=Message("Part", "Share"))
+    failure = _only_failure(_registering("percent", _module(question)))
+    assert failure.check == "module demo"
+    assert failure.problem == "dimension 'dim': level 5 is off the scale; expected 1-4"
+    assert failure.example == "answers [r0 (elected_officials) share=100], desired {}"
 
 
 def test_the_report_is_the_same_twice() -> None:

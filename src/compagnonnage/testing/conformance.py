@@ -30,7 +30,8 @@ The checks, in order (a plugin that does not load stops after the first two):
    equal through a converter from :func:`~compagnonnage.documents.make_converter`;
 5. ``module <id>``: each module scores generated answers without raising, every
    level on the module's scale, every answer kept as evidence, the same result
-   twice;
+   twice (a plugin's own question kind is answered with booleans, numbers and
+   words, those it accepts);
 6. ``rule <code>``: each rule, on generated programmes, yields
    :class:`~compagnonnage.rules.Breach` objects with both messages, without
    raising, the same twice;
@@ -75,6 +76,7 @@ from compagnonnage.diagnostics import (
     score,
 )
 from compagnonnage.documents import DocumentConverter, dumps, loads, make_converter
+from compagnonnage.errors import InvalidValueError
 from compagnonnage.model import (
     Accompaniment,
     CapacityScore,
@@ -233,7 +235,19 @@ def _guarded(check: Callable[[T], str | None]) -> Callable[[T], str | None]:
 # -- generated answers -----------------------------------------------------------------
 
 
-def _values(question: Question, scale: Scale) -> st.SearchStrategy[Any] | None:
+# Answers to a plugin's own question kind: any answer value, kept when the question accepts
+# it; round numbers first, where scales and percentages have their edges.
+_ANY_VALUE = st.one_of(
+    st.booleans(),
+    st.sampled_from([0, 1, 5, 10, 25, 50, 75, 100, 1000]),
+    st.integers(-10, 10**6),
+    st.decimals(min_value=-10, max_value=10**6, places=2),
+    _WORDS,
+)
+
+
+def _values(question: Question) -> st.SearchStrategy[Any] | None:
+    """Answers ``question`` accepts, or ``None`` for a plugin's kind (see :data:`_ANY_VALUE`)."""
     if isinstance(question, YesNoQuestion):
         return st.booleans()
     if isinstance(question, ChoiceQuestion):
@@ -246,10 +260,21 @@ def _values(question: Question, scale: Scale) -> st.SearchStrategy[Any] | None:
     return None
 
 
+def _refuses(question: Question, scale: Scale, value: object) -> bool:
+    """Whether ``question`` refuses ``value`` as an answer (anything else it does is checked later)."""
+    try:
+        question.level_of(value, scale)
+    except InvalidValueError:
+        return True
+    except Exception:
+        return False  # scoring raises it again, and the check reports it
+    return False
+
+
 def _answers(
     module: DiagnosticModule,
 ) -> st.SearchStrategy[tuple[tuple[Answer, ...], Mapping[str, int]]]:
-    asked = [(q, s) for q in module.questions if (s := _values(q, module.scale)) is not None]
+    asked = [(q, _values(q)) for q in module.questions]
 
     @st.composite
     def draw_answers(draw: st.DrawFn) -> tuple[tuple[Answer, ...], Mapping[str, int]]:
@@ -262,11 +287,12 @@ def _answers(
             )
             for question, values in asked:
                 if draw(st.booleans()):
+                    value = draw(_ANY_VALUE if values is None else values)
+                    if values is None and _refuses(question, module.scale, value):
+                        continue
                     note = draw(st.none() | _WORDS)
                     answers.append(
-                        Answer(
-                            respondent=who, question_id=question.id, value=draw(values), note=note
-                        )
+                        Answer(respondent=who, question_id=question.id, value=value, note=note)
                     )
         levels = st.sampled_from(tuple(module.scale.levels))
         desired = {d.id: draw(levels) for d in module.dimensions if draw(st.booleans())}
