@@ -84,7 +84,7 @@ def _check_size(data: str | bytes) -> None:
             f"document trop volumineux ({len(data)} octets, au plus {MAX_DOCUMENT_SIZE})",
             f"document too large ({len(data)} bytes, at most {MAX_DOCUMENT_SIZE})",
         )
-    if not data.strip():
+    if not data or data.isspace():  # isspace stops at the first other character; strip copies
         raise _problem("document vide", "empty document")
 
 
