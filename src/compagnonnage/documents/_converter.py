@@ -1,12 +1,12 @@
-"""The private cattrs converters: one fast, one detailed, made by the same factory.
+"""The private cattrs converter: the reference for reading and writing documents.
 
-The *detailed* converter is the reference: detailed validation, extra keys
-forbidden, every model validator run field by field, so that a bad document gets
-every problem at once. The *fast* converter is the same factory with detailed
-validation off; :func:`~compagnonnage.documents.loads` tries it first on what
-orjson parsed and, on any failure, reads the document again with ``json`` and
-the detailed converter to explain what is wrong. Both accept and refuse the
-same documents and build equal objects (property tests hold them to it).
+It validates in detail, forbids extra keys, runs every model validator field by
+field, so that a bad document gets every problem at once. Good documents take
+the generated fast reader and writer (``_fast_read``, ``_fast_write``), which
+call this converter's hooks for the values they do not write out themselves;
+on any failure :func:`~compagnonnage.documents.loads` and
+:func:`~compagnonnage.documents.dumps` come back here to say what is wrong.
+Property tests hold the two ways to the same objects, refusals and bytes.
 """
 
 from __future__ import annotations
@@ -61,7 +61,6 @@ _DATETIME = re.compile(
 _DECIMAL = re.compile(r"-?[0-9]{1,40}(\.[0-9]{1,40})?(E[+-]?[0-9]{1,3})?", re.IGNORECASE)
 _REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
 _ANY = re.compile(r".+", re.DOTALL)
-_ONLY_STR = frozenset({str})
 _KIND = "kind"
 
 
@@ -158,14 +157,14 @@ def _datetime(text: str) -> dt.datetime:
 
 
 _REUSED = 4096
-"""How many distinct trades, regions and domains the fast converter keeps for reuse."""
+"""How many distinct trades, regions and domains the fast reader keeps for reuse."""
 
 
 def _reusing(hook: _Hook, key: Callable[[Any], Any]) -> _Hook:
     """``hook``, made to give back one instance per ``key`` of the value read.
 
     ``key`` returns ``None`` for a value it cannot key (anything unusual), which
-    goes to ``hook`` every time (and its error, if any, to the detailed converter).
+    goes to ``hook`` every time (and its error, if any, to the caller).
     """
     made: dict[Any, Any] = {}
 
@@ -191,18 +190,6 @@ def _trade_key(value: Any) -> tuple[Any, Any] | None:
 
 def _text_key(value: Any) -> str | None:
     return value if type(value) is str else None
-
-
-def _reuse_references(c: cattrs.Converter) -> None:
-    """Give the fast converter hooks that reuse equal trade and region references and domains.
-
-    A programme names the same few trades, regions and domains on most of its
-    findings and actions; the objects are immutable, so one instance per value
-    serves them all, and their validators run once.
-    """
-    c.register_structure_hook(TradeRef, _reusing(c.get_structure_hook(TradeRef), _trade_key))
-    c.register_structure_hook(RegionRef, _reusing(_structure_region, _text_key))
-    c.register_structure_hook(Domain, _reusing(_structure_domain, _text_key))
 
 
 def _region(text: str) -> RegionRef:
@@ -365,16 +352,9 @@ def _is_answer(t: Any) -> bool:
     return bool(t == AnswerValue)
 
 
-def _fail(value: Any) -> Any:
-    """Refuse ``value`` on the fast path (the detailed one says why)."""
-    raise ValueError(value)
-
-
-def _items(value: Any, hook: _Hook, item: Any, *, detailed: bool) -> list[Any]:
+def _items(value: Any, hook: _Hook, item: Any) -> list[Any]:
     if type(value) is not list:
         raise _expected("un tableau", "an array", value)
-    if not detailed:
-        return [hook(v, item) for v in value]
     out: list[Any] = []
     errors: list[Exception] = []
     for i, v in enumerate(value):
@@ -424,22 +404,27 @@ class DocumentConverter:
     ) -> None:
         self._unions: dict[type, dict[str, type]] = {}
         self._document_names = dict(document_names)
-        self._fast = self._build(detailed=False)
-        self._detailed = self._build(detailed=True)
+        self._cattrs = self._build()
         # The generated reader and writer build on this module's helpers and hooks.
         from compagnonnage.documents._fast_read import FastReader
         from compagnonnage.documents._fast_write import FastWriter
 
-        self._reader = FastReader(self.union, self._fast, frozenset({Domain, RegionRef, TradeRef}))
+        # A programme names the same few trades, regions and domains again and
+        # again; they are immutable, so the reader makes one instance per value.
+        reused = {
+            TradeRef: _reusing(self._cattrs.get_structure_hook(TradeRef), _trade_key),
+            RegionRef: _reusing(_structure_region, _text_key),
+            Domain: _reusing(_structure_domain, _text_key),
+        }
+        self._reader = FastReader(self.union, self._cattrs, reused)
         # What the hooks below write for a domain and a region (``str`` of each).
         strings = {Domain: "{}.code", RegionRef: "({0}.subdivision or {0}.country)"}
-        self._writer = FastWriter(self.union, self._fast, strings)
+        self._writer = FastWriter(self.union, self._cattrs, strings)
         # Make every hook now: the tagged unions are those of the classes existing now,
         # and a plugin type that cannot be written fails here, not on first use.
         for cl in (*self._document_names, *(t for t in extra_types if attrs.has(t))):
-            self._fast.get_structure_hook(cl)
-            self._fast.get_unstructure_hook(cl)
-            self._detailed.get_structure_hook(cl)
+            self._cattrs.get_structure_hook(cl)
+            self._cattrs.get_unstructure_hook(cl)
 
     @property
     def document_names(self) -> Mapping[type, str]:
@@ -458,11 +443,11 @@ class DocumentConverter:
         """Build a ``cl`` from plain data, or raise :class:`DocumentError` with every problem.
 
         ``path`` is the JSONPath of ``data`` in its document. This is the
-        reference (detailed) converter; :func:`~compagnonnage.documents.loads`
-        tries the fast one first on what orjson parsed.
+        reference; :func:`~compagnonnage.documents.loads` tries the fast reader
+        first on what orjson parsed.
         """
         try:
-            return self._detailed.structure(data, cl)
+            return self._cattrs.structure(data, cl)
         except Exception as exc:
             raise DocumentError(_problems_from(exc, path)) from None
 
@@ -473,7 +458,7 @@ class DocumentConverter:
         beyond :data:`MAX_INTEGER`, a decimal that is not finite).
         """
         try:
-            return self._fast.unstructure(obj, unstructure_as=cl if cl is not None else type(obj))
+            return self._cattrs.unstructure(obj, unstructure_as=cl if cl is not None else type(obj))
         except _Bad as exc:
             raise DocumentError([Problem("$", exc.fr, exc.en)]) from None
 
@@ -503,23 +488,19 @@ class DocumentConverter:
             self._unions[cl] = members
         return self._unions[cl]
 
-    def _build(self, *, detailed: bool) -> cattrs.Converter:
+    def _build(self) -> cattrs.Converter:
         c = cattrs.Converter(
             forbid_extra_keys=True,
-            detailed_validation=detailed,
+            detailed_validation=True,
             prefer_attrib_converters=False,
         )
-        c.register_structure_hook_factory(attrs.has, partial(self._class_hook, c, detailed))
+        c.register_structure_hook_factory(attrs.has, partial(self._class_hook, c))
         c.register_unstructure_hook_factory(attrs.has, partial(self._class_unhook, c))
-        c.register_structure_hook_factory(
-            _is_tuple, partial(self._sequence_hook, c, detailed, False)
-        )
-        c.register_structure_hook_factory(
-            _is_frozenset, partial(self._sequence_hook, c, detailed, True)
-        )
+        c.register_structure_hook_factory(_is_tuple, partial(self._sequence_hook, c, False))
+        c.register_structure_hook_factory(_is_frozenset, partial(self._sequence_hook, c, True))
         c.register_unstructure_hook_factory(_is_tuple, partial(self._tuple_unhook, c))
         c.register_unstructure_hook_factory(_is_frozenset, partial(self._frozenset_unhook, c))
-        c.register_structure_hook_factory(_is_mapping, partial(self._mapping_hook, c, detailed))
+        c.register_structure_hook_factory(_is_mapping, partial(self._mapping_hook, c))
         c.register_unstructure_hook_factory(_is_mapping, partial(self._mapping_unhook, c))
         c.register_structure_hook_func(_is_answer, _structure_answer)
         c.register_unstructure_hook_func(_is_answer, _unstructure_answer)
@@ -527,7 +508,7 @@ class DocumentConverter:
         c.register_unstructure_hook_factory(_is_enum, _enum_unhook)
         c.register_unstructure_hook_factory(_is_optional_text, lambda _: identity)
         c.register_structure_hook_factory(_is_optional, partial(_optional_hook, c))
-        c.register_structure_hook(str, _structure_text if detailed else _structure_str)
+        c.register_structure_hook(str, _structure_text)
         c.register_structure_hook(int, _structure_int)
         c.register_structure_hook(float, _structure_float)
         c.register_structure_hook(bool, _structure_bool)
@@ -543,28 +524,16 @@ class DocumentConverter:
         c.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
         c.register_unstructure_hook(Domain, str)
         c.register_unstructure_hook(RegionRef, str)
-        if not detailed:
-            _reuse_references(c)
         return c
 
-    # Hook factories (the same for both converters but for ``detailed``).
+    # Hook factories.
 
-    def _sequence_hook(self, c: cattrs.Converter, detailed: bool, unique: bool, t: Any) -> _Hook:
+    def _sequence_hook(self, c: cattrs.Converter, unique: bool, t: Any) -> _Hook:
         (item, *_rest) = typing.get_args(t)
         hook = c.get_structure_hook(item)
-        if not detailed and not unique:
-            if item is str:
-                return lambda value, _: (
-                    tuple(value)
-                    if type(value) is list and set(map(type, value)) <= _ONLY_STR
-                    else _fail(value)
-                )
-            return lambda value, _: (
-                tuple([hook(v, item) for v in value]) if type(value) is list else _fail(value)
-            )
 
         def structure(value: Any, _: Any) -> Any:
-            items = _items(value, hook, item, detailed=detailed)
+            items = _items(value, hook, item)
             if not unique:
                 return tuple(items)
             result = frozenset(items)
@@ -576,7 +545,7 @@ class DocumentConverter:
 
         return structure
 
-    def _mapping_hook(self, c: cattrs.Converter, detailed: bool, t: Any) -> _Hook:
+    def _mapping_hook(self, c: cattrs.Converter, t: Any) -> _Hook:
         key_type, value_type = typing.get_args(t)
         key_hook = c.get_structure_hook(key_type)
         value_hook = c.get_structure_hook(value_type)
@@ -590,8 +559,6 @@ class DocumentConverter:
                 try:
                     out[key_hook(k, key_type)] = value_hook(v, value_type)
                 except Exception as exc:
-                    if not detailed:
-                        raise
                     _note(exc, IterableValidationNote(f"Structuring key {k}", k, value_type))
                     errors.append(exc)
             if errors:
@@ -620,15 +587,12 @@ class DocumentConverter:
             return lambda value: sorted([hook(v) for v in value])  # strings: their own order
         return lambda value: sorted((hook(v) for v in value), key=_sort_key)
 
-    def _class_hook(self, c: cattrs.Converter, detailed: bool, cl: type) -> _Hook:
+    def _class_hook(self, c: cattrs.Converter, cl: type) -> _Hook:
         if not _is_tagged(cl):
-            return self._record_hook(c, detailed, cl)
-        members = {tag: self._record_hook(c, detailed, sub) for tag, sub in self.union(cl).items()}
+            return self._record_hook(c, cl)
+        members = {tag: self._record_hook(c, sub) for tag, sub in self.union(cl).items()}
         if not _is_abstract(cl) and len(members) == 1:
             return members[cast(str, getattr(cl, "KIND"))]  # noqa: B009
-        if not detailed:
-            # Any failure (no tag, an unknown or unhashable one, not an object) falls back.
-            return lambda value, _: members[value[_KIND]](value, None)
         tags = ", ".join(sorted(members))
 
         def dispatch(value: Any, _: Any) -> Any:
@@ -646,23 +610,19 @@ class DocumentConverter:
 
         return dispatch
 
-    def _record_hook(self, c: cattrs.Converter, detailed: bool, cl: type) -> _Hook:
+    def _record_hook(self, c: cattrs.Converter, cl: type) -> _Hook:
         """The hook of one attrs class: an object with exactly its fields (and its tag)."""
         hints = typing.get_type_hints(cl)
         overrides: dict[str, Any] = {}
-        if detailed:
-            for a in attrs.fields(cl):
-                if a.init and a.validator is not None:
-                    base = c.get_structure_hook(hints[a.name])
-                    overrides[a.name] = override(struct_hook=_validated(base, a))
+        for a in attrs.fields(cl):
+            if a.init and a.validator is not None:
+                base = c.get_structure_hook(hints[a.name])
+                overrides[a.name] = override(struct_hook=_validated(base, a))
         tag = getattr(cl, "KIND", None)
         inner: _Hook = make_dict_structure_fn(
             cl, c, _cattrs_forbid_extra_keys=not isinstance(tag, str), **overrides
         )
         if not isinstance(tag, str):
-            if not detailed:
-                # A value that is not an object fails in ``inner`` (it reads its keys).
-                return inner
 
             def record(value: Any, _: Any) -> Any:
                 if type(value) is not dict:
@@ -672,14 +632,6 @@ class DocumentConverter:
             return record
 
         allowed = frozenset(a.alias for a in attrs.fields(cl) if a.init) | {_KIND}
-        if not detailed:
-
-            def fast(value: Any, _: Any) -> Any:
-                if value[_KIND] != tag or value.keys() - allowed:
-                    raise ValueError(cl)
-                return inner(value, cl)
-
-            return fast
 
         def tagged(value: Any, _: Any) -> Any:
             if type(value) is not dict:
@@ -736,7 +688,7 @@ def _tagging(inner: _Unhook) -> _Unhook:
 
 
 def _validated(hook: _Hook, a: attrs.Attribute[Any]) -> _Hook:
-    """``hook``, then the model's validator of field ``a`` (detailed converter only).
+    """``hook``, then the model's validator of field ``a``.
 
     Running validators field by field reports every bad field of an object, where
     the class's ``__init__`` stops at the first. Validators are given no instance;

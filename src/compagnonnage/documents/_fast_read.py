@@ -13,9 +13,8 @@ only where they say more than the field's type. A validator that merely checks
 the type (``instance_of``, ``tuple_of``, ``member_of``...) holds by construction
 here; ids, texts and counts are checked inline; every other validator, each
 ``__attrs_post_init__`` and each converter runs as ``__init__`` would run it.
-Classes this does not cover (cached hash, ``init=False`` fields, aliases, a
-default that needs the instance) are read by the fast cattrs converter, which
-calls the class.
+Objects of classes this does not cover (cached hash, ``init=False`` fields,
+aliases, a default that needs the instance) are made by calling the class.
 
 The generated text comes from the model's classes only, never from a document.
 """
@@ -27,7 +26,7 @@ import enum
 import types
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -96,17 +95,16 @@ class FastReader:
     """Generated readers for the classes of one :class:`DocumentConverter`.
 
     ``union`` gives the members of a tagged record by tag; ``hooks`` is the
-    fast cattrs converter, used for the leaves this module does not write out
-    (decimals, date-times, mappings, answers), for the attrs classes in
-    ``leaves``, which it reads its own way (a region written as ``"TG-M"``),
-    and for the classes :func:`_is_trusted` refuses.
+    cattrs converter, used for the leaves this module does not write out
+    (decimals, date-times, mappings, answers). ``leaves`` holds the hooks of
+    the attrs classes read their own way (a region written as ``"TG-M"``).
     """
 
     def __init__(
         self,
         union: Callable[[type], typing.Mapping[str, type]],
         hooks: Any,
-        leaves: frozenset[type],
+        leaves: typing.Mapping[type, _Hook],
     ) -> None:
         self._union = union
         self._hooks = hooks
@@ -131,9 +129,14 @@ class FastReader:
             return t in self._leaves
         return not (_is_tuple(t) or _is_frozenset(t))
 
+    def _hook(self, t: Any) -> _Hook:
+        """The two-argument hook of a leaf type ``t``."""
+        found = self._leaves.get(t)
+        return found if found is not None else cast(_Hook, self._hooks.get_structure_hook(t))
+
     def _make(self, t: Any) -> _Read:
         if self._is_leaf(t):
-            hook: _Hook = self._hooks.get_structure_hook(t)
+            hook = self._hook(t)
             return lambda value: hook(value, t)
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return {m.value: m for m in t}.__getitem__
@@ -161,12 +164,11 @@ class FastReader:
     def _record(self, cl: type) -> _Read:
         if cl in self._readers:
             return self._readers[cl]
-        if not _is_trusted(cl):
-            hook: _Hook = self._hooks.get_structure_hook(cl)
-            return lambda value: hook(value, cl)
+        trusted = _is_trusted(cl)
         w = _Source()
         hints = typing.get_type_hints(cl)
-        fields = attrs.fields(cl)
+        fields = [a for a in attrs.fields(cl) if a.init]
+        ids = [trusted and _is_id(a, hints[a.name]) for a in fields]
         tag = getattr(cl, "KIND", None)
         keys = frozenset(a.name for a in fields) | ({_KIND} if isinstance(tag, str) else set())
         w.add(0, "def read(d):")
@@ -177,7 +179,7 @@ class FastReader:
         w.add(1, f"if len(d) == {len(keys)}:")
         for i, a in enumerate(fields):
             w.add(2, f"x{i} = d[{a.name!r}]")
-            self._value(w, 2, f"x{i}", hints[a.name], ids=_is_id(a, hints[a.name]))
+            self._value(w, 2, f"x{i}", hints[a.name], ids=ids[i])
         w.add(1, "else:")
         w.add(2, f"if not d.keys() <= {w.name('K', keys)}:")
         w.add(3, "raise _Refused")
@@ -185,19 +187,40 @@ class FastReader:
             local = f"x{i}"
             if a.default is attrs.NOTHING:
                 w.add(2, f"{local} = d[{a.name!r}]")
-                self._value(w, 2, local, hints[a.name], ids=_is_id(a, hints[a.name]))
+                self._value(w, 2, local, hints[a.name], ids=ids[i])
                 continue
+            # A missing key stays ``d``: the default is made here, or by ``__init__``.
             w.add(2, f"{local} = d.get({a.name!r}, d)")
-            w.add(2, f"if {local} is d:")
-            if isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-                w.add(3, f"{local} = {w.name('F', a.default.factory)}()")
+            if trusted:
+                w.add(2, f"if {local} is d:")
+                if isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+                    w.add(3, f"{local} = {w.name('F', a.default.factory)}()")
+                else:
+                    w.add(3, f"{local} = {w.name('D', a.default)}")
+                w.add(2, "else:")
             else:
-                w.add(3, f"{local} = {w.name('D', a.default)}")
-            w.add(2, "else:")
-            self._value(w, 3, local, hints[a.name], ids=_is_id(a, hints[a.name]))
+                w.add(2, f"if {local} is not d:")
+            self._value(w, 3, local, hints[a.name], ids=ids[i])
         if isinstance(tag, str):
             w.add(1, f"if d[{_KIND!r}] != {tag!r}:")
             w.add(2, "raise _Refused")
+        if trusted:
+            self._made_by_slots(w, cl, fields)
+        else:
+            w.add(1, "kw = {}")
+            for i, a in enumerate(fields):
+                w.add(1, f"if x{i} is not d: kw[{a.alias!r}] = x{i}")
+            w.add(1, f"return {w.name('T', cl)}(**kw)")
+        namespace = dict(w.names)
+        # The text is made from the model's classes only.
+        source = "\n".join(w.lines)
+        exec(compile(source, f"<compagnonnage reader {cl.__qualname__}>", "exec"), namespace)
+        read: _Read = namespace["read"]
+        self._readers[cl] = read
+        return read
+
+    def _made_by_slots(self, w: _Source, cl: type, fields: list[attrs.Attribute[Any]]) -> None:
+        """Lines making the ``cl`` of fields ``x0``, ``x1``… as its ``__init__`` would."""
         late: list[str] = []
         for i, a in enumerate(fields):
             if a.converter is not None:
@@ -211,13 +234,6 @@ class FastReader:
         if hasattr(cl, "__attrs_post_init__"):
             w.add(1, "o.__attrs_post_init__()")
         w.add(1, "return o")
-        namespace = dict(w.names)
-        # The text is made from the model's classes only.
-        source = "\n".join(w.lines)
-        exec(compile(source, f"<compagnonnage reader {cl.__qualname__}>", "exec"), namespace)
-        read: _Read = namespace["read"]
-        self._readers[cl] = read
-        return read
 
     def _value(self, w: _Source, indent: int, local: str, t: Any, *, ids: bool = False) -> None:
         """Lines that check ``local``, a value of type ``t``, and turn it into the model's value.
@@ -258,7 +274,7 @@ class FastReader:
             members = {m.value: m for m in t}
             w.add(indent, f"{local} = {w.name('E', members)}[{local}]")
         elif self._is_leaf(t):
-            hook = self._hooks.get_structure_hook(t)
+            hook = self._hook(t)
             w.add(indent, f"{local} = {w.name('H', hook)}({local}, {w.name('T', t)})")
         else:
             w.add(indent, f"{local} = {w.name('R', self.reader(t))}({local})")

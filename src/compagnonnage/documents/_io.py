@@ -163,7 +163,7 @@ def _problems(obj: Any, path: str) -> list[Problem]:
 
 
 def _read_fast(data: str | bytes, cl: type[T], conv: DocumentConverter, name: str) -> T | None:
-    """The object of a good document, read with orjson and the fast converter; else ``None``.
+    """The object of a good document, read with orjson and the fast reader; else ``None``.
 
     Cross-references are left to the caller.
     """
