@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from compagnonnage._files import write_atomically
 from compagnonnage._i18n import (
     LANGUAGES,
     Lang,
@@ -70,23 +69,11 @@ def _counts(violations: list[dict[str, Any]], s: Session) -> str:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically: a temporary file beside it, then a rename.
-
-    An existing file keeps its permissions; a new one gets ``0o644``.
-    """
+    """Write ``text`` to ``path`` atomically (see :func:`~compagnonnage._files.write_atomically`)."""
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    write_atomically(path, text.encode("utf-8"))
 
 
 # -- check -----------------------------------------------------------------------

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import typing
-from contextlib import suppress
 from functools import cache
 from typing import Any, TypeVar, cast
 
 import orjson
 
+from compagnonnage._files import write_atomically
 from compagnonnage.catalogue import OfferItem, Service, ServiceCatalogue
 from compagnonnage.diagnostics import (
     Answer,
@@ -310,22 +309,4 @@ def dump(
     then renamed over ``path``: a crash never leaves a half-written document. An
     existing file keeps its permissions; a new one gets ``0o644``.
     """
-    data = _encode(obj, converter)
-    target = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(target))
-    try:
-        mode = os.stat(target).st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    write_atomically(path, _encode(obj, converter))
