@@ -467,14 +467,11 @@ def _double_bookings(p: Programme) -> Iterator[Breach]:
             for e in item.expert_ids:
                 stays.setdefault(e, []).append((item.period, item.place, item.id))
     for expert, mine in stays.items():
-        if len(mine) < 2 or len({place for _, place, _ in mine}) < 2:
-            continue
-        mine.sort(key=lambda s: (s[0].start, s[2]))
+        if len({place for _, place, _ in mine}) < 2:
+            continue  # one place (or one stay): nobody is in two places
         for i, (pa, la, a) in enumerate(mine):
             for pb, lb, b in mine[i + 1 :]:
-                if pb.start > pa.end:
-                    break
-                if la != lb:
+                if la != lb and pa.overlaps(pb):
                     yield Breach(
                         (expert, *sorted((a, b))),
                         f"L'expert {expert} est à la fois à {la} ({a}) et à {lb} ({b}).",
@@ -554,9 +551,9 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     people = p.beneficiary.people_ids
     everyone = people | team.keys()
     for item in _workers(p):
-        if team.keys() >= set(item.expert_ids):
-            continue
         unknown = [i for i in item.expert_ids if i not in team]
+        if not unknown:
+            continue
         fr, en = _label(item)
         yield Breach(
             (item.id, *sorted(unknown)),
@@ -564,9 +561,9 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             f"On {en}, experts not in the team: {_ids(unknown)}.",
         )
     for a in p.accompaniment.actions:
-        if people >= set(a.participant_ids):
-            continue
         strangers = [i for i in a.participant_ids if i not in people]
+        if not strangers:
+            continue
         yield Breach(
             (a.id, *sorted(strangers)),
             f"L'action {a.id} compte des participants étrangers au bénéficiaire : {_ids(strangers)}.",
