@@ -146,33 +146,46 @@ def aware_datetime(instance: object, attribute: Any, value: Any) -> None:
         _fail(instance, attribute, "a timezone-aware datetime", value)
 
 
-@cache
-def _countries() -> frozenset[str]:
-    # pycountry's own table, read without importing pycountry when it lies where
-    # pycountry keeps it: pycountry's __init__ imports importlib.metadata and scans
-    # every distribution for its version, half the cost of loading plugins.
+def _iso_codes(table: str, key: str) -> frozenset[str] | None:
+    """The ``key`` of every entry of pycountry's ``iso<table>.json``, read without pycountry.
+
+    pycountry's ``__init__`` imports importlib.metadata and scans every
+    distribution for its version, half the cost of loading plugins. ``None``
+    when the table is not where pycountry keeps it (then ask pycountry itself).
+    """
     import importlib.util
     import json
     import os
 
     spec = importlib.util.find_spec("pycountry")
-    if spec is not None and spec.submodule_search_locations:
-        path = os.path.join(spec.submodule_search_locations[0], "databases", "iso3166-1.json")
-        try:
-            with open(path, encoding="utf-8") as f:
-                return frozenset(c["alpha_2"] for c in json.load(f)["3166-1"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # another layout: ask pycountry itself
-    import pycountry
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = os.path.join(spec.submodule_search_locations[0], "databases", f"iso{table}.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            return frozenset(entry[key] for entry in json.load(f)[table])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
-    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+@cache
+def _countries() -> frozenset[str]:
+    found = _iso_codes("3166-1", "alpha_2")
+    if found is None:
+        import pycountry
+
+        found = frozenset(c.alpha_2 for c in pycountry.countries)
+    return found
 
 
 @cache
 def _subdivisions() -> frozenset[str]:
-    import pycountry
+    found = _iso_codes("3166-2", "code")
+    if found is None:
+        import pycountry
 
-    return frozenset(s.code for s in pycountry.subdivisions)
+        found = frozenset(s.code for s in pycountry.subdivisions)
+    return found
 
 
 def country(instance: object, attribute: Any, value: Any) -> None:
