@@ -24,13 +24,13 @@ if TYPE_CHECKING:
 _Parts = Callable[["Programme"], Sequence[Any]]
 
 
-def _strategy(name: str, **options: Any) -> Callable[[type], SearchStrategy[Any]]:
-    """Resolve to ``strategies.<name>(**options)``, importing the strategies on first use."""
+def _strategy(name: str) -> Callable[[type], SearchStrategy[Any]]:
+    """Resolve to ``strategies.<name>()``, importing the strategies on first use."""
 
     def resolve(_cls: type) -> SearchStrategy[Any]:
         from compagnonnage.testing import strategies
 
-        made: SearchStrategy[Any] = getattr(strategies, name)(**options)
+        made: SearchStrategy[Any] = getattr(strategies, name)()
         return made
 
     return resolve

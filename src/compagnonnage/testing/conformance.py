@@ -89,6 +89,7 @@ from compagnonnage.model import (
     TradeRef,
 )
 from compagnonnage.plugins import PluginError, PluginManager, get_plugin_manager
+from compagnonnage.plugins._manager import _name_of
 from compagnonnage.plugins.hookspecs import PROJECT
 from compagnonnage.rules import Breach, Rule
 from compagnonnage.testing.strategies import programmes
@@ -350,6 +351,9 @@ class _Contributions:
     rules: tuple[Rule, ...]
     trades: tuple[TradeRef, ...]
     hooks: frozenset[str]
+    registered: Mapping[str, tuple[str, ...]]
+    services: frozenset[str]
+    """The ids of every registered catalogue's services (the plugin's and others')."""
     converter: DocumentConverter | None
 
     @classmethod
@@ -372,6 +376,8 @@ class _Contributions:
             rules=tuple(pm.rules()[code] for code in mine.get("rule", ())),
             trades=tuple(sorted(trades, key=str)),
             hooks=frozenset(info.hooks),
+            registered=mine,
+            services=frozenset(s.id for cat in pm.catalogues() for s in cat.services),
             converter=converter,
         )
 
@@ -439,10 +445,9 @@ def _recommend_problem(c: _Contributions, case: tuple[Programme, str]) -> str | 
     first, second = results
     if first != second:
         return "the same programme and recommendation gave different candidates; expected the same"
-    services = {s.id for cat in c.pm.catalogues() for s in cat.services}
     modules = {m.id: m for m in c.pm.modules()}
     for cand in first:
-        unknown = [s for s in cand.service_ids if s not in services]
+        unknown = [s for s in cand.service_ids if s not in c.services]
         if unknown:
             return f"candidate {cand.title.en!r} names service {unknown[0]!r}, which no registered catalogue holds"
         if cand.module_id is not None and cand.module_id not in modules:
@@ -512,11 +517,6 @@ def _round_trip(converter: DocumentConverter, obj: object, *, cls: type) -> str 
 # -- the checks ------------------------------------------------------------------------
 
 
-def _name_of(plugin: object) -> str:
-    name = getattr(plugin, "__name__", None)
-    return name if isinstance(name, str) else type(plugin).__name__
-
-
 def _hook_attributes(plugin: object) -> list[str]:
     return sorted(
         a
@@ -551,7 +551,6 @@ def _check_hooks(plugin: object, name: str, requires: tuple[object, ...]) -> lis
 
 def _check_references(c: _Contributions) -> list[Failure]:
     trades = c.pm.trades()
-    services = {s.id for cat in c.pm.catalogues() for s in cat.services}
     nomenclatures = {n.id for n in c.pm.nomenclatures()}
     problems: list[str] = []
 
@@ -569,15 +568,14 @@ def _check_references(c: _Contributions) -> list[Failure]:
             for d in m.dimensions
             for r in d.remedies
             for sid in r.service_ids
-            if sid not in services
+            if sid not in c.services
         )
     for cat in c.catalogues:
         unknown_trades(f"catalogue {cat.id!r}", (t for s in cat.services for t in s.trades))
-    info = next(i for i in c.pm.list_plugins() if i.name == c.name)
     problems.extend(
         f"region {r} names nomenclature {p.nomenclature!r}, which is not registered"
         for r, p in c.pm.regions().items()
-        if str(r) in info.registered.get("region", ())
+        if str(r) in c.registered.get("region", ())
         and p.nomenclature is not None
         and p.nomenclature not in nomenclatures
     )
