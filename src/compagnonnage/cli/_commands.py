@@ -734,38 +734,32 @@ def demo(args: argparse.Namespace, s: Session) -> int:
             path = folder / f"{programme.id}.report.{lang}.{fmt}"
             write_text(path, render_report(programme, fmt, s, lang=lang, results=results))
             written.append(path)
-    report = s.plugins.check(programme)
+    violations = [_violation(v, s) for v in s.plugins.check(programme).violations]
     colon = s.say("colon")
     lines = [s.say("demo_written", path=args.dir), *(f"  {p}" for p in written), ""]
     lines += [
         f"{s.say('programme')}{colon}{programme.title} ({programme.id})",
         f"{s.say('stage')}{colon}{stage_label(programme.stage, s.lang)}",
-        f"{s.say('rules')}{colon}{_counts([_violation(v, s) for v in report.violations], s)}",
-        *(_violation_line(_violation(v, s), s) for v in report.violations),
+        f"{s.say('rules')}{colon}{_counts(violations, s)}",
+        *(_violation_line(v, s) for v in violations),
         "",
         s.say("demo_scores"),
     ]
-    modules = {m.id: m for m in s.plugins.modules()}
-    scores = programme.diagnostic.scores
-    if scores:
-        lines.append(
-            table(
-                [s.say(f"col_{h}") for h in ("dimension", "level", "desired", "gap")],
+    # The example's diagnostic scores the consular-chamber module (the built-in one).
+    lines.append(
+        table(
+            [s.say(f"col_{h}") for h in ("dimension", "level", "desired", "gap")],
+            [
                 [
-                    [
-                        modules[c.module_id].dimension(c.dimension_id).title(s.lang)
-                        if c.module_id in modules
-                        else f"{c.module_id}/{c.dimension_id}",
-                        str(c.level),
-                        _cell(c.desired),
-                        "—" if c.gap is None else f"{c.gap:+d}",
-                    ]
-                    for c in scores
-                ],
-            )
+                    module.dimension(c.dimension_id).title(s.lang),
+                    str(c.level),
+                    _cell(c.desired),
+                    "—" if c.gap is None else f"{c.gap:+d}",
+                ]
+                for c in programme.diagnostic.scores
+            ],
         )
-    else:
-        lines.append("  " + s.say("demo_no_scores"))
+    )
     lines += ["", s.say("demo_support")]
     lines.append(
         table(

@@ -215,7 +215,6 @@ TEXT: dict[str, Message] = {
     ),
     "rules": Message("Contrôle des règles", "Rule check"),
     "demo_scores": Message("Scores du diagnostic :", "Diagnostic scores:"),
-    "demo_no_scores": Message("aucun score enregistré", "no score recorded"),
     "demo_support": Message("Appui prévu :", "Planned support:"),
     "col_action": Message("Action", "Action"),
     "col_kind": Message("Nature", "Kind"),
