@@ -176,7 +176,7 @@ def _read_fast(data: str | bytes, cl: type[T], conv: DocumentConverter, name: st
 
 
 def _read_detailed(data: str | bytes, cl: type[T], conv: DocumentConverter, name: str) -> T:
-    """The object of a document read with ``json`` and the detailed converter, or every problem."""
+    """The object of a document read with ``json`` and the cattrs converter (the reference), or every problem."""
     version, payload = _open(_parse_detailed(data), name)
     payload = _migrate({"schema_version": version, name: payload}, version)[name]
     return conv.structure(payload, cl, path=f"$.{name}")

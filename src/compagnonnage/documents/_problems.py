@@ -189,7 +189,7 @@ def _problems_from(exc: BaseException, path: str, *, at_field: bool = False) -> 
     """Every problem in an exception tree raised while structuring the value at ``path``.
 
     ``at_field`` tells that ``path`` already names the field a model validator
-    complained about (the detailed converter validates field by field).
+    complained about (the converter validates field by field).
     """
     if isinstance(exc, ClassValidationError | IterableValidationError):
         for sub in exc.exceptions:
