@@ -142,6 +142,14 @@ def test_diagnose_write_is_refused_once_the_diagnostic_is_closed(
         ),
         ("[]", ["$: expected an object", "$.answers.respondents: required field missing"]),
         (
+            {},
+            [
+                "$.answers: required field missing",
+                "$.schema_version: required field missing",
+                "$.answers.respondents: required field missing",
+            ],
+        ),
+        (
             {"schema_version": 2, "answers": {"respondents": []}, "extra": 1},
             ["$.extra: unknown field", "$.schema_version: expected 1"],
         ),

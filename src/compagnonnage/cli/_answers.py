@@ -160,7 +160,7 @@ def loads(text: str | bytes, *, source: str | None = None) -> CollectedAnswers:
             [Problem("$", f"JSON invalide : {err}", f"invalid JSON: {err}")], source
         ) from None
     root = r.mapping(document, "$")
-    if root:
+    if isinstance(document, dict):  # an empty object still lacks its two keys
         r.keys(root, "$", {"schema_version", "answers"}, {"schema_version", "answers"})
         if "schema_version" in root and root["schema_version"] != VERSION:
             r.bad("$.schema_version", f"attendu : {VERSION}", f"expected {VERSION}")
