@@ -162,3 +162,16 @@ def test_help_imports_no_heavy_module() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip() == "[]"
+
+
+def test_every_command_of_the_parser_has_its_module_and_function() -> None:
+    import argparse
+    import importlib
+
+    from compagnonnage.cli import _COMMANDS
+    from compagnonnage.cli._parser import build_parser
+
+    sub = next(a for a in build_parser("en")._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == set(_COMMANDS) == set(COMMANDS)
+    for name, module in _COMMANDS.items():
+        assert callable(getattr(importlib.import_module(module), name))

@@ -8,6 +8,7 @@ place in it, never a traceback, unless ``--debug`` is given.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
 from collections.abc import Sequence
@@ -17,6 +18,23 @@ from compagnonnage.cli._text import say
 from compagnonnage.errors import CompagnonnageError
 
 __all__ = ["main"]
+
+# Each command lives in a module of its own, imported only when that command runs; the
+# function that runs it bears the command's name.
+_COMMANDS = {
+    "check": "compagnonnage.cli._check",
+    "demo": "compagnonnage.cli._demo",
+    "diagnose": "compagnonnage.cli._diagnose",
+    "modules": "compagnonnage.cli._listings",
+    "plugins": "compagnonnage.cli._listings",
+    "recommend": "compagnonnage.cli._recommend",
+    "regions": "compagnonnage.cli._listings",
+    "report": "compagnonnage.cli._report",
+    "schema": "compagnonnage.cli._report",
+    "services": "compagnonnage.cli._listings",
+    "status": "compagnonnage.cli._status",
+    "trades": "compagnonnage.cli._listings",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,17 +50,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     lang = args.lang
-    from compagnonnage.cli import _commands
+    from compagnonnage.cli._common import Command, os_message
     from compagnonnage.cli._session import Session
 
-    run: _commands.Command = getattr(_commands, args.command)
+    run: Command = getattr(importlib.import_module(_COMMANDS[args.command]), args.command)
     try:
         return run(args, Session(lang))
     except (CompagnonnageError, OSError) as err:
         if args.debug:
             traceback.print_exc()
         if isinstance(err, OSError):
-            text = _commands.os_message(err, Session(lang))
+            text = os_message(err, Session(lang))
         else:
             message = getattr(err, "message", None)
             text = message(lang) if callable(message) else str(err)

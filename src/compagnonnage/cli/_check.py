@@ -1,0 +1,131 @@
+"""``check PATH…``: document errors and rule violations of every programme document."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from compagnonnage.cli._common import (
+    INVALID,
+    OK,
+    VIOLATED,
+    counts_line,
+    os_message,
+    violation_data,
+    violation_line,
+)
+from compagnonnage.cli._output import Progress, emit, emit_json, table
+from compagnonnage.cli._session import CliError, Session
+
+if TYPE_CHECKING:
+    pass
+
+
+def _documents(paths: Iterable[str]) -> tuple[list[Path], bool]:
+    """The files to check (folders searched for ``*.json``), and whether a folder was given."""
+    files: list[Path] = []
+    folder = False
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            folder = True
+            found = sorted(p for p in path.rglob("*.json") if p.is_file())
+            if not found:
+                raise CliError("empty_folder", path=name)
+            files += found
+        else:
+            files.append(path)
+    return files, folder
+
+
+def _check_one(path: Path, s: Session) -> dict[str, Any]:
+    from compagnonnage.documents import DocumentError
+
+    entry: dict[str, Any] = {"path": str(path)}
+    try:
+        programme = s.load(path)
+    except DocumentError as err:
+        entry.update(
+            status="invalid",
+            problems=[{"path": p.path, "message": p.message(s.lang)} for p in err.problems],
+        )
+        entry["text"] = err.message(s.lang)
+        return entry
+    except OSError as err:
+        entry.update(status="unreadable", problems=[{"path": "$", "message": os_message(err, s)}])
+        entry["text"] = os_message(err, s)
+        return entry
+    report = s.plugins.check(programme)
+    entry.update(
+        status="clean" if not report.violations else ("errors" if report.errors else "warnings"),
+        programme_id=programme.id,
+        stage=programme.stage.value,
+        violations=[violation_data(v, s) for v in report.violations],
+    )
+    return entry
+
+
+def _summary(entries: list[dict[str, Any]], s: Session) -> tuple[dict[str, int], list[list[str]]]:
+    status = Counter(e["status"] for e in entries)
+    totals = {
+        "documents": len(entries),
+        "clean": status["clean"],
+        "with_errors": status["errors"],
+        "with_warnings": status["warnings"],
+        "invalid": status["invalid"] + status["unreadable"],
+    }
+    by_code: Counter[tuple[str, str]] = Counter()
+    files: dict[tuple[str, str], set[str]] = {}
+    for e in entries:
+        for v in e.get("violations", ()):
+            key = (v["code"], v["severity"])
+            by_code[key] += 1
+            files.setdefault(key, set()).add(e["path"])
+    rows = [
+        [code, s.say(f"severity_{severity}"), str(n), str(len(files[(code, severity)]))]
+        for (code, severity), n in sorted(by_code.items())
+    ]
+    return totals, rows
+
+
+def check(args: argparse.Namespace, s: Session) -> int:
+    """``check PATH…``: document errors and rule violations of every programme document."""
+    files, folder = _documents(args.paths)
+    progress = Progress(len(files), enabled=folder)
+    entries: list[dict[str, Any]] = []
+    for i, path in enumerate(files, 1):
+        entries.append(_check_one(path, s))
+        progress.advance(i)
+    progress.close()
+    totals, by_code = _summary(entries, s)
+    code = INVALID if totals["invalid"] else (VIOLATED if totals["with_errors"] else OK)
+    if args.format == "json":
+        for e in entries:
+            e.pop("text", None)
+        emit_json({"documents": entries, "summary": totals, "exit_code": code})
+        return code
+    lines: list[str] = []
+    for e in entries:
+        if "text" in e:
+            lines.append(e["text"])
+        elif e["violations"] or not folder:
+            lines.append(f"{e['path']}{s.say('colon')}{counts_line(e['violations'], s)}")
+            lines += [violation_line(v, s) for v in e["violations"]]
+    if folder or len(entries) > 1:
+        lines += ["", s.say("summary")]
+        lines.append(
+            table(
+                [s.say("total_" + k) for k in totals],
+                [[str(v) for v in totals.values()]],
+            )
+        )
+        if by_code:
+            lines += [
+                "",
+                table([s.say(h) for h in ("code", "severity", "violations", "documents")], by_code),
+            ]
+    emit("\n".join(lines))
+    return code

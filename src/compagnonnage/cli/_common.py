@@ -1,0 +1,92 @@
+"""What the commands share: exit codes, violations as data and lines, files, cells.
+
+Exit codes: 0 all is well; 1 an error-level rule is violated; 2 the input could
+not be read or is invalid, or the command was misused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from compagnonnage._files import write_atomically
+from compagnonnage.cli._session import Session
+
+if TYPE_CHECKING:
+    from compagnonnage.model import Programme
+    from compagnonnage.rules import Violation
+
+
+OK, VIOLATED, INVALID = 0, 1, 2
+
+Command = Callable[[argparse.Namespace, Session], int]
+
+
+def violation_data(v: Violation, s: Session) -> dict[str, Any]:
+    """A violation as the JSON output gives it, its message in the session's language."""
+    return {
+        "code": v.code,
+        "severity": v.severity.value,
+        "subjects": list(v.subjects),
+        "message": v.message(s.lang),
+        "origin": v.origin,
+    }
+
+
+def violation_line(v: dict[str, Any], s: Session) -> str:
+    """One indented line of text for a violation given as :func:`violation_data`."""
+    subjects = f" ({', '.join(v['subjects'])})" if v["subjects"] else ""
+    return (
+        f"  [{s.say('severity_' + v['severity'])}] {v['code']}{subjects}"
+        f"{s.say('colon')}{v['message']}"
+    )
+
+
+def counts_line(violations: list[dict[str, Any]], s: Session) -> str:
+    """ "clean", or how many errors and warnings."""
+    if not violations:
+        return s.say("clean")
+    errors = sum(1 for v in violations if v["severity"] == "error")
+    return s.say("counts", errors=errors, warnings=len(violations) - errors)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`~compagnonnage._files.write_atomically`)."""
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, text.encode("utf-8"))
+
+
+def actor(programme: Programme) -> tuple[str, dt.datetime]:
+    """Who records an operation from the command line, and when: the reference partner, now.
+
+    "Now" is never before the programme's last history entry.
+    """
+    now = dt.datetime.now(dt.timezone.utc)
+    if programme.history:
+        now = max(now, programme.history[-1].at)
+    by = programme.reference_partner.id if programme.reference_partner else "compagnonnage"
+    return by, now
+
+
+def cell(value: object) -> str:
+    """A table cell: lists joined by commas, nothing as a dash."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    return "—" if value is None else str(value)
+
+
+def os_message(err: OSError, s: Session) -> str:
+    """An operating-system error on a file, in the session's language, naming the file."""
+    name = err.filename if err.filename is not None else "?"
+    if isinstance(err, FileNotFoundError):
+        return s.say("no_such_file", path=name)
+    if isinstance(err, IsADirectoryError):
+        return s.say("is_a_directory", path=name)
+    if isinstance(err, PermissionError):
+        return s.say("permission_denied", path=name)
+    return s.say("os_error", path=name, reason=err.strerror or err)

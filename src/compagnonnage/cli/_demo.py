@@ -1,0 +1,103 @@
+"""``demo [DIR]``: the Togo example, its answers and four reports, and a summary."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from compagnonnage._i18n import (
+    LANGUAGES,
+    enum_label,
+    format_period,
+    stage_label,
+    term,
+)
+from compagnonnage.cli._common import (
+    OK,
+    cell,
+    counts_line,
+    violation_data,
+    violation_line,
+    write_text,
+)
+from compagnonnage.cli._output import emit, table
+from compagnonnage.cli._report import render_report
+from compagnonnage.cli._session import CliError, Session
+
+if TYPE_CHECKING:
+    pass
+
+
+def demo(args: argparse.Namespace, s: Session) -> int:
+    """``demo [DIR]``: the Togo example, its answers and four reports, and a summary."""
+    from compagnonnage.cli import _answers
+    from compagnonnage.diagnostics import CONSULAR_CHAMBER_MODULE, score
+    from compagnonnage.documents import dump
+    from compagnonnage.example import TOGO_DESIRED, togo_answers, togo_programme
+
+    folder = Path(args.dir)
+    if folder.exists() and not folder.is_dir():
+        raise CliError("not_a_folder", path=args.dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    programme = togo_programme()
+    module = CONSULAR_CHAMBER_MODULE
+    collected = _answers.CollectedAnswers(
+        answers={module.id: togo_answers()}, desired={module.id: TOGO_DESIRED}
+    )
+    results = [score(module, collected.answers[module.id], desired=TOGO_DESIRED)]
+    written = [folder / f"{programme.id}.json", folder / f"{programme.id}.answers.json"]
+    dump(programme, written[0], converter=s.converter)
+    write_text(written[1], _answers.dumps(collected))
+    for lang in LANGUAGES:
+        for fmt in ("html", "md"):
+            path = folder / f"{programme.id}.report.{lang}.{fmt}"
+            write_text(path, render_report(programme, fmt, s, lang=lang, results=results))
+            written.append(path)
+    violations = [violation_data(v, s) for v in s.plugins.check(programme).violations]
+    colon = s.say("colon")
+    lines = [s.say("demo_written", path=args.dir), *(f"  {p}" for p in written), ""]
+    lines += [
+        f"{s.say('programme')}{colon}{programme.title} ({programme.id})",
+        f"{s.say('stage')}{colon}{stage_label(programme.stage, s.lang)}",
+        f"{s.say('rules')}{colon}{counts_line(violations, s)}",
+        *(violation_line(v, s) for v in violations),
+        "",
+        s.say("demo_scores"),
+    ]
+    # The example's diagnostic scores the consular-chamber module (the built-in one).
+    lines.append(
+        table(
+            [s.say(f"col_{h}") for h in ("dimension", "level", "desired", "gap")],
+            [
+                [
+                    module.dimension(c.dimension_id).title(s.lang),
+                    str(c.level),
+                    cell(c.desired),
+                    "—" if c.gap is None else f"{c.gap:+d}",
+                ]
+                for c in programme.diagnostic.scores
+            ],
+        )
+    )
+    lines += ["", s.say("demo_support")]
+    lines.append(
+        table(
+            [s.say(f"col_{h}") for h in ("action", "kind", "title", "period", "status")],
+            [
+                [
+                    a.id,
+                    term(f"kind.{a.KIND}", s.lang),
+                    a.title,
+                    "—"
+                    if a.period is None
+                    else format_period(a.period.start, a.period.end, s.lang),
+                    enum_label(a.status, s.lang),
+                ]
+                for a in programme.accompaniment.actions
+            ],
+        )
+    )
+    lines += ["", s.say("demo_next", document=written[0], report=written[2])]
+    emit("\n".join(lines))
+    return OK

@@ -1,0 +1,140 @@
+"""``diagnose FILE --answers ANSWERS``: score the applicable modules on the answers."""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from compagnonnage._i18n import (
+    enum_label,
+    format_number,
+    term,
+)
+from compagnonnage.cli._common import (
+    OK,
+    actor,
+    cell,
+)
+from compagnonnage.cli._output import emit, emit_json, table
+from compagnonnage.cli._session import CliError, Session
+
+if TYPE_CHECKING:
+    from compagnonnage.diagnostics import DiagnosticResult, Evidence
+    from compagnonnage.model import Programme
+
+
+def _value(value: object, s: Session) -> str:
+    if isinstance(value, bool):
+        return s.say("yes" if value else "no")
+    if isinstance(value, int | float | Decimal):
+        return format_number(value, s.lang)
+    return str(value)
+
+
+def _evidence(e: Evidence, s: Session) -> str:
+    level = "—" if e.level is None else str(e.level)
+    note = f" « {e.note} »" if s.lang == "fr" and e.note else (f' "{e.note}"' if e.note else "")
+    return f"{enum_label(e.group, s.lang)} {e.respondent_id}, {e.question_id} = {_value(e.value, s)} → {level}{note}"
+
+
+def _result_data(result: DiagnosticResult, s: Session) -> dict[str, Any]:
+    found = result.findings(s.lang)
+    return {
+        "module": result.module_id,
+        "version": result.module_version,
+        "dimensions": [
+            {
+                "dimension": d.dimension.id,
+                "title": d.dimension.title(s.lang),
+                "level": d.level,
+                "desired": d.desired,
+                "gap": d.gap,
+                "by_group": {g.value: level for g, level in d.by_group.items()},
+                "divergence": d.divergence,
+                "divergent": d.divergent,
+                "evidence": [_evidence(e, s) for e in d.evidence],
+            }
+            for d in result.dimensions
+        ],
+        "suggested": [
+            {"kind": f.KIND, "id": f.id, "statement": f.statement}
+            for f in (*found.issues, *found.practices, *found.recommendations)
+        ],
+    }
+
+
+def _record(programme: Programme, results: list[DiagnosticResult], s: Session) -> Programme:
+    """``programme`` with the scores and suggested findings recorded, through the lifecycle."""
+    lifecycle = s.plugins.lifecycle()
+    by, at = actor(programme)
+    for result in results:
+        for capacity in result.scores():
+            programme = lifecycle.record_score(programme, capacity, by=by, at=at)
+        found = result.findings(s.lang)
+        for finding in (*found.issues, *found.practices, *found.recommendations):
+            programme = lifecycle.record_finding(programme, finding, by=by, at=at)
+    return programme
+
+
+def diagnose(args: argparse.Namespace, s: Session) -> int:
+    """``diagnose FILE --answers ANSWERS``: score the applicable modules on the answers."""
+    from compagnonnage.cli import _answers
+    from compagnonnage.diagnostics import score
+    from compagnonnage.documents import dump
+
+    programme = s.load(args.file)
+    collected = _answers.load(args.answers)
+    modules = {m.id: m for m in s.plugins.modules_for(programme)}
+    unknown = sorted(set(collected.answers) - set(modules))
+    if unknown:
+        raise CliError(
+            "unknown_modules",
+            path=args.answers,
+            modules=", ".join(unknown),
+            known=", ".join(modules),
+        )
+    results = [
+        score(module, collected.answers[module_id], desired=collected.desired.get(module_id))
+        for module_id, module in modules.items()
+        if module_id in collected.answers
+    ]
+    if args.write:
+        dump(_record(programme, results, s), args.file, converter=s.converter)
+    data = [_result_data(r, s) for r in results]
+    if args.format == "json":
+        emit_json({"programme_id": programme.id, "results": data, "written": args.write})
+        return OK
+    blocks = []
+    for result, r in zip(results, data, strict=True):
+        rows = [
+            [
+                d.dimension.title(s.lang),
+                cell(d.level),
+                cell(d.desired),
+                "—" if d.gap is None else f"{d.gap:+d}",
+                ", ".join(f"{enum_label(g, s.lang)} {v}" for g, v in d.by_group.items()) or "—",
+                str(d.divergence) + (f" ({s.say('divergent')})" if d.divergent else ""),
+            ]
+            for d in result.dimensions
+        ]
+        headers = ["dimension", "level", "desired", "gap", "by_group", "divergence"]
+        module = modules[result.module_id]
+        lines = [f"{module.title(s.lang)} ({result.module_id} {result.module_version})", ""]
+        lines.append(table([s.say("col_" + h) for h in headers], rows))
+        lines += ["", s.say("evidence")]
+        for d in r["dimensions"]:
+            if d["evidence"]:
+                lines += [f"  {d['title']}", *(f"    {e}" for e in d["evidence"])]
+        lines += ["", s.say("suggested", count=len(r["suggested"]))]
+        lines += [
+            f"  [{term('kind.' + f['kind'], s.lang)}] {f['id']} — {f['statement']}"
+            for f in r["suggested"]
+        ]
+        blocks.append("\n".join(lines))
+    if not blocks:
+        blocks.append(s.say("no_answers"))
+    if args.write:
+        blocks.append(s.say("recorded", path=args.file))
+    emit("\n\n".join(blocks))
+    return OK
