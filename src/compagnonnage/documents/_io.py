@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import typing
 from functools import cache
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, cast, overload
 
 import orjson
 
@@ -199,12 +199,20 @@ def _with_source(err: DocumentError, source: str) -> DocumentError:
     return DocumentError(err.problems, source)
 
 
+@overload
+def loads(data: str | bytes, *, converter: DocumentConverter | None = None) -> Programme: ...
+
+
+@overload
+def loads(data: str | bytes, *, cls: type[T], converter: DocumentConverter | None = None) -> T: ...
+
+
 def loads(
     data: str | bytes,
     *,
-    cls: type[T] = Programme,  # type: ignore[assignment]
+    cls: type[Any] = Programme,
     converter: DocumentConverter | None = None,
-) -> T:
+) -> Any:
     """Read a document of type ``cls`` (a programme by default) from JSON text.
 
     Older format versions are upgraded on the way (:data:`MIGRATIONS`).
@@ -215,12 +223,24 @@ def loads(
     return _read(data, cls, converter)
 
 
+@overload
+def load(
+    path: str | os.PathLike[str], *, converter: DocumentConverter | None = None
+) -> Programme: ...
+
+
+@overload
+def load(
+    path: str | os.PathLike[str], *, cls: type[T], converter: DocumentConverter | None = None
+) -> T: ...
+
+
 def load(
     path: str | os.PathLike[str],
     *,
-    cls: type[T] = Programme,  # type: ignore[assignment]
+    cls: type[Any] = Programme,
     converter: DocumentConverter | None = None,
-) -> T:
+) -> Any:
     """Read a document of type ``cls`` (a programme by default) from a file.
 
     The problems of a :class:`DocumentError` name the file in
