@@ -10,7 +10,12 @@ who, why) and checks the rules on the result before returning it:
 * any other operation is refused when it *adds* an error-level violation.
 
 A refusal raises :class:`~compagnonnage.errors.TransitionRefused` carrying every
-blocking violation; the programme given is untouched (it is immutable).
+blocking violation; the programme given is untouched (it is immutable). A call
+that cannot be made at all (an action in the wrong status, a naive datetime, a
+blank reason, a record of the wrong kind) raises
+:class:`~compagnonnage.errors.LifecycleMisuse` with a code, before anything is
+built. :func:`next_step` tells, without changing anything, which operation comes
+next, the stage it leads to, and what blocks it.
 
 The module-level functions use the core rules; build a :class:`Lifecycle` with
 the rule set and context of a plugin manager to include plugin rules.
@@ -25,12 +30,15 @@ from typing import Any, TypeVar
 import attrs
 from attrs import frozen
 
-from compagnonnage._i18n import stage_label
-from compagnonnage.errors import InvalidValueError, TransitionRefused, UnknownReferenceError
+from compagnonnage._i18n import Message, stage_label
+from compagnonnage._validators import is_identifier
+from compagnonnage.errors import LifecycleMisuse, TransitionRefused, UnknownReferenceError
 from compagnonnage.model import (
+    ACTION_KINDS,
     ActionStatus,
     CapacityScore,
     Debriefing,
+    Deliverable,
     Finding,
     GoodPractice,
     HistoryEntry,
@@ -50,16 +58,18 @@ from compagnonnage.model import (
     TermsOfReference,
     WorkProgramme,
 )
-from compagnonnage.rules import RuleContext, RuleSet, Severity, Violation, check
+from compagnonnage.rules import Rule, RuleContext, RuleSet, Severity, Subject, Violation, check
 
 __all__ = [
     "Lifecycle",
+    "NextStep",
     "StageListener",
     "cancel_action",
     "close",
     "close_diagnostic",
     "close_preparation",
     "complete_action",
+    "next_step",
     "open_programme",
     "plan_action",
     "record_debriefing",
@@ -114,14 +124,112 @@ def _stage_violation(p: Programme, operation: Operation, needed: Stage) -> Viola
             f"le programme est en {stage_label(p.stage, 'fr')}."
         )
         en = f"'{operation.value}' needs the {stage_label(needed, 'en')} stage; the programme is in {stage_label(p.stage, 'en')}."
-    return Violation(code=code, severity=Severity.ERROR, subjects=(p.id,), fr=fr, en=en)
+    subjects = (Subject("programme", p.id),)
+    return Violation(code=code, severity=Severity.ERROR, subjects=subjects, fr=fr, en=en)
 
 
 def _action(p: Programme, action_id: str) -> SupportAction:
     for a in p.accompaniment.actions:
         if a.id == action_id:
             return a
-    raise UnknownReferenceError("support action", action_id, p.id)
+    raise UnknownReferenceError("support_action", action_id, p.id)
+
+
+# -- misuse: what a call cannot take, refused before anything is built --------------
+
+_AN_ID = Message("un identifiant", "an id")
+_AWARE = Message(
+    "une date et heure avec fuseau horaire (ou None)", "a timezone-aware datetime (or None)"
+)
+_A_DATE = Message("une date (datetime.date)", "a date (datetime.date)")
+_A_REASON = Message("un motif non vide", "a non-empty reason")
+
+
+def _check_actor(p: Programme, operation: Operation, by: object, at: object) -> None:
+    """LIF-004 when ``by`` is not an id, LIF-003 when ``at`` is not an aware datetime."""
+    if not is_identifier(by):
+        raise LifecycleMisuse("LIF-004", operation.value, p.id, "by", _AN_ID, by)
+    if at is not None and (not isinstance(at, dt.datetime) or at.utcoffset() is None):
+        raise LifecycleMisuse("LIF-003", operation.value, p.id, "at", _AWARE, at)
+
+
+def _check_day(p: Programme, operation: Operation, on: object) -> None:
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise LifecycleMisuse("LIF-003", operation.value, p.id, "on", _A_DATE, on)
+
+
+def _check_reason(p: Programme, operation: Operation, reason: object) -> None:
+    if not isinstance(reason, str) or not reason.strip():
+        raise LifecycleMisuse("LIF-005", operation.value, p.id, "reason", _A_REASON, reason)
+
+
+def _check_kind(
+    p: Programme,
+    operation: Operation,
+    argument: str,
+    value: object,
+    kinds: tuple[type, ...],
+) -> None:
+    """LIF-002 unless ``value`` is exactly one of ``kinds`` (a base class is not enough)."""
+    if type(value) not in kinds:
+        names = ", ".join(k.__name__ for k in kinds)
+        expected = Message(f"l'un des types {names}", f"one of {names}")
+        raise LifecycleMisuse("LIF-002", operation.value, p.id, argument, expected, value)
+
+
+def _check_status(
+    p: Programme,
+    operation: Operation,
+    action: SupportAction,
+    accepted: tuple[ActionStatus, ...],
+) -> None:
+    """LIF-001 unless ``action`` is in one of the ``accepted`` statuses."""
+    if action.status not in accepted:
+        fr = " ou ".join(f"ActionStatus.{s.name}" for s in accepted)
+        en = " or ".join(f"ActionStatus.{s.name}" for s in accepted)
+        raise LifecycleMisuse(
+            "LIF-001",
+            operation.value,
+            p.id,
+            f"action {action.id!r}",
+            Message(f"une action au statut {fr}", f"an action with status {en}"),
+            action.status,
+        )
+
+
+_STEP_RULES: dict[Operation, tuple[str, ...]] = {
+    Operation.OPEN: ("STG-002",),
+    Operation.CLOSE_PREPARATION: ("STG-003",),
+    Operation.CLOSE_DIAGNOSTIC: ("STG-004",),
+    Operation.CLOSE: (),
+}
+_STEPS = {operation.closes: operation for operation in _STEP_RULES}
+
+
+@frozen(kw_only=True)
+class NextStep:
+    """The operation that takes a programme to its next stage, and what stands in its way.
+
+    :ivar operation: the operation (``Operation.CLOSE_PREPARATION``).
+    :ivar stage: the stage it leads to (``Stage.DIAGNOSTIC``).
+    :ivar needs: the rules that guard this step in particular (STG-003 for
+        closing the preparation); every other error-level rule must hold too.
+    :ivar blocked_by: every violation that would refuse the operation now,
+        sorted as a report sorts them; empty when the step can be taken.
+    :ivar blocking_rules: the rule behind each code of :attr:`blocked_by`, by
+        code, plugin rules included (their titles name what blocks).
+    """
+
+    operation: Operation
+    stage: Stage
+    needs: tuple[Rule, ...]
+    blocked_by: tuple[Violation, ...]
+    blocking_rules: tuple[Rule, ...]
+
+    @property
+    def ready(self) -> bool:
+        """Whether nothing blocks the step."""
+        return not self.blocked_by
 
 
 @frozen(kw_only=True)
@@ -138,7 +246,7 @@ class Lifecycle:
     context: RuleContext | None = None
     listeners: tuple[StageListener, ...] = ()
 
-    def _commit(
+    def _attempt(
         self,
         p: Programme,
         operation: Operation,
@@ -150,7 +258,9 @@ class Lifecycle:
         subject: str | None = None,
         reason: str | None = None,
         **changes: Any,
-    ) -> Programme:
+    ) -> tuple[Programme, HistoryEntry, list[Violation]]:
+        """The programme ``operation`` would give, its history entry, and what blocks it."""
+        _check_actor(p, operation, by, at)
         if needs is not None and p.stage is not needs:
             raise TransitionRefused(operation.value, p.id, [_stage_violation(p, operation, needs)])
         entry = HistoryEntry(
@@ -169,6 +279,32 @@ class Lifecycle:
         else:
             before = set(check(p, rules=self.rules, context=self.context).errors)
             blocking = [v for v in after if v not in before]
+        return candidate, entry, blocking
+
+    def _commit(
+        self,
+        p: Programme,
+        operation: Operation,
+        *,
+        by: str,
+        at: dt.datetime | None,
+        needs: Stage | None = None,
+        to_stage: Stage | None = None,
+        subject: str | None = None,
+        reason: str | None = None,
+        **changes: Any,
+    ) -> Programme:
+        candidate, entry, blocking = self._attempt(
+            p,
+            operation,
+            by=by,
+            at=at,
+            needs=needs,
+            to_stage=to_stage,
+            subject=subject,
+            reason=reason,
+            **changes,
+        )
         if blocking:
             raise TransitionRefused(operation.value, p.id, blocking)
         if entry.to_stage is not entry.from_stage:
@@ -184,6 +320,40 @@ class Lifecycle:
         assert closing is not None, f"{operation} changes no stage"
         return self._commit(p, operation, by=by, at=at, needs=closing, to_stage=closing.next())
 
+    def next_step(
+        self, p: Programme, *, by: str | None = None, at: dt.datetime | None = None
+    ) -> NextStep | None:
+        """The operation that takes ``p`` to its next stage, and what blocks it now.
+
+        Nothing is changed and no listener is called: the operation is tried on
+        a copy. ``None`` for a closed programme.
+
+        :param by: who would take the step (the reference partner, else
+            ``"compagnonnage"``); the core rules do not look at it.
+        :param at: when (now by default, and never before the last history entry).
+        """
+        operation = _STEPS.get(p.stage)
+        if operation is None:
+            return None
+        if by is None:
+            by = p.reference_partner.id if p.reference_partner is not None else "compagnonnage"
+        if at is None:
+            at = max([_now(), *(e.at for e in p.history[-1:])])
+        _, _, blocking = self._attempt(
+            p, operation, by=by, at=at, needs=p.stage, to_stage=p.stage.next()
+        )
+        rules = self.rules if self.rules is not None else RuleSet.core()
+        blocked_by = tuple(sorted(blocking, key=lambda v: v.sort_key))
+        return NextStep(
+            operation=operation,
+            stage=p.stage.next(),
+            needs=tuple(rules[code] for code in _STEP_RULES[operation] if code in rules),
+            blocked_by=blocked_by,
+            blocking_rules=tuple(
+                rules[code] for code in sorted({v.code for v in blocked_by}) if code in rules
+            ),
+        )
+
     # -- preparation ---------------------------------------------------------------
 
     def open(self, p: Programme, *, by: str, at: dt.datetime | None = None) -> Programme:
@@ -193,21 +363,19 @@ class Lifecycle:
     def record_deliverable(
         self,
         p: Programme,
-        deliverable: TermsOfReference | MethodToolkit | WorkProgramme,
+        deliverable: Deliverable,
         *,
         by: str,
         at: dt.datetime | None = None,
     ) -> Programme:
-        """Record (or replace) one of the three preparation deliverables."""
-        name = _DELIVERABLE_FIELD.get(type(deliverable))
-        if name is None:
-            raise InvalidValueError(
-                "record_deliverable",
-                "deliverable",
-                "a TermsOfReference, MethodToolkit or WorkProgramme",
-                deliverable,
-            )
-        changes: dict[str, Any] = {name: deliverable}
+        """Record (or replace) one of the three preparation deliverables.
+
+        ``deliverable`` is a :class:`TermsOfReference`, a :class:`MethodToolkit`
+        or a :class:`WorkProgramme`; a bare :class:`Deliverable` is refused (LIF-002).
+        """
+        operation = Operation.RECORD_DELIVERABLE
+        _check_kind(p, operation, "deliverable", deliverable, tuple(_DELIVERABLE_FIELD))
+        changes: dict[str, Any] = {_DELIVERABLE_FIELD[type(deliverable)]: deliverable}
         preparation = attrs.evolve(p.preparation, **changes)
         return self._commit(
             p,
@@ -252,6 +420,7 @@ class Lifecycle:
         self, p: Programme, mission: Mission, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
         """Record a diagnostic mission, or replace the one with the same id."""
+        _check_kind(p, Operation.RECORD_MISSION, "mission", mission, (Mission,))
         missions = _replace(p.diagnostic.missions, mission, lambda m: m.id == mission.id)
         return self._diagnose(
             p, Operation.RECORD_MISSION, by=by, at=at, subject=mission.id, missions=missions
@@ -260,15 +429,12 @@ class Lifecycle:
     def record_finding(
         self, p: Programme, finding: Finding, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
-        """Record a major issue, good practice or recommendation (replacing one with its id)."""
-        name = _FINDING_FIELD.get(type(finding))
-        if name is None:
-            raise InvalidValueError(
-                "record_finding",
-                "finding",
-                "a MajorIssue, GoodPractice or Recommendation",
-                finding,
-            )
+        """Record a major issue, good practice or recommendation (replacing one with its id).
+
+        A bare :class:`Finding` is refused (LIF-002).
+        """
+        _check_kind(p, Operation.RECORD_FINDING, "finding", finding, tuple(_FINDING_FIELD))
+        name = _FINDING_FIELD[type(finding)]
         found: tuple[Finding, ...] = getattr(p.diagnostic, name)
         updated: dict[str, Any] = {name: _replace(found, finding, lambda f: f.id == finding.id)}
         return self._diagnose(
@@ -279,6 +445,7 @@ class Lifecycle:
         self, p: Programme, score: CapacityScore, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
         """Record a capacity score, replacing the one for the same module and dimension."""
+        _check_kind(p, Operation.RECORD_SCORE, "score", score, (CapacityScore,))
         key = (score.module_id, score.dimension_id)
         scores = _replace(
             p.diagnostic.scores, score, lambda s: (s.module_id, s.dimension_id) == key
@@ -291,6 +458,7 @@ class Lifecycle:
         self, p: Programme, debriefing: Debriefing, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
         """Record the debriefing (restitution) of the diagnostic."""
+        _check_kind(p, Operation.RECORD_DEBRIEFING, "debriefing", debriefing, (Debriefing,))
         return self._diagnose(
             p, Operation.RECORD_DEBRIEFING, by=by, at=at, subject=None, debriefing=debriefing
         )
@@ -328,9 +496,13 @@ class Lifecycle:
     def plan_action(
         self, p: Programme, action: SupportAction, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
-        """Plan a support action (status ``planned``), or re-plan the one with its id."""
-        if action.status is not ActionStatus.PLANNED:
-            raise InvalidValueError("plan_action", "action.status", "planned", action.status.value)
+        """Plan a support action (status ``planned``), or re-plan the one with its id.
+
+        An action of another status is refused (LIF-001), as is an object that is
+        not one of the kinds of support action (LIF-002).
+        """
+        _check_kind(p, Operation.PLAN_ACTION, "action", action, ACTION_KINDS)
+        _check_status(p, Operation.PLAN_ACTION, action, (ActionStatus.PLANNED,))
         return self._set_action(p, Operation.PLAN_ACTION, action, by=by, at=at)
 
     def start_action(
@@ -342,10 +514,13 @@ class Lifecycle:
         by: str,
         at: dt.datetime | None = None,
     ) -> Programme:
-        """Start a planned action on day ``on`` (STG-005, STG-009 guard it)."""
+        """Start a planned action on day ``on`` (STG-005, STG-009 guard it).
+
+        An action that is not planned is refused (LIF-001).
+        """
+        _check_day(p, Operation.START_ACTION, on)
         a = _action(p, action_id)
-        if a.status is not ActionStatus.PLANNED:
-            raise InvalidValueError("start_action", "status", "a planned action", a.status.value)
+        _check_status(p, Operation.START_ACTION, a, (ActionStatus.PLANNED,))
         end = on if a.period is None else max(on, a.period.end)
         started = attrs.evolve(a, status=ActionStatus.IN_PROGRESS, period=Period(start=on, end=end))
         return self._set_action(p, Operation.START_ACTION, started, by=by, at=at)
@@ -363,13 +538,12 @@ class Lifecycle:
         """Complete an action in progress on day ``on``.
 
         ``produces`` records what a mandate planning (a :class:`MandatePlan`) or a
-        service-offer design (a :class:`ServiceOffer`) produced.
+        service-offer design (a :class:`ServiceOffer`) produced; anything else
+        is refused (LIF-002), as is an action that is not in progress (LIF-001).
         """
+        _check_day(p, Operation.COMPLETE_ACTION, on)
         a = _action(p, action_id)
-        if a.status is not ActionStatus.IN_PROGRESS:
-            raise InvalidValueError(
-                "complete_action", "status", "an action in progress", a.status.value
-            )
+        _check_status(p, Operation.COMPLETE_ACTION, a, (ActionStatus.IN_PROGRESS,))
         changes: dict[str, Any] = {"status": ActionStatus.COMPLETED}
         start = a.period.start if a.period is not None else on
         changes["period"] = Period(start=start, end=on)
@@ -379,10 +553,16 @@ class Lifecycle:
             elif isinstance(a, ServiceOfferDesign) and isinstance(produces, ServiceOffer):
                 changes["offer"] = produces
             else:
-                raise InvalidValueError(
-                    "complete_action",
+                raise LifecycleMisuse(
+                    "LIF-002",
+                    Operation.COMPLETE_ACTION.value,
+                    p.id,
                     "produces",
-                    "a MandatePlan for mandate planning, a ServiceOffer for service-offer design",
+                    Message(
+                        "un MandatePlan pour un plan de mandature, une ServiceOffer pour la "
+                        "conception de l'offre de services",
+                        "a MandatePlan for mandate planning, a ServiceOffer for service-offer design",
+                    ),
                     produces,
                 )
         done = attrs.evolve(a, **changes)
@@ -397,12 +577,15 @@ class Lifecycle:
         by: str,
         at: dt.datetime | None = None,
     ) -> Programme:
-        """Cancel an action that is not completed, with a reason."""
+        """Cancel an action that is not completed, with a reason.
+
+        A blank reason (LIF-005) or a completed or cancelled action (LIF-001) is refused.
+        """
+        _check_reason(p, Operation.CANCEL_ACTION, reason)
         a = _action(p, action_id)
-        if a.status in (ActionStatus.COMPLETED, ActionStatus.CANCELLED):
-            raise InvalidValueError(
-                "cancel_action", "status", "a planned or running action", a.status.value
-            )
+        _check_status(
+            p, Operation.CANCEL_ACTION, a, (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
+        )
         cancelled = attrs.evolve(a, status=ActionStatus.CANCELLED)
         return self._set_action(p, Operation.CANCEL_ACTION, cancelled, by=by, at=at, reason=reason)
 
@@ -411,7 +594,11 @@ class Lifecycle:
     def reopen(
         self, p: Programme, *, reason: str, by: str, at: dt.datetime | None = None
     ) -> Programme:
-        """Reopen the stage closed last (go back one stage), with a recorded reason (STG-014)."""
+        """Reopen the stage closed last (go back one stage), with a recorded reason (STG-014).
+
+        A blank reason is refused (LIF-005).
+        """
+        _check_reason(p, Operation.REOPEN, reason)
         if p.stage.rank <= Stage.PREPARATION.rank:
             raise TransitionRefused(
                 Operation.REOPEN.value,
@@ -425,6 +612,28 @@ class Lifecycle:
     def close(self, p: Programme, *, by: str, at: dt.datetime | None = None) -> Programme:
         """Close the programme after its accompaniment."""
         return self._advance(p, Operation.CLOSE, by=by, at=at)
+
+
+def next_step(
+    programme: Programme,
+    *,
+    rules: RuleSet | None = None,
+    context: RuleContext | None = None,
+    by: str | None = None,
+    at: dt.datetime | None = None,
+) -> NextStep | None:
+    """The operation that takes ``programme`` to its next stage, and what blocks it now.
+
+    >>> from compagnonnage.example import togo_programme
+    >>> step = next_step(togo_programme())
+    >>> step.operation.value, step.stage.value, step.ready
+    ('close', 'closed', True)
+
+    With a plugin manager's rules, ``manager.lifecycle().next_step(programme)``
+    (or ``rules=manager.rules(), context=manager.rule_context()``) names plugin
+    rules too. ``None`` for a closed programme. See :meth:`Lifecycle.next_step`.
+    """
+    return Lifecycle(rules=rules, context=context).next_step(programme, by=by, at=at)
 
 
 _CORE = Lifecycle()

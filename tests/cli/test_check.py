@@ -62,7 +62,7 @@ def test_json_output_parses_back_with_every_violation(
         {
             "code": "STG-008",
             "severity": "error",
-            "subjects": ["act-training-elus"],
+            "subjects": [{"kind": "action", "id": "act-training-elus"}],
             "message": b["violations"][0]["message"],
             "origin": "core",
         }

@@ -30,7 +30,7 @@ def violation_data(v: Violation, s: Session) -> dict[str, Any]:
     return {
         "code": v.code,
         "severity": v.severity.value,
-        "subjects": list(v.subjects),
+        "subjects": [{"kind": subject.kind, "id": subject.id} for subject in v.subjects],
         "message": v.message(s.lang),
         "origin": v.origin,
     }
@@ -38,7 +38,8 @@ def violation_data(v: Violation, s: Session) -> dict[str, Any]:
 
 def violation_line(v: dict[str, Any], s: Session) -> str:
     """One indented line of text for a violation given as :func:`violation_data`."""
-    subjects = f" ({', '.join(v['subjects'])})" if v["subjects"] else ""
+    ids = ", ".join(subject["id"] for subject in v["subjects"])
+    subjects = f" ({ids})" if ids else ""
     return (
         f"  [{s.say('severity_' + v['severity'])}] {v['code']}{subjects}"
         f"{s.say('colon')}{v['message']}"

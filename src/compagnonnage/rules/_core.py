@@ -26,11 +26,12 @@ from compagnonnage.model import (
     Operation,
     Period,
     Programme,
+    Recommendation,
     Stage,
     SupportAction,
     Training,
 )
-from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, rule
+from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, Subject, rule
 
 _PREPARATION = Stage.PREPARATION.rank
 _DIAGNOSTIC = Stage.DIAGNOSTIC.rank
@@ -39,6 +40,24 @@ _ACCOMPANIMENT = Stage.ACCOMPANIMENT.rank
 
 def _ids(ids: Iterable[str]) -> str:
     return ", ".join(sorted(ids))
+
+
+def _programme(p: Programme) -> Subject:
+    return Subject("programme", p.id)
+
+
+def _all(kind: str, ids: Iterable[str]) -> tuple[Subject, ...]:
+    """``ids``, sorted, each labelled ``kind``."""
+    return tuple(Subject(kind, i) for i in sorted(ids))
+
+
+def _subject(item: Mission | SupportAction | Finding) -> Subject:
+    """A mission, a support action or a finding as the subject of a breach."""
+    if isinstance(item, Mission):
+        return Subject("mission", item.id)
+    if isinstance(item, SupportAction):
+        return Subject("action", item.id)
+    return Subject("recommendation" if isinstance(item, Recommendation) else "finding", item.id)
 
 
 @rule(
@@ -53,7 +72,7 @@ def _stage_order(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if expected is not None:
             if e.from_stage is not expected or e.to_stage is not expected.next():
                 yield Breach(
-                    (p.id,),
+                    (_programme(p),),
                     f"Historique [{i}] : « {e.operation.value} » doit passer de "
                     f"{stage_label(expected, 'fr')} à {stage_label(expected.next(), 'fr')}, "
                     f"pas de {stage_label(e.from_stage, 'fr')} à {stage_label(e.to_stage, 'fr')}.",
@@ -63,7 +82,7 @@ def _stage_order(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 )
         elif moves_forward:
             yield Breach(
-                (p.id,),
+                (_programme(p),),
                 f"Historique [{i}] : « {e.operation.value} » ne peut pas changer d'étape "
                 f"({stage_label(e.from_stage, 'fr')} → {stage_label(e.to_stage, 'fr')}).",
                 f"History [{i}]: '{e.operation.value}' cannot change the stage "
@@ -72,7 +91,7 @@ def _stage_order(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     recorded = p.history[-1].to_stage if p.history else Stage.DRAFT
     if p.stage is not recorded:
         yield Breach(
-            (p.id,),
+            (_programme(p),),
             f"Le programme {p.id} est en {stage_label(p.stage, 'fr')} mais son historique "
             f"le place en {stage_label(recorded, 'fr')}.",
             f"Programme {p.id} is in {stage_label(p.stage, 'en')} but its history "
@@ -91,13 +110,13 @@ def _reference_partner(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     rp, body = p.reference_partner, p.beneficiary
     if rp is None:
         yield Breach(
-            (p.id,),
+            (_programme(p),),
             f"Le programme {p.id} est ouvert sans partenaire de référence.",
             f"Programme {p.id} is open without a reference partner.",
         )
     elif rp.body_id != body.id or rp.id not in body.people_ids:
         yield Breach(
-            (p.id, rp.id),
+            (_programme(p), Subject("person", rp.id)),
             f"Le partenaire de référence {rp.id} n'est ni élu ni salarié de {body.id}.",
             f"Reference partner {rp.id} is neither an elected official nor staff of {body.id}.",
         )
@@ -114,30 +133,31 @@ def _preparation_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     network = {e.id for e in p.experts if e.affiliation is Affiliation.NETWORK}
     rp = p.reference_partner
     for kind, d in p.preparation.deliverables().items():
-        yield from _deliverable_breaches(p.id, kind, d, network, rp.id if rp else None)
+        yield from _deliverable_breaches(p, kind, d, network, rp.id if rp else None)
 
 
 def _deliverable_breaches(
-    pid: str, kind: str, d: Deliverable | None, network: set[str], partner_id: str | None
+    p: Programme, kind: str, d: Deliverable | None, network: set[str], partner_id: str | None
 ) -> Iterator[Breach]:
+    subjects = (_programme(p), Subject("deliverable", kind))
     fr, en = (
         f"Livrable « {term('kind.' + kind, 'fr')} » :",
         f"Deliverable '{term('kind.' + kind, 'en')}':",
     )
     if d is None:
-        yield Breach((pid, kind), f"{fr} manquant.", f"{en} missing.")
+        yield Breach(subjects, f"{fr} manquant.", f"{en} missing.")
         return
     if d.approval is None:
-        yield Breach((pid, kind), f"{fr} non approuvé.", f"{en} not approved.")
+        yield Breach(subjects, f"{fr} non approuvé.", f"{en} not approved.")
     if network.isdisjoint(d.author_ids):
         yield Breach(
-            (pid, kind),
+            subjects,
             f"{fr} aucun expert du réseau parmi les auteurs.",
             f"{en} no network expert among the authors.",
         )
     if partner_id is not None and partner_id not in d.author_ids:
         yield Breach(
-            (pid, kind),
+            subjects,
             f"{fr} le partenaire de référence {partner_id} n'est pas parmi les auteurs.",
             f"{en} reference partner {partner_id} is not among the authors.",
         )
@@ -161,9 +181,14 @@ _ANSWERS_UNKNOWN = Message(
 
 
 def _citations(
-    owner: str, refs: tuple[str, ...], known: AbstractSet[str], none: Message, unknown: Message
+    owner: Subject,
+    refs: tuple[str, ...],
+    known: AbstractSet[str],
+    none: Message,
+    unknown: Message,
+    cited: str,
 ) -> Iterator[Breach]:
-    """A breach when ``owner`` refers to nothing, or to ids that are not ``known``."""
+    """A breach when ``owner`` refers to nothing, or to ids (of kind ``cited``) not ``known``."""
     if not refs:
         yield Breach((owner,), none.fr.format(owner=owner), none.en.format(owner=owner))
         return
@@ -171,7 +196,7 @@ def _citations(
     if missing:
         ids = ", ".join(missing)
         yield Breach(
-            (owner, *missing),
+            (owner, *_all(cited, missing)),
             unknown.fr.format(owner=owner, ids=ids),
             unknown.en.format(owner=owner, ids=ids),
         )
@@ -186,7 +211,7 @@ def _diagnostic_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     d = p.diagnostic
     citable = {f.id for f in d.issues} | {f.id for f in d.practices}
     for r in d.recommendations:
-        yield from _citations(r.id, r.cites, citable, _UNCITED, _CITES_UNKNOWN)
+        yield from _citations(_subject(r), r.cites, citable, _UNCITED, _CITES_UNKNOWN, "finding")
     if p.stage.rank < _ACCOMPANIMENT:
         return
     rp = p.reference_partner
@@ -195,19 +220,19 @@ def _diagnostic_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         for m in d.missions
     ):
         yield Breach(
-            (p.id,),
+            (_programme(p),),
             "Le diagnostic n'a aucune mission sur le terrain organisée par le partenaire de référence.",
             "The diagnostic has no on-site mission organised by the reference partner.",
         )
     if not d.issues:
         yield Breach(
-            (p.id,),
+            (_programme(p),),
             "Le diagnostic n'a relevé aucune problématique lourde.",
             "The diagnostic records no major issue.",
         )
     if not d.recommendations:
         yield Breach(
-            (p.id,),
+            (_programme(p),),
             "Le diagnostic ne formule aucune préconisation.",
             "The diagnostic makes no recommendation.",
         )
@@ -224,13 +249,13 @@ def _no_action_before_diagnostic(p: Programme, ctx: RuleContext) -> Iterator[Bre
     for a in p.accompaniment.actions:
         if closed_on is None and a.status.started:
             yield Breach(
-                (a.id,),
+                (_subject(a),),
                 f"L'action {a.id} a commencé alors que le diagnostic n'est pas clos.",
                 f"Support action {a.id} has started while the diagnostic is not closed.",
             )
         elif closed_on is not None and a.period is not None and a.period.start < closed_on:
             yield Breach(
-                (a.id,),
+                (_subject(a),),
                 f"L'action {a.id} commence le {a.period.start.isoformat()}, avant la clôture "
                 f"du diagnostic le {closed_on.isoformat()}.",
                 f"Support action {a.id} starts on {a.period.start.isoformat()}, before the "
@@ -246,7 +271,9 @@ def _no_action_before_diagnostic(p: Programme, ctx: RuleContext) -> Iterator[Bre
 def _actions_answer(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     known = p.diagnostic.recommendation_ids
     for a in p.accompaniment.actions:
-        yield from _citations(a.id, a.answers, known, _ANSWERS_NOTHING, _ANSWERS_UNKNOWN)
+        yield from _citations(
+            _subject(a), a.answers, known, _ANSWERS_NOTHING, _ANSWERS_UNKNOWN, "recommendation"
+        )
 
 
 @rule(
@@ -258,14 +285,14 @@ def _modality_set(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for m in p.diagnostic.missions:
         if m.modality is None:
             yield Breach(
-                (m.id,),
+                (_subject(m),),
                 f"La mission {m.id} n'est ni à distance ni sur le terrain.",
                 f"Mission {m.id} is neither remote nor on site.",
             )
     for a in p.accompaniment.actions:
         if a.modality is None:
             yield Breach(
-                (a.id,),
+                (_subject(a),),
                 f"L'action {a.id} n'est ni à distance ni sur le terrain.",
                 f"Support action {a.id} is neither remote nor on site.",
             )
@@ -280,7 +307,7 @@ def _training_audience(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for a in p.accompaniment.actions:
         if isinstance(a, Training) and not a.audience:
             yield Breach(
-                (a.id,),
+                (_subject(a),),
                 f"La formation {a.id} ne s'adresse ni aux élus ni aux cadres.",
                 f"Training {a.id} addresses neither elected officials nor staff.",
             )
@@ -312,7 +339,7 @@ def _mandate_plan_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         return
     for a in started:
         yield Breach(
-            (a.id,),
+            (_subject(a),),
             f"L'appui méthodologique {a.id} a commencé sans plan de mandature adopté "
             "pour la mandature en cours.",
             f"Methodological support {a.id} has started without a mandate plan adopted "
@@ -346,7 +373,7 @@ def _local_with_network(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if not local.isdisjoint(ids) and network.isdisjoint(ids):
             fr, en = _label(item)
             yield Breach(
-                (item.id,),
+                (_subject(item),),
                 f"Sur {fr}, un expert local intervient sans expert du réseau.",
                 f"On {en}, a local expert works without a network expert.",
             )
@@ -362,7 +389,7 @@ def _keys_in_scope(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for t in scope.trades:
         if not ctx.knows_trade(t.nomenclature, t.code):
             yield Breach(
-                (p.id, str(t)),
+                (_programme(p), Subject("trade", str(t))),
                 f"Le métier {t} du périmètre n'appartient à aucune nomenclature connue.",
                 f"Scope trade {t} belongs to no known nomenclature.",
             )
@@ -377,13 +404,13 @@ def _keys_in_scope(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         trade, region = item.trade, item.region
         if trade is not None and trade not in trades:
             yield Breach(
-                (item.id, str(trade)),
+                (_subject(item), Subject("trade", str(trade))),
                 f"Le métier {trade} de {item.id} est hors du périmètre du programme.",
                 f"Trade {trade} on {item.id} is outside the programme's scope.",
             )
         if region is not None and region.country not in countries and region not in regions:
             yield Breach(
-                (item.id, str(region)),
+                (_subject(item), Subject("region", str(region))),
                 f"La région {region} de {item.id} est hors du périmètre du programme.",
                 f"Region {region} on {item.id} is outside the programme's scope.",
             )
@@ -401,28 +428,28 @@ def _mission_competence(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         lacking = [i for i in m.expert_ids if i in team and needed not in team[i].competences]
         if lacking:
             yield Breach(
-                (m.id, *sorted(lacking)),
+                (_subject(m), *_all("expert", lacking)),
                 f"Sur la mission {m.id}, compétence « {enum_label(needed, 'fr')} » absente chez : "
                 f"{_ids(lacking)}.",
                 f"On mission {m.id}, competence '{enum_label(needed, 'en')}' missing for: {_ids(lacking)}.",
             )
 
 
-def _periods(p: Programme) -> Iterator[tuple[str, Period]]:
+def _periods(p: Programme) -> Iterator[tuple[Subject, Period]]:
     if p.planned is not None:
-        yield p.id, p.planned
+        yield _programme(p), p.planned
     term = p.beneficiary.current_term
     if term is not None:
-        yield p.beneficiary.id, term.period
+        yield Subject("body", p.beneficiary.id), term.period
     wp = p.preparation.work_programme
     if wp is not None:
         for n, pm in enumerate(wp.missions):
-            yield f"work_programme.missions[{n}]", pm.period
+            yield Subject("planned_mission", f"work_programme.missions[{n}]"), pm.period
     for m in p.diagnostic.missions:
-        yield m.id, m.period
+        yield _subject(m), m.period
     for a in p.accompaniment.actions:
         if a.period is not None:
-            yield a.id, a.period
+            yield _subject(a), a.period
 
 
 @rule(
@@ -443,7 +470,7 @@ def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for i in range(1, len(p.history)):
         if p.history[i].at < p.history[i - 1].at:
             yield Breach(
-                (p.id,),
+                (_programme(p),),
                 f"Historique [{i}] : daté avant l'entrée qui le précède.",
                 f"History [{i}]: dated before the entry that precedes it.",
             )
@@ -452,7 +479,7 @@ def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         for m in p.diagnostic.missions:
             if m.period.start < opened.date():
                 yield Breach(
-                    (m.id,),
+                    (_subject(m),),
                     f"La mission {m.id} commence avant la clôture de la préparation.",
                     f"Mission {m.id} starts before the preparation closed.",
                 )
@@ -461,11 +488,11 @@ def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 
 def _double_bookings(p: Programme) -> Iterator[Breach]:
     """Experts on two overlapping on-site missions or actions in different places."""
-    stays: dict[str, list[tuple[Period, str, str]]] = {}
+    stays: dict[str, list[tuple[Period, str, Subject]]] = {}
     for item in _workers(p):
         if item.modality is Modality.ON_SITE and item.period is not None and item.place:
             for e in item.expert_ids:
-                stays.setdefault(e, []).append((item.period, item.place, item.id))
+                stays.setdefault(e, []).append((item.period, item.place, _subject(item)))
     for expert, mine in stays.items():
         if len({place for _, place, _ in mine}) < 2:
             continue  # one place (or one stay): nobody is in two places
@@ -473,7 +500,7 @@ def _double_bookings(p: Programme) -> Iterator[Breach]:
             for pb, lb, b in mine[i + 1 :]:
                 if la != lb and pa.overlaps(pb):
                     yield Breach(
-                        (expert, *sorted((a, b))),
+                        (Subject("expert", expert), *sorted((a, b))),
                         f"L'expert {expert} est à la fois à {la} ({a}) et à {lb} ({b}).",
                         f"Expert {expert} is at {la} ({a}) and at {lb} ({b}) at the same time.",
                     )
@@ -489,7 +516,7 @@ def _history_integrity(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for i, e in enumerate(p.history):
         if e.from_stage is not previous:
             yield Breach(
-                (p.id,),
+                (_programme(p),),
                 f"Historique [{i}] : part de {stage_label(e.from_stage, 'fr')} alors que "
                 f"l'entrée précédente finit en {stage_label(previous, 'fr')}.",
                 f"History [{i}]: starts from {stage_label(e.from_stage, 'en')} while the "
@@ -498,7 +525,7 @@ def _history_integrity(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if e.operation is Operation.REOPEN:
             if e.from_stage.rank <= _PREPARATION or e.to_stage is not e.from_stage.previous():
                 yield Breach(
-                    (p.id,),
+                    (_programme(p),),
                     f"Historique [{i}] : une réouverture revient à l'étape close juste avant, "
                     f"pas de {stage_label(e.from_stage, 'fr')} à {stage_label(e.to_stage, 'fr')}.",
                     f"History [{i}]: a reopening goes back to the stage closed just before, "
@@ -506,13 +533,13 @@ def _history_integrity(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 )
             if e.reason is None:
                 yield Breach(
-                    (p.id,),
+                    (_programme(p),),
                     f"Historique [{i}] : réouverture sans motif.",
                     f"History [{i}]: reopening without a reason.",
                 )
         elif e.to_stage.rank < e.from_stage.rank:
             yield Breach(
-                (p.id,),
+                (_programme(p),),
                 f"Historique [{i}] : retour en arrière sans réouverture explicite.",
                 f"History [{i}]: a move back without an explicit reopening.",
             )
@@ -535,7 +562,7 @@ def _partner_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     )
     if rp.id not in first.participant_ids:
         yield Breach(
-            (first.id, rp.id),
+            (_subject(first), Subject("person", rp.id)),
             f"Le partenaire de référence {rp.id} ne participe pas à la première action, {first.id}.",
             f"Reference partner {rp.id} does not take part in the first support action, {first.id}.",
         )
@@ -556,7 +583,7 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             continue
         fr, en = _label(item)
         yield Breach(
-            (item.id, *sorted(unknown)),
+            (_subject(item), *_all("expert", unknown)),
             f"Sur {fr}, experts hors de l'équipe : {_ids(unknown)}.",
             f"On {en}, experts not in the team: {_ids(unknown)}.",
         )
@@ -565,14 +592,14 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if not strangers:
             continue
         yield Breach(
-            (a.id, *sorted(strangers)),
+            (_subject(a), *_all("person", strangers)),
             f"L'action {a.id} compte des participants étrangers au bénéficiaire : {_ids(strangers)}.",
             f"Support action {a.id} has participants from outside the beneficiary: {_ids(strangers)}.",
         )
     for m in p.diagnostic.missions:
         if m.organiser_id is not None and m.organiser_id not in everyone:
             yield Breach(
-                (m.id, m.organiser_id),
+                (_subject(m), Subject("person", m.organiser_id)),
                 f"La mission {m.id} est organisée par {m.organiser_id}, inconnu du programme.",
                 f"Mission {m.id} is organised by {m.organiser_id}, unknown to the programme.",
             )
@@ -581,7 +608,7 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             strangers = [i for i in d.author_ids if i not in everyone]
             if strangers:
                 yield Breach(
-                    (kind, *sorted(strangers)),
+                    (Subject("deliverable", kind), *_all("person", strangers)),
                     f"Livrable « {term('kind.' + kind, 'fr')} » : auteurs inconnus : {_ids(strangers)}.",
                     f"Deliverable '{term('kind.' + kind, 'en')}': unknown authors: {_ids(strangers)}.",
                 )
@@ -590,7 +617,7 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         strangers = [i for i in deb.attendee_ids if i not in everyone]
         if strangers:
             yield Breach(
-                ("debriefing", *sorted(strangers)),
+                (Subject("debriefing", "debriefing"), *_all("person", strangers)),
                 f"La restitution compte des participants inconnus : {_ids(strangers)}.",
                 f"The debriefing has unknown attendees: {_ids(strangers)}.",
             )
@@ -603,23 +630,23 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 )
 def _unique_ids(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     groups = {
-        ("experts", "experts"): (e.id for e in p.experts),
-        ("personnes du bénéficiaire", "people of the beneficiary"): (
+        ("expert", "experts", "experts"): (e.id for e in p.experts),
+        ("person", "personnes du bénéficiaire", "people of the beneficiary"): (
             *(o.id for o in p.beneficiary.officials),
             *(s.id for s in p.beneficiary.staff),
         ),
-        ("missions", "missions"): (m.id for m in p.diagnostic.missions),
-        ("constats", "findings"): (f.id for f in p.diagnostic.findings()),
-        ("actions", "support actions"): (a.id for a in p.accompaniment.actions),
+        ("mission", "missions", "missions"): (m.id for m in p.diagnostic.missions),
+        ("finding", "constats", "findings"): (f.id for f in p.diagnostic.findings()),
+        ("action", "actions", "support actions"): (a.id for a in p.accompaniment.actions),
     }
-    for (fr, en), ids in groups.items():
+    for (kind, fr, en), ids in groups.items():
         listed = tuple(ids)
         if len(set(listed)) == len(listed):
             continue
         for ident, n in sorted(Counter(listed).items()):
             if n > 1:
                 yield Breach(
-                    (ident,),
+                    (Subject(kind, ident),),
                     f"L'identifiant {ident} est donné à {n} {fr}.",
                     f"Id {ident} is given to {n} {en}.",
                 )

@@ -25,9 +25,68 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
+class Subject(str):
+    """An id a violation names, labelled with what it names: ``Subject("action", "act-x")``.
+
+    A subject *is* its id: it compares, hashes, sorts and prints as the id (so
+    messages, sorting and code that compares ids are unchanged), and
+    :attr:`kind` says what the id names, so that an application can link to the
+    object. The core rules use these kinds:
+
+    ``programme``, ``body`` (the beneficiary), ``person`` (an elected official
+    or staff member of the beneficiary, the reference partner, or an unknown
+    id given where a person is expected), ``expert``, ``deliverable`` (the id
+    is the deliverable's kind: ``terms_of_reference``, ``method_toolkit``,
+    ``work_programme``), ``planned_mission`` (``work_programme.missions[0]``),
+    ``mission``, ``finding`` (a major issue or good practice, or an unknown
+    finding id), ``recommendation``, ``action`` (a support action),
+    ``debriefing`` (the id is ``debriefing``), ``trade`` (``nomenclature:code``),
+    ``region`` (an ISO 3166 code) and ``nomenclature``.
+
+    A plugin's rule may use kinds of its own; a plain string in a
+    :class:`Breach` is labelled ``object``.
+    """
+
+    kind: str
+
+    def __new__(cls, kind: str, ident: str) -> Subject:
+        subject = super().__new__(cls, ident)
+        object.__setattr__(subject, "kind", kind)
+        return subject
+
+    @property
+    def id(self) -> str:
+        """The id itself, as a plain string."""
+        return str.__str__(self)
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Subject is immutable (cannot set {name!r})")
+
+    def __repr__(self) -> str:
+        return f"Subject({self.kind!r}, {self.id!r})"
+
+    def __reduce__(self) -> tuple[type[Subject], tuple[str, str]]:
+        return (Subject, (self.kind, self.id))
+
+
+UNLABELLED = "object"
+"""The kind of a subject a rule gave as a plain string."""
+
+
+def _labelled(subjects: Iterable[str]) -> tuple[Subject, ...]:
+    return tuple(s if isinstance(s, Subject) else Subject(UNLABELLED, s) for s in subjects)
+
+
 @frozen
 class Breach:
-    """What a rule function yields: the ids concerned and the message in both languages."""
+    """What a rule function yields: the ids concerned and the message in both languages.
+
+    Give each id as a :class:`Subject` to say what it names (a plain string is
+    labelled ``object``).
+    """
 
     subjects: tuple[str, ...]
     fr: str
@@ -59,11 +118,15 @@ _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1}
 
 @frozen(kw_only=True)
 class Violation:
-    """One breach of one rule, with its code, severity, the ids concerned and messages."""
+    """One breach of one rule, with its code, severity, the ids concerned and messages.
+
+    :ivar subjects: the ids concerned, each a :class:`Subject` saying what it
+        names (plain strings given here are labelled ``object``).
+    """
 
     code: str
     severity: Severity
-    subjects: tuple[str, ...]
+    subjects: tuple[Subject, ...] = field(converter=_labelled)
     fr: str
     en: str
     origin: str = "core"
@@ -80,7 +143,14 @@ class Violation:
 
 def _code(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise InvalidValueError("Rule", "code", "a code like 'STG-001' or 'UEMOA-001'", value)
+        raise InvalidValueError(
+            "Rule",
+            "code",
+            Message(
+                "un code comme « STG-001 » ou « UEMOA-001 »", "a code like 'STG-001' or 'UEMOA-001'"
+            ),
+            value,
+        )
 
 
 @frozen(kw_only=True)
@@ -200,11 +270,18 @@ class RuleSet:
         merged = dict(self._rules)
         for r in extra:
             if not isinstance(r, Rule):
-                raise RuleSetError(f"expected a Rule, got {r!r}")
+                raise RuleSetError(
+                    Message(f"attendu une Rule, reçu {r!r}", f"expected a Rule, got {r!r}")
+                )
             if r.code in merged:
                 held = merged[r.code]
                 raise RuleSetError(
-                    f"rule {r.code} from {r.origin!r} clashes with rule {r.code} from {held.origin!r}"
+                    Message(
+                        f"la règle {r.code} de {r.origin!r} entre en conflit avec la règle "
+                        f"{r.code} de {held.origin!r}",
+                        f"rule {r.code} from {r.origin!r} clashes with rule {r.code} "
+                        f"from {held.origin!r}",
+                    )
                 )
             merged[r.code] = r
         return RuleSet(merged)
