@@ -40,9 +40,10 @@ def stage_label(stage: enum.Enum, lang: Lang) -> str:
 
 # -- terms of the domain -----------------------------------------------------------
 # Keyed "EnumClass.value" for the model's enumerations, "kind.<KIND>" for the kinds
-# of records (support actions, deliverables, findings) and "domain.<code>" for the
-# core support domains. A plugin's own codes have no entry: :func:`term` shows them
-# as they are.
+# of records (support actions, deliverables, findings), "operation.<name>" for the
+# lifecycle operations as actions (the "Operation.<name>" terms are what the
+# history records) and "domain.<code>" for the core support domains. A plugin's
+# own codes have no entry: :func:`term` shows them as they are.
 
 _TERMS: dict[str, Message] = {
     "BodyKind.consular_chamber": Message("chambre consulaire", "consular chamber"),
@@ -117,6 +118,25 @@ _TERMS: dict[str, Message] = {
     "Operation.cancel_action": Message("action annulée", "action cancelled"),
     "Operation.reopen": Message("réouverture", "reopening"),
     "Operation.close": Message("clôture du programme", "programme closed"),
+    "operation.open": Message("ouverture", "opening"),
+    "operation.record_deliverable": Message(
+        "enregistrement d'un livrable", "recording a deliverable"
+    ),
+    "operation.close_preparation": Message("clôture de la préparation", "closing the preparation"),
+    "operation.record_mission": Message("enregistrement d'une mission", "recording a mission"),
+    "operation.record_finding": Message("enregistrement d'un constat", "recording a finding"),
+    "operation.record_score": Message("enregistrement d'un score", "recording a score"),
+    "operation.record_debriefing": Message(
+        "enregistrement de la restitution", "recording the debriefing"
+    ),
+    "operation.close_diagnostic": Message("clôture du diagnostic", "closing the diagnostic"),
+    "operation.plan_action": Message("planification d'une action", "planning an action"),
+    "operation.start_action": Message("démarrage d'une action", "starting an action"),
+    "operation.complete_action": Message("achèvement d'une action", "completing an action"),
+    "operation.cancel_action": Message("annulation d'une action", "cancelling an action"),
+    "operation.reopen": Message("réouverture", "reopening"),
+    "operation.close": Message("clôture du programme", "closing the programme"),
+    "kind.support_action": Message("action d'accompagnement", "support action"),
     "kind.training": Message("formation", "training"),
     "kind.mandate_planning": Message("plan de mandature", "mandate planning"),
     "kind.structuring": Message("structuration administrative", "administrative structuring"),

@@ -15,6 +15,7 @@ from functools import cache
 from itertools import repeat
 from typing import Any
 
+from compagnonnage._i18n import Message
 from compagnonnage.errors import InvalidValueError
 
 Validator = Callable[[Any, Any, Any], None]
@@ -38,20 +39,66 @@ def _type_only(check: Validator, item: Validator | None = None) -> Validator:
     return check
 
 
-def _fail(instance: object, attribute: Any, expected: str, value: object) -> None:
-    raise InvalidValueError(type(instance).__name__, attribute.name, expected, value)
+def _fail(
+    instance: object,
+    attribute: Any,
+    expected: Message,
+    value: object,
+    hint: Message | None = None,
+) -> None:
+    raise InvalidValueError(type(instance).__name__, attribute.name, expected, value, hint=hint)
+
+
+_AN_ID = Message(
+    "un identifiant (lettres, chiffres, « _.:/- », 1 à 128 caractères)",
+    "an id (letters, digits, '_.:/-', 1-128 chars)",
+)
+_TEXT = Message("un texte non vide", "a non-empty string")
+_COUNT = Message("un nombre entier >= 0", "a whole number >= 0")
+_DATE = Message("une date (AAAA-MM-JJ)", "a date (YYYY-MM-DD)")
+_AWARE = Message("une date et heure avec fuseau horaire", "a timezone-aware datetime")
+_COUNTRY = Message("un code pays ISO 3166-1 alpha-2", "an ISO 3166-1 alpha-2 country code")
+_SUBDIVISION = Message("un code de subdivision ISO 3166-2", "an ISO 3166-2 subdivision code")
+_LANGUAGE = Message("un code de langue ISO 639-1", "an ISO 639-1 language code")
+
+
+def _a(name: str) -> str:
+    """``name`` after its English indefinite article: ``a Modality``, ``an Affiliation``."""
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
+
+
+def _names(kind: type | tuple[type, ...]) -> str:
+    return kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+
+
+def enum_hint(enum_type: type[enum.Enum], value: object) -> Message | None:
+    """How to write ``value`` when it is the value of a member of ``enum_type`` (else ``None``).
+
+    The model takes enumeration members, never their values: ``Modality.ON_SITE``,
+    not ``"on_site"`` (documents hold the values; their reader makes the members).
+    """
+    member = next((m for m in enum_type if m.value == value), None)
+    if member is None or isinstance(value, enum.Enum):
+        return None
+    spelt = f"{enum_type.__name__}.{member.name}"
+    return Message(f"écrivez {spelt}", f"use {spelt}")
+
+
+def is_identifier(value: object) -> bool:
+    """Whether ``value`` is an id: 1-128 characters, letters, digits and ``_ . : / -``."""
+    return isinstance(value, str) and len(value) <= 128 and _ID.fullmatch(value) is not None
 
 
 def identifier(instance: object, attribute: Any, value: Any) -> None:
     """An id: 1-128 characters, letters, digits and ``_ . : / -``, not starting with a sign."""
-    if not isinstance(value, str) or len(value) > 128 or not _ID.fullmatch(value):
-        _fail(instance, attribute, "an id (letters, digits, '_.:/-', 1-128 chars)", value)
+    if not is_identifier(value):
+        _fail(instance, attribute, _AN_ID, value)
 
 
 def text(instance: object, attribute: Any, value: Any) -> None:
     """A non-blank string."""
     if not isinstance(value, str) or not value.strip():
-        _fail(instance, attribute, "a non-empty string", value)
+        _fail(instance, attribute, _TEXT, value)
 
 
 def optional_text(instance: object, attribute: Any, value: Any) -> None:
@@ -69,7 +116,7 @@ def optional_identifier(instance: object, attribute: Any, value: Any) -> None:
 def count(instance: object, attribute: Any, value: Any) -> None:
     """A whole number >= 0 (``bool`` is refused)."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        _fail(instance, attribute, "a whole number >= 0", value)
+        _fail(instance, attribute, _COUNT, value)
 
 
 def optional_count(instance: object, attribute: Any, value: Any) -> None:
@@ -79,38 +126,48 @@ def optional_count(instance: object, attribute: Any, value: Any) -> None:
 
 
 def member_of(enum_type: type[enum.Enum], *, optional: bool = False) -> Validator:
-    """A member of ``enum_type`` (or ``None`` when ``optional``)."""
-    names = ", ".join(str(m.value) for m in enum_type)
+    """A member of ``enum_type`` (or ``None`` when ``optional``).
+
+    A member's value (``"on_site"``) is refused with a hint naming the member
+    (``use Modality.ON_SITE``): the model takes members only, as its types say.
+    """
+    members = ", ".join(f"{enum_type.__name__}.{m.name}" for m in enum_type)
+    expected = Message(
+        f"un membre de {enum_type.__name__} ({members})",
+        f"{_a(enum_type.__name__)} ({members})",
+    )
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if value is None and optional:
             return
         if not isinstance(value, enum_type):
-            _fail(instance, attribute, f"one of {names}", value)
+            _fail(instance, attribute, expected, value, enum_hint(enum_type, value))
 
     return _type_only(check)
 
 
 def instance_of(kind: type | tuple[type, ...], *, optional: bool = False) -> Validator:
     """An instance of ``kind`` (or ``None`` when ``optional``)."""
-    label = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+    label = _names(kind)
+    expected = Message(f"un objet {label}", _a(label))
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if value is None and optional:
             return
         if not isinstance(value, kind):
-            _fail(instance, attribute, f"a {label}", value)
+            _fail(instance, attribute, expected, value)
 
     return _type_only(check)
 
 
 def tuple_of(kind: type | tuple[type, ...], *, item: Validator | None = None) -> Validator:
     """A tuple whose items are instances of ``kind`` (each also passing ``item``)."""
-    label = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+    label = _names(kind)
+    expected = Message(f"un tuple de {label}", f"a tuple of {label}")
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if not isinstance(value, tuple) or not all(map(isinstance, value, repeat(kind))):
-            _fail(instance, attribute, f"a tuple of {label}", value)
+            _fail(instance, attribute, expected, value)
         if item is not None:
             for v in value:
                 item(instance, attribute, v)
@@ -119,11 +176,15 @@ def tuple_of(kind: type | tuple[type, ...], *, item: Validator | None = None) ->
 
 
 def frozenset_of(kind: type) -> Validator:
-    """A frozenset whose items are instances of ``kind``."""
+    """A frozenset whose items are instances of ``kind`` (an enum's values get a hint)."""
+    expected = Message(f"un frozenset de {kind.__name__}", f"a frozenset of {kind.__name__}")
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if not isinstance(value, frozenset) or not all(map(isinstance, value, repeat(kind))):
-            _fail(instance, attribute, f"a frozenset of {kind.__name__}", value)
+            hint = None
+            if isinstance(value, frozenset | set | tuple | list) and issubclass(kind, enum.Enum):
+                hint = next(filter(None, (enum_hint(kind, item) for item in value)), None)
+            _fail(instance, attribute, expected, value, hint)
 
     return _type_only(check)
 
@@ -135,7 +196,7 @@ def a_date(*, optional: bool = False) -> Validator:
         if value is None and optional:
             return
         if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
-            _fail(instance, attribute, "a date (YYYY-MM-DD)", value)
+            _fail(instance, attribute, _DATE, value)
 
     return _type_only(check)
 
@@ -143,7 +204,7 @@ def a_date(*, optional: bool = False) -> Validator:
 def aware_datetime(instance: object, attribute: Any, value: Any) -> None:
     """A timezone-aware :class:`datetime.datetime`."""
     if not isinstance(value, _dt.datetime) or value.utcoffset() is None:
-        _fail(instance, attribute, "a timezone-aware datetime", value)
+        _fail(instance, attribute, _AWARE, value)
 
 
 def _iso_codes(table: str, key: str) -> frozenset[str] | None:
@@ -191,16 +252,22 @@ def _subdivisions() -> frozenset[str]:
 def country(instance: object, attribute: Any, value: Any) -> None:
     """An ISO 3166-1 alpha-2 country code (``"TG"``)."""
     if not isinstance(value, str) or value not in _countries():
-        _fail(instance, attribute, "an ISO 3166-1 alpha-2 country code", value)
+        hint = None
+        if isinstance(value, str) and value in _subdivisions():
+            hint = Message(
+                f"un code de subdivision : RegionRef.parse({value!r})",
+                f"a subdivision code: use RegionRef.parse({value!r})",
+            )
+        _fail(instance, attribute, _COUNTRY, value, hint)
 
 
 def optional_subdivision(instance: object, attribute: Any, value: Any) -> None:
     """``None`` or an ISO 3166-2 subdivision code (``"TG-M"``)."""
     if value is not None and (not isinstance(value, str) or value not in _subdivisions()):
-        _fail(instance, attribute, "an ISO 3166-2 subdivision code", value)
+        _fail(instance, attribute, _SUBDIVISION, value)
 
 
 def language(instance: object, attribute: Any, value: Any) -> None:
     """An ISO 639-1 language code in lower case (``"fr"``)."""
     if not isinstance(value, str) or not _LANG.fullmatch(value):
-        _fail(instance, attribute, "an ISO 639-1 language code", value)
+        _fail(instance, attribute, _LANGUAGE, value)

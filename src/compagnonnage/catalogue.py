@@ -82,7 +82,10 @@ class ServiceCatalogue:
         for s in self.services:
             if s.id in seen:
                 raise InvalidValueError(
-                    f"ServiceCatalogue {self.id!r}", "services", "distinct service ids", s.id
+                    f"ServiceCatalogue {self.id!r}",
+                    "services",
+                    Message("des identifiants de service distincts", "distinct service ids"),
+                    s.id,
                 )
             seen.add(s.id)
 
@@ -106,7 +109,7 @@ class ServiceCatalogue:
             raise InvalidValueError(
                 f"ServiceCatalogue {self.id!r}",
                 "service_id",
-                "a service of the catalogue",
+                Message("un service du catalogue", "a service of the catalogue"),
                 service_id,
             ) from None
         return OfferItem(catalogue_id=self.id, service=service, recommendation_id=answers)
@@ -134,7 +137,12 @@ def design_service_offer(
     """
     chosen = tuple(items)
     if not chosen:
-        raise InvalidValueError("design_service_offer", "items", "at least one OfferItem", chosen)
+        raise InvalidValueError(
+            "design_service_offer",
+            "items",
+            Message("au moins un OfferItem", "at least one OfferItem"),
+            chosen,
+        )
     known = programme.diagnostic.recommendation_ids
     services: list[OfferedService] = []
     answers: list[str] = []

@@ -3,7 +3,9 @@
 Every error the library raises on purpose derives from :class:`CompagnonnageError`,
 so an application can catch the whole family with one ``except`` clause. Each one
 says *where* the problem is (a class and field, a document path, a plugin) and
-*what* was expected.
+*what* was expected, in French and English: :meth:`CompagnonnageError.message`
+gives it in either language, ``str(error)`` is the English text, and the
+attributes documented on each class hold the same facts as data.
 """
 
 from __future__ import annotations
@@ -11,71 +13,170 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from compagnonnage._i18n import Lang, Message, term
+
 if TYPE_CHECKING:
-    from compagnonnage._i18n import Lang
     from compagnonnage.rules import Violation
 
 __all__ = [
     "CompagnonnageError",
     "InvalidValueError",
+    "LifecycleMisuse",
     "TransitionRefused",
     "UnknownReferenceError",
 ]
 
 
 class CompagnonnageError(Exception):
-    """Base class of every error raised by compagnonnage."""
+    """Base class of every error raised by compagnonnage.
+
+    :meth:`message` gives the error in French or English: pass the text as a
+    :class:`~compagnonnage._i18n.Message`. A subclass that overrides
+    :meth:`message` may pass its English text alone.
+    """
+
+    def __init__(self, text: Message | str) -> None:
+        self._text = text if isinstance(text, Message) else Message(text, text)
+        super().__init__(self._text.en)
+
+    def message(self, lang: Lang) -> str:
+        """The error in ``lang`` (``"fr"`` or ``"en"``); ``str(error)`` is the English one."""
+        return self._text(lang)
 
 
 class InvalidValueError(CompagnonnageError, ValueError):
     """A domain object was given a value that does not fit one of its fields.
 
-    :ivar owner: the class being built (``"Expert"``).
+    :ivar owner: the class being built (``"Expert"``), or the operation called.
     :ivar field: the field at fault (``"affiliation"``).
-    :ivar expected: what the field accepts, in words.
+    :ivar expected: what the field accepts, in both languages (a ``Message``:
+        ``error.expected.fr``, ``error.expected.en``).
     :ivar got: the ``repr`` of the value that was given.
+    :ivar hint: how to give the value the field expects, in both languages
+        (``use Modality.ON_SITE``), or ``None``.
     """
 
-    def __init__(self, owner: str, field: str, expected: str, got: object) -> None:
+    def __init__(
+        self,
+        owner: str,
+        field: str,
+        expected: Message,
+        got: object,
+        *,
+        hint: Message | None = None,
+    ) -> None:
         self.owner = owner
         self.field = field
         self.expected = expected
         self.got = repr(got)
-        super().__init__(f"{owner}.{field}: expected {expected}, got {self.got}")
+        self.hint = hint
+        fr = f"{owner}.{field} : attendu {expected.fr}, reçu {self.got}"
+        en = f"{owner}.{field}: expected {expected.en}, got {self.got}"
+        if hint is not None:
+            fr, en = f"{fr} ({hint.fr})", f"{en} ({hint.en})"
+        super().__init__(Message(fr, en))
 
 
 class UnknownReferenceError(CompagnonnageError, LookupError):
-    """An operation named an object (by id) that the programme does not hold."""
+    """An operation named an object (by id) that the programme does not hold.
+
+    :ivar kind: what kind of object was named, as a stable code
+        (``"support_action"``, ``"recommendation"``).
+    :ivar ident: the id that was given.
+    :ivar programme_id: the id of the programme that was searched.
+    """
 
     def __init__(self, kind: str, ident: str, programme_id: str) -> None:
         self.kind = kind
         self.ident = ident
         self.programme_id = programme_id
-        super().__init__(f"programme {programme_id!r} has no {kind} with id {ident!r}")
+        key = f"kind.{kind}"
+        super().__init__(
+            Message(
+                f"programme {programme_id!r} : {term(key, 'fr')} {ident!r} introuvable",
+                f"programme {programme_id!r} has no {term(key, 'en')} with id {ident!r}",
+            )
+        )
+
+
+class LifecycleMisuse(CompagnonnageError, ValueError):
+    """A lifecycle operation was called with arguments it cannot take.
+
+    Raised *before* anything is built: the programme, the history and the
+    records are untouched. Unlike :class:`TransitionRefused`, no rule was
+    evaluated; the call itself is wrong. The codes:
+
+    ======== =================================================================
+    LIF-001  the action is not in a status the operation accepts
+             (start a planned action, complete one in progress, cancel one
+             that is neither completed nor cancelled; plan a planned one)
+    LIF-002  a record of the wrong kind (a bare ``Deliverable`` or
+             ``Finding``, what an action produces that does not fit it)
+    LIF-003  ``at`` is not a timezone-aware datetime, or ``on`` not a date
+    LIF-004  ``by`` is not an id
+    LIF-005  ``reason`` is missing or blank
+    ======== =================================================================
+
+    :ivar code: one of the codes above.
+    :ivar operation: the operation called (``"complete_action"``).
+    :ivar programme_id: the programme it was called on.
+    :ivar argument: the argument at fault (``"action_id"``, ``"at"``, ``"reason"``).
+    :ivar got: the ``repr`` of what was given (for LIF-001, the action's status).
+    """
+
+    def __init__(
+        self,
+        code: str,
+        operation: str,
+        programme_id: str,
+        argument: str,
+        expected: Message,
+        got: object,
+    ) -> None:
+        self.code = code
+        self.operation = operation
+        self.programme_id = programme_id
+        self.argument = argument
+        self.expected = expected
+        self.got = repr(got)
+        super().__init__(
+            Message(
+                f"{code} opération « {term('operation.' + operation, 'fr')} » ({operation}) sur le "
+                f"programme {programme_id!r} : {argument} : attendu {expected.fr}, "
+                f"reçu {self.got}",
+                f"{code} {operation} on programme {programme_id!r}: "
+                f"{argument}: expected {expected.en}, got {self.got}",
+            )
+        )
 
 
 class TransitionRefused(CompagnonnageError):
     """A lifecycle operation was refused because it would break error-level rules.
 
     The programme given to the operation is unchanged (domain objects are
-    immutable); :attr:`violations` holds *every* blocking violation, sorted.
+    immutable).
+
+    :ivar operation: the operation refused (``"close_preparation"``).
+    :ivar programme_id: the programme it was tried on.
+    :ivar violations: *every* blocking violation, sorted.
     """
 
     def __init__(self, operation: str, programme_id: str, violations: Sequence[Violation]) -> None:
         self.operation = operation
         self.programme_id = programme_id
         self.violations = tuple(violations)
-        lines = "\n".join(f"  {v.code} {v.message('en')}" for v in self.violations)
+        n = len(self.violations)
+        plural = "s" if n > 1 else ""
+        lines = {
+            lang: "".join(f"\n  {v.code} {v.message(lang)}" for v in self.violations)
+            for lang in ("fr", "en")
+        }
         super().__init__(
-            f"{operation} refused on programme {programme_id!r}: "
-            f"{len(self.violations)} blocking violation(s)\n{lines}"
+            Message(
+                f"opération « {term('operation.' + operation, 'fr')} » ({operation}) refusée "
+                f"pour le programme {programme_id!r} : {n} violation{plural} "
+                f"bloquante{plural}{lines['fr']}",
+                f"{operation} refused on programme {programme_id!r}: "
+                f"{n} blocking violation(s){lines['en']}",
+            )
         )
-
-    def message(self, lang: Lang) -> str:
-        """The refusal with each violation's message in ``lang`` (``"fr"`` or ``"en"``)."""
-        head = (
-            f"{self.operation} refusé pour le programme {self.programme_id!r} :"
-            if lang == "fr"
-            else f"{self.operation} refused on programme {self.programme_id!r}:"
-        )
-        return "\n".join([head, *(f"  {v.code} {v.message(lang)}" for v in self.violations)])

@@ -49,8 +49,15 @@ def test_status_lists_what_blocks_the_next_transition(run: Run, tmp_path: Path) 
     assert nxt["stage"] == "diagnostic"
     assert [n["code"] for n in nxt["needs"]] == ["STG-003"]
     assert nxt["ready"] is False
-    assert [(v["code"], v["subjects"]) for v in nxt["blocked_by"]] == [
-        ("STG-003", ["cma-ucrm-2021", "work_programme"])
+    assert [(v["code"], v["subjects"], v["rule"]) for v in nxt["blocked_by"]] == [
+        (
+            "STG-003",
+            [
+                {"kind": "programme", "id": "cma-ucrm-2021"},
+                {"kind": "deliverable", "id": "work_programme"},
+            ],
+            "Preparation closes with three approved, co-authored deliverables",
+        )
     ]
     text = run("status", str(path))
     assert "Blocked by 1 violation(s):" in text.out

@@ -14,7 +14,7 @@ from hypothesis.stateful import run_state_machine_as_test
 
 from compagnonnage import TransitionRefused, UnknownReferenceError, check
 from compagnonnage import lifecycle as lc
-from compagnonnage.errors import InvalidValueError
+from compagnonnage.errors import LifecycleMisuse
 from compagnonnage.example import togo_programme, togo_steps
 from compagnonnage.model import (
     ActionStatus,
@@ -94,7 +94,11 @@ def test_close_preparation_reports_every_missing_deliverable_at_once() -> None:
         "work_programme",
     ]
     assert "close_preparation refused on programme 'cma-ucrm-2021'" in str(refused.value)
-    assert refused.value.message("fr").startswith("close_preparation refusé pour le programme")
+    assert "3 blocking violation(s)" in str(refused.value)
+    assert refused.value.message("fr").startswith(
+        "opération « clôture de la préparation » (close_preparation) refusée pour le "
+        "programme 'cma-ucrm-2021' : 3 violations bloquantes\n  STG-003 Livrable"
+    )
 
 
 def test_close_diagnostic_needs_an_on_site_mission_organised_by_the_partner() -> None:
@@ -128,7 +132,7 @@ def test_operations_outside_their_stage_are_refused_with_the_stage_rules() -> No
 
 def test_reopening_needs_a_reason_and_is_recorded() -> None:
     p = togo_programme()
-    with pytest.raises(InvalidValueError, match=r"HistoryEntry\.reason"):
+    with pytest.raises(LifecycleMisuse, match=r"LIF-005 reopen .*: reason: expected a non-empty"):
         lc.reopen(p, reason=" ", by="cma-durand", at=AT)
     reopened = lc.reopen(p, reason="Compléter le diagnostic économique", by="cma-durand", at=AT)
     assert reopened.stage is Stage.DIAGNOSTIC
@@ -174,12 +178,12 @@ def test_action_operations_name_unknown_ids_and_wrong_states() -> None:
     p = togo_programme()
     with pytest.raises(UnknownReferenceError, match="no support action with id 'act-nope'"):
         lc.start_action(p, "act-nope", on=dt.date(2022, 1, 1), by="cma-durand", at=AT)
-    with pytest.raises(InvalidValueError, match=r"start_action\.status"):
+    with pytest.raises(LifecycleMisuse, match=r"LIF-001 start_action .*ActionStatus\.PLANNED"):
         lc.start_action(p, "act-training-elus", on=dt.date(2022, 1, 1), by="cma-durand", at=AT)
-    with pytest.raises(InvalidValueError, match=r"complete_action\.status"):
+    with pytest.raises(LifecycleMisuse, match=r"LIF-001 complete_action .*IN_PROGRESS"):
         lc.complete_action(p, "act-structuring", on=dt.date(2022, 1, 1), by="cma-durand", at=AT)
     running = lc.start_action(p, "act-structuring", on=dt.date(2022, 1, 3), by="cma-durand", at=AT)
-    with pytest.raises(InvalidValueError, match=r"complete_action\.produces"):
+    with pytest.raises(LifecycleMisuse, match=r"LIF-002 complete_action .*: produces: "):
         lc.complete_action(
             running,
             "act-structuring",
@@ -194,7 +198,7 @@ def test_action_operations_name_unknown_ids_and_wrong_states() -> None:
     action = next(a for a in finished.accompaniment.actions if a.id == "act-structuring")
     assert action.status is ActionStatus.COMPLETED
     assert (action.period.start, action.period.end) == (dt.date(2022, 1, 3), dt.date(2022, 1, 4))  # type: ignore[union-attr]
-    with pytest.raises(InvalidValueError, match=r"cancel_action\.status"):
+    with pytest.raises(LifecycleMisuse, match=r"LIF-001 cancel_action .*'act-structuring'"):
         lc.cancel_action(finished, "act-structuring", reason="Trop tard", by="cma-durand", at=AT)
 
 
@@ -208,7 +212,7 @@ def test_planning_takes_only_planned_actions() -> None:
         status=ActionStatus.IN_PROGRESS,
         domain=Domain.COMMUNICATION,
     )
-    with pytest.raises(InvalidValueError, match=r"plan_action\.action\.status: expected planned"):
+    with pytest.raises(LifecycleMisuse, match=r"LIF-001 plan_action .*ActionStatus\.PLANNED"):
         lc.plan_action(p, running, by="cma-durand", at=AT)
 
 

@@ -45,7 +45,7 @@ def expert(**changes: object) -> Expert:
         ({"id": "e 1"}, "id", "an id"),
         ({"id": ""}, "id", "an id"),
         ({"name": "   "}, "name", "a non-empty string"),
-        ({"affiliation": "network"}, "affiliation", "one of network, local"),
+        ({"affiliation": "network"}, "affiliation", "an Affiliation"),
         ({"competences": {Competence.TRAINING}}, "competences", "a frozenset of Competence"),
         ({"languages": ["fr"]}, "languages", "a tuple of str"),
         ({"languages": ("French",)}, "languages", "an ISO 639-1 language code"),
@@ -58,7 +58,8 @@ def test_invalid_field_names_class_field_and_expectation(
         expert(**changes)
     assert raised.value.owner == "Expert"
     assert raised.value.field == field
-    assert expected in raised.value.expected
+    assert expected in raised.value.expected.en
+    assert raised.value.message("fr").startswith(f"Expert.{field} : attendu ")
     assert str(raised.value).startswith(f"Expert.{field}: expected ")
     assert isinstance(raised.value, CompagnonnageError)
     assert isinstance(raised.value, ValueError)
@@ -193,5 +194,5 @@ def test_mission_modality_may_be_undecided_but_not_misspelt() -> None:
     period = Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 1, 2))
     undecided = Mission(id="m", kind=DiagnosticKind.ECONOMIC, modality=None, period=period)
     assert undecided.modality is None
-    with pytest.raises(InvalidValueError, match="one of remote, on_site"):
+    with pytest.raises(InvalidValueError, match=r"expected a Modality \(Modality\.REMOTE, Modality\.ON_SITE\), got 'onsite'$"):
         attrs.evolve(undecided, modality="onsite")

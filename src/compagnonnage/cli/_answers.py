@@ -108,7 +108,11 @@ class _Reader:
         try:
             return Respondent(id=entry["id"], group=groups[entry["group"]])
         except InvalidValueError as err:
-            self.bad(f"{path}.{err.field}", f"attendu : {err.expected}", f"expected {err.expected}")
+            self.bad(
+                f"{path}.{err.field}",
+                f"attendu : {err.expected.fr}",
+                f"expected {err.expected.en}",
+            )
         return None
 
     def answer(self, raw: object, path: str, respondent: Respondent | None) -> Answer | None:
@@ -128,7 +132,9 @@ class _Reader:
             )
         except InvalidValueError as err:
             field = {"question_id": "question"}.get(err.field, err.field)
-            self.bad(f"{path}.{field}", f"attendu : {err.expected}", f"expected {err.expected}")
+            self.bad(
+                f"{path}.{field}", f"attendu : {err.expected.fr}", f"expected {err.expected.en}"
+            )
         return None
 
     def desired(self, raw: object, path: str) -> dict[str, dict[str, int]]:

@@ -130,9 +130,9 @@ def _trade_option(value: str | None) -> TradeRef | None:
     if value is None:
         return None
     nomenclature, sep, code = value.partition(":")
+    if not sep:
+        raise CliError("bad_trade", value=value)
     try:
-        if not sep:
-            raise InvalidValueError("--trade", "value", "nomenclature:code", value)
         return TradeRef(nomenclature, code)
     except InvalidValueError:
         raise CliError("bad_trade", value=value) from None

@@ -3,51 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from compagnonnage._i18n import (
-    stage_label,
-)
-from compagnonnage.cli._common import (
-    OK,
-    VIOLATED,
-    actor,
-    violation_data,
-    violation_line,
-)
+from compagnonnage._i18n import stage_label
+from compagnonnage.cli._common import OK, VIOLATED, violation_data, violation_line
 from compagnonnage.cli._output import emit, emit_json
 from compagnonnage.cli._session import Session
 from compagnonnage.model import Stage
 
-if TYPE_CHECKING:
-    from compagnonnage.model import Programme
-    from compagnonnage.rules import Violation
-
-
-_NEXT: dict[Stage, tuple[str, tuple[str, ...]]] = {
-    Stage.DRAFT: ("open", ("STG-002",)),
-    Stage.PREPARATION: ("close_preparation", ("STG-003",)),
-    Stage.DIAGNOSTIC: ("close_diagnostic", ("STG-004",)),
-    Stage.ACCOMPANIMENT: ("close", ()),
-}
-
-
-def _blocking(programme: Programme, operation: str, s: Session) -> list[Violation]:
-    """What the lifecycle would refuse if the transition were tried now (tried on a copy)."""
-    from compagnonnage.errors import TransitionRefused
-
-    by, at = actor(programme)
-    try:
-        getattr(s.plugins.lifecycle(), operation)(programme, by=by, at=at)
-    except TransitionRefused as refused:
-        return list(refused.violations)
-    return []
-
 
 def status(args: argparse.Namespace, s: Session) -> int:
     """``status FILE``: the stage, what the next transition needs, and what blocks it."""
-    from compagnonnage.rules import RuleSet
-
     programme = s.load(args.file)
     report = s.plugins.check(programme)
     data: dict[str, Any] = {
@@ -57,16 +23,17 @@ def status(args: argparse.Namespace, s: Session) -> int:
         "next": None,
         "warnings": [violation_data(v, s) for v in report.warnings],
     }
-    if programme.stage in _NEXT:
-        operation, codes = _NEXT[programme.stage]
-        core = RuleSet.core()
-        blocking = [violation_data(v, s) for v in _blocking(programme, operation, s)]
+    step = s.plugins.lifecycle().next_step(programme)
+    if step is not None:
+        titles = {r.code: r.title(s.lang) for r in step.blocking_rules}
         data["next"] = {
-            "operation": operation,
-            "stage": programme.stage.next().value,
-            "needs": [{"code": c, "rule": core[c].title(s.lang)} for c in codes],
-            "ready": not blocking,
-            "blocked_by": blocking,
+            "operation": step.operation.value,
+            "stage": step.stage.value,
+            "needs": [{"code": r.code, "rule": r.title(s.lang)} for r in step.needs],
+            "ready": step.ready,
+            "blocked_by": [
+                {**violation_data(v, s), "rule": titles.get(v.code)} for v in step.blocked_by
+            ],
         }
     code = OK if report.ok else VIOLATED
     if args.format == "json":
@@ -88,9 +55,13 @@ def status(args: argparse.Namespace, s: Session) -> int:
                 stage=stage_label(Stage(nxt["stage"]), s.lang),
             )
         )
-        if nxt["needs"]:
+        # The rules the step names, then any other rule (a plugin's) that blocks it.
+        named = {n["code"]: n["rule"] for n in nxt["needs"]}
+        for v in nxt["blocked_by"]:
+            named.setdefault(v["code"], v["rule"])
+        if named:
             lines.append(s.say("it_needs"))
-            lines += [f"  {n['code']}{colon}{n['rule']}" for n in nxt["needs"]]
+            lines += [f"  {c}{colon}{title}" for c, title in named.items()]
             lines.append("  " + s.say("needs_all"))
         else:
             lines.append(s.say("needs_only_rules"))

@@ -33,7 +33,10 @@ def _key(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             type(instance).__name__,
             attribute.name,
-            "a lower-case key of letters, digits, '_', '.', '-' (1-64 chars)",
+            Message(
+                "une clé en minuscules (lettres, chiffres, « _ », « . », « - », 1 à 64 caractères)",
+                "a lower-case key of letters, digits, '_', '.', '-' (1-64 chars)",
+            ),
             value,
         )
 
@@ -48,27 +51,49 @@ def bilingual(instance: object, attribute: Any, value: Any) -> None:
         and value.en.strip()
     ):
         raise InvalidValueError(
-            type(instance).__name__, attribute.name, "a Message with French and English text", value
+            type(instance).__name__,
+            attribute.name,
+            Message(
+                "un Message en français et en anglais", "a Message with French and English text"
+            ),
+            value,
         )
 
 
 def _level(instance: object, attribute: Any, value: Any) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-        raise InvalidValueError(type(instance).__name__, attribute.name, "a whole number", value)
+        raise InvalidValueError(
+            type(instance).__name__,
+            attribute.name,
+            Message("un nombre entier", "a whole number"),
+            value,
+        )
 
 
 def _decimals(values: Iterable[int | str | Decimal]) -> tuple[Decimal, ...]:
     try:
         return tuple(Decimal(x) for x in values)
     except (TypeError, ArithmeticError) as exc:
-        raise InvalidValueError("NumberQuestion", "thresholds", "numbers", values) from exc
+        raise InvalidValueError(
+            "NumberQuestion", "thresholds", Message("des nombres", "numbers"), values
+        ) from exc
+
+
+def _one_of(names: Iterable[str]) -> Message:
+    listed = ", ".join(names)
+    return Message(f"l'une des valeurs {listed}", f"one of {listed}")
+
+
+def _level_in(scale: Scale) -> Message:
+    span = f"{scale.low}-{scale.high}"
+    return Message(f"un niveau de {span}", f"a level in {span}")
 
 
 def _messages(values: Iterable[Message | tuple[str, str]]) -> tuple[Message, ...]:
     return tuple(m if isinstance(m, Message) else Message(*m) for m in values)
 
 
-def _refuse(question: Question, expected: str, value: object) -> InvalidValueError:
+def _refuse(question: Question, expected: Message, value: object) -> InvalidValueError:
     return InvalidValueError(
         f"{type(question).__name__} {question.id!r}", "answer", expected, value
     )
@@ -83,7 +108,12 @@ class Scale:
 
     def __attrs_post_init__(self) -> None:
         if self.high <= self.low:
-            raise InvalidValueError("Scale", "high", f"a level above low={self.low}", self.high)
+            raise InvalidValueError(
+                "Scale",
+                "high",
+                Message(f"un niveau au-dessus de low={self.low}", f"a level above low={self.low}"),
+                self.high,
+            )
 
     @property
     def levels(self) -> range:
@@ -113,9 +143,7 @@ class Remedy:
     @kind.validator
     def _known_kind(self, attribute: Any, value: Any) -> None:
         if value not in _ACTION_TAGS:
-            raise InvalidValueError(
-                "Remedy", "kind", "one of " + ", ".join(sorted(_ACTION_TAGS)), value
-            )
+            raise InvalidValueError("Remedy", "kind", _one_of(sorted(_ACTION_TAGS)), value)
 
 
 @frozen(kw_only=True)
@@ -174,7 +202,9 @@ class YesNoQuestion(Question):
 
     def level_of(self, value: object, scale: Scale) -> int:
         if not isinstance(value, bool):
-            raise _refuse(self, "True (yes) or False (no)", value)
+            raise _refuse(
+                self, Message("True (oui) ou False (non)", "True (yes) or False (no)"), value
+            )
         if value:
             return scale.high if self.yes_level is None else self.yes_level
         return scale.low if self.no_level is None else self.no_level
@@ -186,7 +216,7 @@ class YesNoQuestion(Question):
                 raise InvalidValueError(
                     f"YesNoQuestion {self.id!r}",
                     name,
-                    f"a level in {scale.low}-{scale.high}",
+                    _level_in(scale),
                     level,
                 )
 
@@ -222,7 +252,10 @@ class ChoiceQuestion(Question):
             raise InvalidValueError(
                 f"ChoiceQuestion {self.id!r}",
                 "choices",
-                "at least two choices with distinct ids",
+                Message(
+                    "au moins deux choix d'identifiants distincts",
+                    "at least two choices with distinct ids",
+                ),
                 ids,
             )
 
@@ -230,7 +263,7 @@ class ChoiceQuestion(Question):
         for c in self.choices:
             if c.id == value:
                 return c.level
-        raise _refuse(self, "one of " + ", ".join(c.id for c in self.choices), value)
+        raise _refuse(self, _one_of([c.id for c in self.choices]), value)
 
     def check_scale(self, scale: Scale) -> None:
         for c in self.choices:
@@ -238,7 +271,7 @@ class ChoiceQuestion(Question):
                 raise InvalidValueError(
                     f"ChoiceQuestion {self.id!r}",
                     f"choices[{c.id}].level",
-                    f"a level in {scale.low}-{scale.high}",
+                    _level_in(scale),
                     c.level,
                 )
 
@@ -263,16 +296,16 @@ class NumberQuestion(Question):
             raise InvalidValueError(
                 f"NumberQuestion {self.id!r}",
                 "thresholds",
-                "strictly increasing values",
+                Message("des valeurs strictement croissantes", "strictly increasing values"),
                 self.thresholds,
             )
 
     def level_of(self, value: object, scale: Scale) -> int:
         if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-            raise _refuse(self, "a number", value)
+            raise _refuse(self, Message("un nombre", "a number"), value)
         number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
         if not number.is_finite():
-            raise _refuse(self, "a finite number", value)
+            raise _refuse(self, Message("un nombre fini", "a finite number"), value)
         reached = sum(1 for t in self.thresholds if number >= t)
         return scale.low + reached if self.higher_is_better else scale.high - reached
 
@@ -281,7 +314,10 @@ class NumberQuestion(Question):
             raise InvalidValueError(
                 f"NumberQuestion {self.id!r}",
                 "thresholds",
-                f"{len(scale.levels) - 1} thresholds for a {scale.low}-{scale.high} scale",
+                Message(
+                    f"{len(scale.levels) - 1} seuils pour une échelle {scale.low}-{scale.high}",
+                    f"{len(scale.levels) - 1} thresholds for a {scale.low}-{scale.high} scale",
+                ),
                 self.thresholds,
             )
 
@@ -294,7 +330,7 @@ class TextQuestion(Question):
 
     def level_of(self, value: object, scale: Scale) -> None:
         if not isinstance(value, str) or not value.strip():
-            raise _refuse(self, "a non-empty text", value)
+            raise _refuse(self, Message("un texte non vide", "a non-empty text"), value)
 
     def check_scale(self, scale: Scale) -> None:
         """A text answer stands for no level: nothing can leave the scale."""
@@ -313,7 +349,9 @@ def _unique(owner: str, what: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for ident in ids:
         if ident in seen:
-            raise InvalidValueError(owner, what, "distinct ids", ident)
+            raise InvalidValueError(
+                owner, what, Message("des identifiants distincts", "distinct ids"), ident
+            )
         seen.add(ident)
 
 
@@ -337,14 +375,19 @@ class DiagnosticModule:
     def __attrs_post_init__(self) -> None:
         owner = f"DiagnosticModule {self.id!r}"
         if not self.dimensions:
-            raise InvalidValueError(owner, "dimensions", "at least one dimension", ())
+            raise InvalidValueError(
+                owner, "dimensions", Message("au moins une dimension", "at least one dimension"), ()
+            )
         _unique(owner, "dimensions", [d.id for d in self.dimensions])
         _unique(owner, "questions", [q.id for q in self.questions])
         size = len(self.scale.levels)
         for d in self.dimensions:
             if len(d.levels) != size:
                 raise InvalidValueError(
-                    owner, f"dimensions[{d.id}].levels", f"{size} level descriptions", len(d.levels)
+                    owner,
+                    f"dimensions[{d.id}].levels",
+                    Message(f"{size} descriptions de niveau", f"{size} level descriptions"),
+                    len(d.levels),
                 )
         known = {d.id for d in self.dimensions}
         for q in self.questions:
@@ -352,7 +395,7 @@ class DiagnosticModule:
                 raise InvalidValueError(
                     owner,
                     f"questions[{q.id}].dimension_id",
-                    "one of " + ", ".join(sorted(known)),
+                    _one_of(sorted(known)),
                     q.dimension_id,
                 )
             q.check_scale(self.scale)
@@ -360,7 +403,13 @@ class DiagnosticModule:
         for d in self.dimensions:
             if d.id not in scored:
                 raise InvalidValueError(
-                    owner, f"dimensions[{d.id}]", "at least one question that gives a level", d.id
+                    owner,
+                    f"dimensions[{d.id}]",
+                    Message(
+                        "au moins une question qui donne un niveau",
+                        "at least one question that gives a level",
+                    ),
+                    d.id,
                 )
 
     def dimension(self, dimension_id: str) -> Dimension:
@@ -369,7 +418,10 @@ class DiagnosticModule:
             if d.id == dimension_id:
                 return d
         raise InvalidValueError(
-            f"DiagnosticModule {self.id!r}", "dimension", "a dimension of the module", dimension_id
+            f"DiagnosticModule {self.id!r}",
+            "dimension",
+            Message("une dimension du module", "a dimension of the module"),
+            dimension_id,
         )
 
     def question(self, question_id: str) -> Question:
@@ -378,7 +430,10 @@ class DiagnosticModule:
             if q.id == question_id:
                 return q
         raise InvalidValueError(
-            f"DiagnosticModule {self.id!r}", "question", "a question of the module", question_id
+            f"DiagnosticModule {self.id!r}",
+            "question",
+            Message("une question du module", "a question of the module"),
+            question_id,
         )
 
     def applies_to(self, trades: Iterable[TradeRef], regions: Iterable[RegionRef]) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Lang
+from compagnonnage._i18n import Lang, Message
 from compagnonnage.diagnostics._module import AnswerValue, DiagnosticModule, Dimension, Scale
 from compagnonnage.errors import InvalidValueError
 from compagnonnage.model import (
@@ -64,7 +64,10 @@ _VALUE_TYPES = (bool, int, float, Decimal, str)
 def _value(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, _VALUE_TYPES):
         raise InvalidValueError(
-            type(instance).__name__, attribute.name, "a bool, a number or a text", value
+            type(instance).__name__,
+            attribute.name,
+            Message("un booléen, un nombre ou un texte", "a bool, a number or a text"),
+            value,
         )
 
 
@@ -296,7 +299,10 @@ def score(
             raise InvalidValueError(
                 owner,
                 f"desired[{dim_id}]",
-                f"a level in {module.scale.low}-{module.scale.high}",
+                Message(
+                    f"un niveau de {module.scale.low}-{module.scale.high}",
+                    f"a level in {module.scale.low}-{module.scale.high}",
+                ),
                 level,
             )
     evidence: dict[str, list[Evidence]] = {d.id: [] for d in module.dimensions}
@@ -306,7 +312,10 @@ def score(
         key = (a.respondent.id, a.question_id)
         if key in seen:
             raise InvalidValueError(
-                owner, f"answers[{a.respondent.id}]", "one answer per question", a.question_id
+                owner,
+                f"answers[{a.respondent.id}]",
+                Message("une réponse par question", "one answer per question"),
+                a.question_id,
             )
         seen.add(key)
         evidence[question.dimension_id].append(

@@ -135,46 +135,11 @@ def _key(path: str, name: str | int) -> str:
     return f"{path}[{json.dumps(name, ensure_ascii=False)}]"
 
 
-# What the model's validators expect, in French (the English text is theirs).
-_EXPECTED_FR: dict[str, str] = {
-    "an id (letters, digits, '_.:/-', 1-128 chars)": (
-        "un identifiant (lettres, chiffres, « _.:/- », 1 à 128 caractères)"
-    ),
-    "a non-empty string": "un texte non vide",
-    "a whole number >= 0": "un nombre entier >= 0",
-    "an ISO 3166-1 alpha-2 country code": "un code pays ISO 3166-1 alpha-2",
-    "an ISO 3166-2 subdivision code": "un code de subdivision ISO 3166-2",
-    "an ISO 639-1 language code": "un code de langue ISO 639-1",
-    "a lower-case code of letters, digits and '_'": (
-        "un code en minuscules (lettres, chiffres et « _ »)"
-    ),
-    "a lower-case code": "un code en minuscules",
-    "a date (YYYY-MM-DD)": "une date (AAAA-MM-JJ)",
-    "a timezone-aware datetime": "une date et heure avec fuseau horaire",
-}
-_EXPECTED_FR_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"one of (.*)"), r"l'une des valeurs \1"),
-    (re.compile(r"a subdivision of (.*)"), r"une subdivision de \1"),
-    (re.compile(r"a tuple of (.*)"), r"une suite de \1"),
-    (re.compile(r"a frozenset of (.*)"), r"un ensemble de \1"),
-    (re.compile(r"an? (.*)"), r"un(e) \1"),
-)
-
-
-def _translate(expected: str) -> str:
-    if expected in _EXPECTED_FR:
-        return _EXPECTED_FR[expected]
-    for pattern, repl in _EXPECTED_FR_PATTERNS:
-        if pattern.fullmatch(expected):
-            return pattern.sub(repl, expected)
-    return expected
-
-
 def _invalid(path: str, err: InvalidValueError) -> Problem:
     return Problem(
         path,
-        f"attendu : {_translate(err.expected)}, reçu {err.got}",
-        f"expected {err.expected}, got {err.got}",
+        f"attendu : {err.expected.fr}, reçu {err.got}",
+        f"expected {err.expected.en}, got {err.got}",
     )
 
 

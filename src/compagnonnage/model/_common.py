@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Lang, stage_label
+from compagnonnage._i18n import Lang, Message, stage_label
 from compagnonnage.errors import InvalidValueError
 
 
@@ -88,10 +88,21 @@ class DiagnosticKind(enum.Enum):
 def _slug(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, str) or not value or not value.replace("_", "").isalnum():
         raise InvalidValueError(
-            type(instance).__name__, "code", "a lower-case code of letters, digits and '_'", value
+            type(instance).__name__,
+            "code",
+            Message(
+                "un code en minuscules (lettres, chiffres et « _ »)",
+                "a lower-case code of letters, digits and '_'",
+            ),
+            value,
         )
     if value != value.lower():
-        raise InvalidValueError(type(instance).__name__, "code", "a lower-case code", value)
+        raise InvalidValueError(
+            type(instance).__name__,
+            "code",
+            Message("un code en minuscules", "a lower-case code"),
+            value,
+        )
 
 
 @frozen(order=True)
@@ -147,7 +158,10 @@ class RegionRef:
     def __attrs_post_init__(self) -> None:
         if self.subdivision is not None and not self.subdivision.startswith(self.country + "-"):
             raise InvalidValueError(
-                "RegionRef", "subdivision", f"a subdivision of {self.country}", self.subdivision
+                "RegionRef",
+                "subdivision",
+                Message(f"une subdivision de {self.country}", f"a subdivision of {self.country}"),
+                self.subdivision,
             )
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ from compagnonnage.model import ACTION_KINDS, Domain, RegionRef, TradeRef
 from compagnonnage.plugins._errors import PluginError, PluginHookError
 
 _ACTION_TAGS = frozenset(k.KIND for k in ACTION_KINDS)
+_TAGS = ", ".join(sorted(_ACTION_TAGS))
 
 
 @frozen(kw_only=True)
@@ -60,7 +61,10 @@ class Nomenclature:
         for code in self._codes():
             if code in seen:
                 raise InvalidValueError(
-                    f"Nomenclature {self.id!r}", "branches", "distinct codes", code
+                    f"Nomenclature {self.id!r}",
+                    "branches",
+                    Message("des codes distincts", "distinct codes"),
+                    code,
                 )
             seen.add(code)
 
@@ -105,7 +109,10 @@ class RegionProfile:
 def _score(instance: object, attribute: Any, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
         raise InvalidValueError(
-            type(instance).__name__, attribute.name, "a number in [0, 1]", value
+            type(instance).__name__,
+            attribute.name,
+            Message("un nombre dans [0, 1]", "a number in [0, 1]"),
+            value,
         )
 
 
@@ -114,7 +121,7 @@ def _action_tag(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             type(instance).__name__,
             attribute.name,
-            "one of " + ", ".join(sorted(_ACTION_TAGS)),
+            Message(f"l'une des valeurs {_TAGS}", f"one of {_TAGS}"),
             value,
         )
 
