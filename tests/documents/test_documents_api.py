@@ -41,6 +41,7 @@ from compagnonnage.model import (
     Pricing,
     PricingMode,
     Programme,
+    Stage,
     SupportAction,
     Training,
 )
@@ -150,6 +151,9 @@ def test_writing_refuses_what_could_not_be_read_back() -> None:
 
 @given(defective_programmes("REF-002"))
 def test_writing_refuses_a_programme_with_duplicate_ids(programme: Programme) -> None:
+    if programme.stage is Stage.DRAFT:  # a draft is saved as it is; the rules report it
+        assert loads(dumps(programme)) == programme
+        return
     with pytest.raises(DocumentError, match="duplicate id"):
         dumps(programme)
 

@@ -20,7 +20,7 @@ and orjson; ``import compagnonnage`` does not import it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from compagnonnage.documents._converter import MAX_INTEGER, DocumentConverter
 from compagnonnage.documents._io import (
@@ -86,7 +86,7 @@ def make_converter(manager: PluginManager | None = None) -> DocumentConverter:
 
 def json_schema(
     cls: type = Programme, *, converter: DocumentConverter | None = None
-) -> dict[str, Any]:
+) -> dict[str, object]:
     """The JSON Schema (draft 2020-12) of documents holding a ``cls``, generated from the model."""
     conv = converter if converter is not None else _default_converter()
     return _json_schema(cls, _name(cls, conv), conv)

@@ -66,6 +66,7 @@ from compagnonnage.model import (
     Scope,
     ServiceOffer,
     StaffMember,
+    Stage,
     SupportAction,
     Term,
     TradeRef,
@@ -158,7 +159,17 @@ def _default_converter() -> DocumentConverter:
 
 
 def _problems(obj: Any, path: str) -> list[Problem]:
-    return _programme_problems(obj, path) if isinstance(obj, Programme) else []
+    """The dangling and duplicate ids of a programme past its draft (a draft is kept as it is).
+
+    A draft is work in progress: it is written and read back with its dangling
+    or repeated ids, which the rules report (REF-001, REF-002, STG-002,
+    STG-006) and :func:`~compagnonnage.lifecycle.open_programme` refuses. Past
+    the draft, a programme came through the lifecycle; a dangling id there is
+    damage, refused on both ways.
+    """
+    if isinstance(obj, Programme) and obj.stage is not Stage.DRAFT:
+        return _programme_problems(obj, path)
+    return []
 
 
 def _read_fast(data: str | bytes, cl: type[T], conv: DocumentConverter, name: str) -> T | None:
@@ -302,8 +313,10 @@ def _encode(obj: Any, converter: DocumentConverter | None) -> bytes:
 def dumps(obj: Any, *, converter: DocumentConverter | None = None) -> str:
     """The document of ``obj``: JSON, keys sorted, indented by 2, UTF-8 kept, a final newline.
 
-    The same object always gives the same text. A programme whose ids dangle or
-    repeat is refused, so that whatever is written loads back.
+    The same object always gives the same text. A programme past its draft
+    whose ids dangle or repeat is refused, so that whatever is written loads
+    back; a draft is written as it is, dangling ids included (the rules report
+    them, and opening it is refused until they are fixed).
 
     :raises DocumentError: when ``obj`` cannot be written as a document that loads back.
     :raises TypeError: when ``obj`` is not of a document type.

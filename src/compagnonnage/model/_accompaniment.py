@@ -110,11 +110,15 @@ class SupportAction:
 
 @frozen(kw_only=True)
 class Training(SupportAction):
-    """Training of elected officials and/or staff (formation des élus et des cadres)."""
+    """Training of elected officials and/or staff (formation des élus et des cadres).
+
+    ``audience`` has no default: an empty audience breaks STG-008, so it is
+    written out (an empty set stays possible, as in a draft, and is reported).
+    """
 
     KIND: ClassVar[str] = "training"
 
-    audience: frozenset[Audience] = field(default=frozenset(), validator=v.frozenset_of(Audience))
+    audience: frozenset[Audience] = field(validator=v.frozenset_of(Audience))
     topics: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.text))
 
 

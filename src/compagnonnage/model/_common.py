@@ -148,9 +148,20 @@ class TradeRef:
         return f"{self.nomenclature}:{self.code}"
 
 
+_REGION_CODE = Message(
+    "un code pays ISO 3166-1 alpha-2 (« SN ») ou de subdivision ISO 3166-2 (« SN-DK »)",
+    "an ISO 3166-1 alpha-2 country code ('SN') or ISO 3166-2 subdivision code ('SN-DK')",
+)
+
+
 @frozen(order=True, cache_hash=True)
 class RegionRef:
-    """A country (ISO 3166-1 alpha-2), optionally narrowed to a subdivision (ISO 3166-2)."""
+    """A country (ISO 3166-1 alpha-2), optionally narrowed to a subdivision (ISO 3166-2).
+
+    ``RegionRef("SN", "SN-DK")``; :meth:`parse` reads the one-string form
+    documents use (``RegionRef.parse("SN-DK")``), which the constructor's
+    error suggests when given a subdivision code for the country.
+    """
 
     country: str = field(validator=v.country)
     subdivision: str | None = field(default=None, validator=v.optional_subdivision)
@@ -163,6 +174,24 @@ class RegionRef:
                 Message(f"une subdivision de {self.country}", f"a subdivision of {self.country}"),
                 self.subdivision,
             )
+
+    @classmethod
+    def parse(cls, code: str) -> RegionRef:
+        """The region of an ISO 3166 code as documents spell it: ``"SN"`` or ``"SN-DK"``.
+
+        >>> RegionRef.parse("SN-DK")
+        RegionRef(country='SN', subdivision='SN-DK')
+
+        :raises InvalidValueError: when ``code`` is neither a country code nor
+            a subdivision code.
+        """
+        if not isinstance(code, str):
+            raise InvalidValueError("RegionRef", "code", _REGION_CODE, code)
+        country, dash, _ = code.partition("-")
+        try:
+            return cls(country, code if dash else None)
+        except InvalidValueError:
+            raise InvalidValueError("RegionRef", "code", _REGION_CODE, code) from None
 
     def __str__(self) -> str:
         return self.subdivision or self.country

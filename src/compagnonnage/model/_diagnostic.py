@@ -83,11 +83,15 @@ class GoodPractice(Finding):
 
 @frozen(kw_only=True)
 class Recommendation(Finding):
-    """A recommendation (préconisation) that cites the findings behind it (STG-004)."""
+    """A recommendation (préconisation) that cites the findings behind it (STG-004).
+
+    ``cites`` has no default: a recommendation that cites nothing breaks
+    STG-004, so it is written out (an empty tuple stays possible and is reported).
+    """
 
     KIND: ClassVar[str] = "recommendation"
 
-    cites: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    cites: tuple[str, ...] = field(validator=v.tuple_of(str, item=v.identifier))
     priority: Priority = field(default=Priority.MEDIUM, validator=v.member_of(Priority))
     horizon: Horizon = field(default=Horizon.MEDIUM, validator=v.member_of(Horizon))
 

@@ -103,14 +103,21 @@ class Programme:
         scope: Scope | None = None,
         planned: Period | None = None,
     ) -> Programme:
-        """A new programme in the draft stage, with empty stage records and no history."""
+        """A new programme in the draft stage, with empty stage records and no history.
+
+        ``scope`` defaults to the beneficiary's own trades and region: a
+        finding keyed to one of the body's trades is then in scope (STG-011).
+        Give a scope to narrow or widen it (``Scope()`` for an empty one).
+        """
         return cls(
             id=id,
             title=title,
             beneficiary=beneficiary,
             reference_partner=reference_partner,
             experts=experts,
-            scope=scope if scope is not None else Scope(),
+            scope=scope
+            if scope is not None
+            else Scope(trades=beneficiary.trades, regions=(beneficiary.region,)),
             planned=planned,
         )
 

@@ -336,7 +336,7 @@ class PluginManager:
         self._rules = RuleSet.core().with_rules(*plugin_rules)
         noms: dict[str, Nomenclature] = self._objects["nomenclature"]
         self._context = RuleContext(
-            nomenclatures=MappingProxyType({n.id: n.codes for n in noms.values()}) if noms else None
+            nomenclatures=MappingProxyType({n.id: n.codes for n in noms.values()})
         )
         self._trades = MappingProxyType(
             {ref: t for n in noms.values() for ref, t, *_ in n.trades()}

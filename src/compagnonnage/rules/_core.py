@@ -386,6 +386,8 @@ def _local_with_network(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 )
 def _keys_in_scope(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     scope = p.scope
+    if ctx.lacks_nomenclatures:
+        yield from _unchecked_nomenclatures(p)
     for t in scope.trades:
         if not ctx.knows_trade(t.nomenclature, t.code):
             yield Breach(
@@ -414,6 +416,26 @@ def _keys_in_scope(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 f"La région {region} de {item.id} est hors du périmètre du programme.",
                 f"Region {region} on {item.id} is outside the programme's scope.",
             )
+
+
+def _unchecked_nomenclatures(p: Programme) -> Iterator[Breach]:
+    """A warning per nomenclature the programme's trades name, none being known."""
+    named: dict[str, set[str]] = {}
+    keyed: tuple[Finding | SupportAction, ...] = (
+        *p.diagnostic.findings(),
+        *p.accompaniment.actions,
+    )
+    for t in (*p.scope.trades, *(i.trade for i in keyed if i.trade is not None)):
+        named.setdefault(t.nomenclature, set()).add(str(t))
+    for nomenclature, trades in sorted(named.items()):
+        yield Breach(
+            (_programme(p), Subject("nomenclature", nomenclature)),
+            f"Aucune extension chargée ne fournit la nomenclature {nomenclature} : "
+            f"les métiers {_ids(trades)} ne peuvent pas être vérifiés.",
+            f"No loaded plugin provides nomenclature {nomenclature}: "
+            f"trades {_ids(trades)} cannot be checked.",
+            warning=True,
+        )
 
 
 @rule(

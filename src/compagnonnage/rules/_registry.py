@@ -85,12 +85,16 @@ class Breach:
     """What a rule function yields: the ids concerned and the message in both languages.
 
     Give each id as a :class:`Subject` to say what it names (a plain string is
-    labelled ``object``).
+    labelled ``object``). ``warning=True`` reports this breach as a warning
+    even when the rule is an error rule: what the rule could not confirm
+    (STG-011 when no loaded plugin registers a nomenclature); a breach never
+    raises a warning rule to an error.
     """
 
     subjects: tuple[str, ...]
     fr: str
     en: str
+    warning: bool = False
 
 
 @frozen(kw_only=True)
@@ -98,17 +102,25 @@ class RuleContext:
     """What rules may know beyond the programme itself.
 
     :ivar nomenclatures: known trade codes by nomenclature id, as registered by
-        plugins; ``None`` when no nomenclature is known, in which case STG-011
-        checks the scope only.
+        plugins. ``None`` when nomenclatures were not looked up (a bare
+        :func:`check`): STG-011 checks the scope only. An empty mapping when
+        plugins were loaded and none registers a nomenclature (a plugin
+        misspelled and set aside, say): STG-011 then warns that the programme's
+        trades cannot be checked, naming each nomenclature.
     """
 
     nomenclatures: Mapping[str, frozenset[str]] | None = None
 
     def knows_trade(self, nomenclature: str, code: str) -> bool:
-        """Whether the trade is in a known nomenclature (always true without nomenclatures)."""
-        if self.nomenclatures is None:
+        """Whether the trade is in a known nomenclature (always true when none is known)."""
+        if not self.nomenclatures:
             return True
         return code in self.nomenclatures.get(nomenclature, ())
+
+    @property
+    def lacks_nomenclatures(self) -> bool:
+        """Whether nomenclatures were looked up and none was found."""
+        return self.nomenclatures is not None and not self.nomenclatures
 
 
 RuleCheck = Callable[[Programme, RuleContext], Iterable[Breach]]
@@ -168,7 +180,7 @@ class Rule:
         return [
             Violation(
                 code=self.code,
-                severity=self.severity,
+                severity=Severity.WARNING if b.warning else self.severity,
                 subjects=b.subjects,
                 fr=b.fr,
                 en=b.en,
