@@ -154,4 +154,4 @@ def test_status_names_a_blocking_plugin_rule(
     ]
     assert main(["--lang", "fr", "status", str(path)]) == 0
     text = capsys.readouterr().out
-    assert "\n  APP-001\u00a0: Le budget est voté\n" in text
+    assert "\nRègles qui la bloquent :\n  APP-001\u00a0: Le budget est voté\n" in text

@@ -55,13 +55,9 @@ def status(args: argparse.Namespace, s: Session) -> int:
                 stage=stage_label(Stage(nxt["stage"]), s.lang),
             )
         )
-        # The rules the step names, then any other rule (a plugin's) that blocks it.
-        named = {n["code"]: n["rule"] for n in nxt["needs"]}
-        for v in nxt["blocked_by"]:
-            named.setdefault(v["code"], v["rule"])
-        if named:
+        if nxt["needs"]:
             lines.append(s.say("it_needs"))
-            lines += [f"  {c}{colon}{title}" for c, title in named.items()]
+            lines += [f"  {n['code']}{colon}{n['rule']}" for n in nxt["needs"]]
             lines.append("  " + s.say("needs_all"))
         else:
             lines.append(s.say("needs_only_rules"))
@@ -70,6 +66,12 @@ def status(args: argparse.Namespace, s: Session) -> int:
         else:
             lines.append(s.say("blocked_by", count=len(nxt["blocked_by"])))
             lines += [violation_line(v, s) for v in nxt["blocked_by"]]
+            # The titles of the other rules that block it (a plugin's rule included).
+            guards = {n["code"] for n in nxt["needs"]}
+            others = {v["code"]: v["rule"] for v in nxt["blocked_by"] if v["code"] not in guards}
+            if others:
+                lines.append(s.say("blocking_rules"))
+                lines += [f"  {c}{colon}{title}" for c, title in others.items()]
     if data["warnings"]:
         lines.append(s.say("warnings", count=len(data["warnings"])))
         lines += [violation_line(v, s) for v in data["warnings"]]

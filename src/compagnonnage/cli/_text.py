@@ -247,6 +247,7 @@ TEXT: dict[str, Message] = {
     ),
     "ready": Message("Rien ne la bloque.", "Nothing blocks it."),
     "blocked_by": Message("Bloquée par {count} violation(s) :", "Blocked by {count} violation(s):"),
+    "blocking_rules": Message("Règles qui la bloquent :", "Rules that block it:"),
     "warnings": Message("{count} avertissement(s) :", "{count} warning(s):"),
     "op_open": Message("ouverture", "open"),
     "op_close_preparation": Message("clôture de la préparation", "close the preparation"),
