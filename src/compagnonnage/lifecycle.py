@@ -281,30 +281,9 @@ class Lifecycle:
             blocking = [v for v in after if v not in before]
         return candidate, entry, blocking
 
-    def _commit(
-        self,
-        p: Programme,
-        operation: Operation,
-        *,
-        by: str,
-        at: dt.datetime | None,
-        needs: Stage | None = None,
-        to_stage: Stage | None = None,
-        subject: str | None = None,
-        reason: str | None = None,
-        **changes: Any,
-    ) -> Programme:
-        candidate, entry, blocking = self._attempt(
-            p,
-            operation,
-            by=by,
-            at=at,
-            needs=needs,
-            to_stage=to_stage,
-            subject=subject,
-            reason=reason,
-            **changes,
-        )
+    def _commit(self, p: Programme, operation: Operation, **attempt: Any) -> Programme:
+        """:meth:`_attempt` ``operation`` (same arguments), then refuse it or tell the listeners."""
+        candidate, entry, blocking = self._attempt(p, operation, **attempt)
         if blocking:
             raise TransitionRefused(operation.value, p.id, blocking)
         if entry.to_stage is not entry.from_stage:
