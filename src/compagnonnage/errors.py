@@ -50,7 +50,8 @@ class InvalidValueError(CompagnonnageError, ValueError):
     :ivar owner: the class being built (``"Expert"``), or the operation called.
     :ivar field: the field at fault (``"affiliation"``).
     :ivar expected: what the field accepts, in both languages (a ``Message``:
-        ``error.expected.fr``, ``error.expected.en``).
+        ``error.expected.fr``, ``error.expected.en``). A plugin raising this
+        error may give a plain string, used for both languages.
     :ivar got: the ``repr`` of the value that was given.
     :ivar hint: how to give the value the field expects, in both languages
         (``use Modality.ON_SITE``), or ``None``.
@@ -60,18 +61,18 @@ class InvalidValueError(CompagnonnageError, ValueError):
         self,
         owner: str,
         field: str,
-        expected: Message,
+        expected: Message | str,
         got: object,
         *,
         hint: Message | None = None,
     ) -> None:
         self.owner = owner
         self.field = field
-        self.expected = expected
+        self.expected = expected if isinstance(expected, Message) else Message(expected, expected)
         self.got = repr(got)
         self.hint = hint
-        fr = f"{owner}.{field} : attendu {expected.fr}, reçu {self.got}"
-        en = f"{owner}.{field}: expected {expected.en}, got {self.got}"
+        fr = f"{owner}.{field} : attendu {self.expected.fr}, reçu {self.got}"
+        en = f"{owner}.{field}: expected {self.expected.en}, got {self.got}"
         if hint is not None:
             fr, en = f"{fr} ({hint.fr})", f"{en} ({hint.en})"
         super().__init__(Message(fr, en))

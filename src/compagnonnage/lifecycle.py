@@ -85,6 +85,7 @@ StageListener = Callable[[Programme, HistoryEntry], None]
 """Called with the new programme and its last history entry after a stage change."""
 
 _T = TypeVar("_T")
+_R = TypeVar("_R")
 _DELIVERABLE_FIELD = {
     TermsOfReference: "terms_of_reference",
     MethodToolkit: "toolkit",
@@ -170,11 +171,16 @@ def _check_kind(
     value: object,
     kinds: tuple[type, ...],
 ) -> None:
-    """LIF-002 unless ``value`` is exactly one of ``kinds`` (a base class is not enough)."""
-    if type(value) not in kinds:
+    """LIF-002 unless ``value`` is an instance of one of ``kinds`` (a base class is not enough)."""
+    if not isinstance(value, kinds):
         names = ", ".join(k.__name__ for k in kinds)
         expected = Message(f"l'un des types {names}", f"one of {names}")
         raise LifecycleMisuse("LIF-002", operation.value, p.id, argument, expected, value)
+
+
+def _field_of(record: object, fields: dict[type[_R], str]) -> str:
+    """The field of a stage record that holds ``record`` (checked by :func:`_check_kind`)."""
+    return next(name for kind, name in fields.items() if isinstance(record, kind))
 
 
 def _check_status(
@@ -354,7 +360,7 @@ class Lifecycle:
         """
         operation = Operation.RECORD_DELIVERABLE
         _check_kind(p, operation, "deliverable", deliverable, tuple(_DELIVERABLE_FIELD))
-        changes: dict[str, Any] = {_DELIVERABLE_FIELD[type(deliverable)]: deliverable}
+        changes: dict[str, Any] = {_field_of(deliverable, _DELIVERABLE_FIELD): deliverable}
         preparation = attrs.evolve(p.preparation, **changes)
         return self._commit(
             p,
@@ -413,7 +419,7 @@ class Lifecycle:
         A bare :class:`Finding` is refused (LIF-002).
         """
         _check_kind(p, Operation.RECORD_FINDING, "finding", finding, tuple(_FINDING_FIELD))
-        name = _FINDING_FIELD[type(finding)]
+        name = _field_of(finding, _FINDING_FIELD)
         found: tuple[Finding, ...] = getattr(p.diagnostic, name)
         updated: dict[str, Any] = {name: _replace(found, finding, lambda f: f.id == finding.id)}
         return self._diagnose(

@@ -36,6 +36,7 @@ from compagnonnage.model import (
     Level,
     MajorIssue,
     Mission,
+    Modality,
     Period,
     Priority,
     Programme,
@@ -319,3 +320,23 @@ def test_bad_actors_and_days_are_lif_004_and_lif_003(
         assert (err.code, err.argument, err.got) == ("LIF-004", "by", repr(by))
     err = _misuse(lambda: lc.start_action(p, "act-structuring", on=AT, by="x", at=AT))
     assert (err.code, err.argument) == ("LIF-003", "on")
+
+
+@attrs.frozen(kw_only=True)
+class _Workshop(Training):
+    """A plugin's own kind of training (a subclass is still a training)."""
+
+    room: str = "B12"
+
+
+def test_subclasses_of_the_kinds_are_not_misuse() -> None:
+    p = _accompaniment()
+    workshop = _Workshop(
+        id="act-workshop",
+        title="Atelier",
+        modality=Modality.ON_SITE,
+        answers=p.accompaniment.actions[0].answers,
+        audience=frozenset({Audience.STAFF}),
+    )
+    planned = lc.plan_action(p, workshop, by="x", at=AT)
+    assert planned.accompaniment.actions[-1] is workshop

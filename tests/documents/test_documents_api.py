@@ -323,7 +323,7 @@ def test_a_converter_knows_the_subclasses_that_existed_when_it_was_made() -> Non
 
     try:
         after = make_converter()
-        action = Mentoring(id="a9", title="Tutorat", modality=None)
+        action = Mentoring(id="a9", title="Tutorat", modality=None, audience=frozenset())
         text = dumps(action, converter=after)
         assert json.loads(text)["support_action"]["kind"] == "mentoring"
         assert loads(text, cls=SupportAction, converter=after) == action
