@@ -194,5 +194,8 @@ def test_mission_modality_may_be_undecided_but_not_misspelt() -> None:
     period = Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 1, 2))
     undecided = Mission(id="m", kind=DiagnosticKind.ECONOMIC, modality=None, period=period)
     assert undecided.modality is None
-    with pytest.raises(InvalidValueError, match=r"expected a Modality \(Modality\.REMOTE, Modality\.ON_SITE\), got 'onsite'$"):
+    with pytest.raises(
+        InvalidValueError,
+        match=r"expected a Modality \(Modality\.REMOTE, Modality\.ON_SITE\), got 'onsite'$",
+    ):
         attrs.evolve(undecided, modality="onsite")
