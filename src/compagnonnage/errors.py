@@ -122,7 +122,8 @@ class LifecycleMisuse(CompagnonnageError, ValueError):
     :ivar operation: the operation called (``"complete_action"``).
     :ivar programme_id: the programme it was called on.
     :ivar argument: the argument at fault (``"action_id"``, ``"at"``, ``"reason"``).
-    :ivar got: the ``repr`` of what was given (for LIF-001, the action's status).
+    :ivar expected: what it should have been, in both languages (a ``Message``).
+    :ivar got: the ``repr`` of what was given (for LIF-001, of the action's status).
     """
 
     def __init__(

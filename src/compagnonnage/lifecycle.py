@@ -189,17 +189,19 @@ def _check_status(
     action: SupportAction,
     accepted: tuple[ActionStatus, ...],
 ) -> None:
-    """LIF-001 unless ``action`` is in one of the ``accepted`` statuses."""
+    """LIF-001 unless ``action`` is in one of the ``accepted`` statuses (``got`` is its status)."""
     if action.status not in accepted:
-        fr = " ou ".join(f"ActionStatus.{s.name}" for s in accepted)
-        en = " or ".join(f"ActionStatus.{s.name}" for s in accepted)
+        fr = " ou ".join(s.value for s in accepted)
+        en = " or ".join(s.value for s in accepted)
         raise LifecycleMisuse(
             "LIF-001",
             operation.value,
             p.id,
-            f"action {action.id!r}",
-            Message(f"une action au statut {fr}", f"an action with status {en}"),
-            action.status,
+            "action" if operation is Operation.PLAN_ACTION else "action_id",
+            Message(
+                f"l'action {action.id!r} au statut {fr}", f"action {action.id!r} with status {en}"
+            ),
+            action.status.value,
         )
 
 

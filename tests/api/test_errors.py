@@ -264,7 +264,7 @@ def test_each_wrong_status_is_lif_001(forbid_building: Callable[[], None]) -> No
     for operation, call in calls.items():
         err = _misuse(call)
         assert (err.code, err.operation, err.programme_id) == ("LIF-001", operation, p.id)
-        assert err.argument.startswith("action ")
+        assert err.argument == ("action" if operation == "plan_action" else "action_id")
 
 
 def test_records_of_the_wrong_kind_are_lif_002(forbid_building: Callable[[], None]) -> None:
