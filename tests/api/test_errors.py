@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
+from typing import ClassVar
 
 import attrs
 import pytest
@@ -322,21 +324,24 @@ def test_bad_actors_and_days_are_lif_004_and_lif_003(
     assert (err.code, err.argument) == ("LIF-003", "on")
 
 
-@attrs.frozen(kw_only=True)
-class _Workshop(Training):
-    """A plugin's own kind of training (a subclass is still a training)."""
-
-    room: str = "B12"
-
-
 def test_subclasses_of_the_kinds_are_not_misuse() -> None:
-    p = _accompaniment()
-    workshop = _Workshop(
-        id="act-workshop",
-        title="Atelier",
-        modality=Modality.ON_SITE,
-        answers=p.accompaniment.actions[0].answers,
-        audience=frozenset({Audience.STAFF}),
-    )
-    planned = lc.plan_action(p, workshop, by="x", at=AT)
-    assert planned.accompaniment.actions[-1] is workshop
+    @attrs.frozen(kw_only=True)
+    class Workshop(Training):
+        """A plugin's own kind of training (a subclass is still a training)."""
+
+        KIND: ClassVar[str] = "workshop"
+
+    try:
+        p = _accompaniment()
+        workshop = Workshop(
+            id="act-workshop",
+            title="Atelier",
+            modality=Modality.ON_SITE,
+            answers=p.accompaniment.actions[0].answers,
+            audience=frozenset({Audience.STAFF}),
+        )
+        planned = lc.plan_action(p, workshop, by="x", at=AT)
+        assert planned.accompaniment.actions[-1] is workshop
+    finally:  # converters made later must not see the class (they list subclasses)
+        del Workshop, workshop
+        gc.collect()
