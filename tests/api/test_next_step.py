@@ -155,3 +155,15 @@ def test_status_names_a_blocking_plugin_rule(
     assert main(["--lang", "fr", "status", str(path)]) == 0
     text = capsys.readouterr().out
     assert "\nRègles qui la bloquent :\n  APP-001\u00a0: Le budget est voté\n" in text
+
+
+def test_asking_for_the_next_step_tells_no_listener() -> None:
+    heard: list[Operation] = []
+    lifecycle = Lifecycle(listeners=(lambda p, entry: heard.append(entry.operation),))
+    p = togo_programme()
+    step = lifecycle.next_step(p, at=_when(p))
+    assert step is not None
+    assert step.ready
+    assert heard == []  # status used to run the real operation, telling plugins of a change
+    lifecycle.close(p, by="tester", at=_when(p))
+    assert heard == [Operation.CLOSE]

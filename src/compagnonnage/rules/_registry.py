@@ -72,12 +72,12 @@ class Subject(str):
         return (Subject, (self.kind, self.id))
 
 
-UNLABELLED = "object"
+_UNLABELLED = "object"
 """The kind of a subject a rule gave as a plain string."""
 
 
 def _labelled(subjects: Iterable[str]) -> tuple[Subject, ...]:
-    return tuple(s if isinstance(s, Subject) else Subject(UNLABELLED, s) for s in subjects)
+    return tuple(s if isinstance(s, Subject) else Subject(_UNLABELLED, s) for s in subjects)
 
 
 @frozen
