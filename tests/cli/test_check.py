@@ -169,3 +169,16 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(
     )
     assert piped.returncode == 0
     assert piped.stderr == ""
+
+
+def test_check_is_not_clean_when_no_plugin_provides_the_nomenclature(
+    run: Run, env: pytest.MonkeyPatch, example_file: Path
+) -> None:
+    env.setenv("COMPAGNONNAGE_PLUGINS", "fkae")  # misspelled: only the built-in plugin loads
+    result = run("check", str(example_file))
+    assert result.code == 0
+    assert ": 0 error(s), 1 warning(s)\n" in result.out
+    assert (
+        "[warning] STG-011 (cma-ucrm-2021, uemoa): No loaded plugin provides nomenclature uemoa"
+        in result.out
+    )
