@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import pickle
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -106,3 +108,12 @@ def test_a_plain_id_from_a_plugin_rule_is_labelled_object() -> None:
     assert [(s.kind, s.id) for s in v.subjects] == [("object", p.id), ("expert", "e-1")]
     made = Violation(code="APP-002", severity=v.severity, subjects=("x",), fr="a", en="b")
     assert made.subjects[0].kind == "object"
+
+
+def test_the_kinds_documented_are_the_kinds_checked() -> None:
+    page = (Path(__file__).parents[2] / "docs" / "domain.md").read_text(encoding="utf-8")
+    section = page.split("### Subjects", 1)[1].split("###", 1)[0]
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, re.MULTILINE))
+    assert documented == CORE_KINDS
+    docstring = Subject.__doc__ or ""
+    assert all(f"``{kind}``" in docstring for kind in CORE_KINDS)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from hypothesis.strategies import SearchStrategy
+from hypothesis.strategies import SearchStrategy, from_type
 
 import compagnonnage
 from compagnonnage import lifecycle
@@ -125,7 +125,7 @@ def core_report(programme: Programme) -> bool:
 
 
 def generated() -> SearchStrategy[Programme]:
-    return programmes(stage=stages(), max_actions=2)
+    return programmes(stage=stages(), max_actions=2) | from_type(Programme)
 
 
 class RegistryMachine(ProgrammeMachine):

@@ -12,6 +12,7 @@ from registry_app import RegistryMachine
 
 from compagnonnage.lifecycle import next_step
 from compagnonnage.model import Modality, Programme, Stage
+from compagnonnage.plugins import PluginManager
 from compagnonnage.testing.strategies import programmes
 
 
@@ -19,6 +20,13 @@ from compagnonnage.testing.strategies import programmes
 def test_every_generated_programme_has_a_next_step_or_is_closed(programme: Programme) -> None:
     step = next_step(programme)
     assert (step is None) == (programme.stage is Stage.CLOSED)
+
+
+def test_the_fixtures_give_a_manager_and_the_example(
+    compagnonnage_plugin_manager: PluginManager, compagnonnage_example: Programme
+) -> None:
+    report = compagnonnage_plugin_manager.check(compagnonnage_example)
+    assert report.ok
 
 
 class CheckedMachine(RegistryMachine):
