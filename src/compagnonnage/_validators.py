@@ -146,8 +146,17 @@ def member_of(enum_type: type[enum.Enum], *, optional: bool = False) -> Validato
     return _type_only(check)
 
 
-def instance_of(kind: type | tuple[type, ...], *, optional: bool = False) -> Validator:
-    """An instance of ``kind`` (or ``None`` when ``optional``)."""
+def instance_of(
+    kind: type | tuple[type, ...],
+    *,
+    optional: bool = False,
+    spell: Callable[[str], str | None] | None = None,
+) -> Validator:
+    """An instance of ``kind`` (or ``None`` when ``optional``).
+
+    ``spell`` gives, for a string given instead, the Python that builds the
+    object (``RegionRef.parse('SN-DK')``), which the error then suggests.
+    """
     label = _names(kind)
     expected = Message(f"un objet {label}", _a(label))
 
@@ -155,7 +164,9 @@ def instance_of(kind: type | tuple[type, ...], *, optional: bool = False) -> Val
         if value is None and optional:
             return
         if not isinstance(value, kind):
-            _fail(instance, attribute, expected, value)
+            spelt = spell(value) if spell is not None and isinstance(value, str) else None
+            hint = None if spelt is None else Message(f"écrivez {spelt}", f"use {spelt}")
+            _fail(instance, attribute, expected, value, hint)
 
     return _type_only(check)
 

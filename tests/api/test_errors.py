@@ -35,8 +35,10 @@ from compagnonnage.model import (
     Expert,
     Finding,
     Horizon,
+    IssueSeverity,
     Level,
     MajorIssue,
+    MethodologicalSupport,
     Mission,
     Modality,
     Period,
@@ -345,3 +347,30 @@ def test_subclasses_of_the_kinds_are_not_misuse() -> None:
     finally:  # converters made later must not see the class (they list subclasses)
         del Workshop, workshop
         gc.collect()
+
+
+def test_a_string_given_for_a_region_trade_or_domain_names_the_constructor() -> None:
+    cases = [
+        (
+            lambda: MajorIssue(id="i", statement="S", severity=IssueSeverity.HIGH, region="SN-DK"),
+            "use RegionRef.parse('SN-DK')",
+        ),
+        (
+            lambda: MajorIssue(
+                id="i", statement="S", severity=IssueSeverity.HIGH, trade="uemoa:ALI-01"
+            ),
+            "use TradeRef('uemoa', 'ALI-01')",
+        ),
+        (
+            lambda: MethodologicalSupport(id="a", title="A", modality=None, domain="communication"),
+            "use Domain('communication')",
+        ),
+    ]
+    for build, hint in cases:
+        with pytest.raises(InvalidValueError) as raised:
+            build()
+        assert str(raised.value).endswith(f"({hint})")
+        assert raised.value.message("fr").endswith(f"({hint.replace('use', 'écrivez')})")
+    with pytest.raises(InvalidValueError) as raised:
+        MajorIssue(id="i", statement="S", severity=IssueSeverity.HIGH, trade="ALI-01")  # type: ignore[arg-type]
+    assert raised.value.hint is None  # no nomenclature: nothing to suggest

@@ -10,7 +10,16 @@ from attrs import field, frozen
 
 from compagnonnage import _validators as v
 from compagnonnage.model._body import MandatePlan
-from compagnonnage.model._common import Domain, Modality, Period, RegionRef, TradeRef
+from compagnonnage.model._common import (
+    Domain,
+    Modality,
+    Period,
+    RegionRef,
+    TradeRef,
+    _domain_ref,
+    _region_ref,
+    _trade_ref,
+)
 
 
 class ActionStatus(enum.Enum):
@@ -68,7 +77,7 @@ class OfferedService:
 
     service_id: str = field(validator=v.identifier)
     label: str = field(validator=v.text)
-    domain: Domain = field(validator=v.instance_of(Domain))
+    domain: Domain = field(validator=_domain_ref())
     pricing: Pricing = field(validator=v.instance_of(Pricing))
     recommendation_id: str | None = field(default=None, validator=v.optional_identifier)
     catalogue_id: str | None = field(default=None, validator=v.optional_identifier)
@@ -102,10 +111,8 @@ class SupportAction:
     )
     answers: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
     status: ActionStatus = field(default=ActionStatus.PLANNED, validator=v.member_of(ActionStatus))
-    trade: TradeRef | None = field(default=None, validator=v.instance_of(TradeRef, optional=True))
-    region: RegionRef | None = field(
-        default=None, validator=v.instance_of(RegionRef, optional=True)
-    )
+    trade: TradeRef | None = field(default=None, validator=_trade_ref(optional=True))
+    region: RegionRef | None = field(default=None, validator=_region_ref(optional=True))
 
 
 @frozen(kw_only=True)
@@ -150,7 +157,7 @@ class MethodologicalSupport(SupportAction):
 
     KIND: ClassVar[str] = "methodological_support"
 
-    domain: Domain = field(validator=v.instance_of(Domain))
+    domain: Domain = field(validator=_domain_ref())
 
 
 @frozen(kw_only=True)

@@ -9,7 +9,7 @@ from functools import cached_property
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage.model._common import Period, RegionRef, TradeRef
+from compagnonnage.model._common import Period, RegionRef, TradeRef, _region_ref, _trade_ref
 
 
 class BodyKind(enum.Enum):
@@ -44,7 +44,7 @@ class ElectedOfficial:
     id: str = field(validator=v.identifier)
     name: str = field(validator=v.text)
     role: str | None = field(default=None, validator=v.optional_text)
-    trade: TradeRef | None = field(default=None, validator=v.instance_of(TradeRef, optional=True))
+    trade: TradeRef | None = field(default=None, validator=_trade_ref(optional=True))
 
 
 @frozen(kw_only=True)
@@ -125,7 +125,7 @@ class Body:
     id: str = field(validator=v.identifier)
     name: str = field(validator=v.text)
     kind: BodyKind = field(validator=v.member_of(BodyKind))
-    region: RegionRef = field(validator=v.instance_of(RegionRef))
+    region: RegionRef = field(validator=_region_ref())
     level: Level = field(validator=v.member_of(Level))
     parent_id: str | None = field(default=None, validator=v.optional_identifier)
     trades: tuple[TradeRef, ...] = field(default=(), validator=v.tuple_of(TradeRef))

@@ -203,6 +203,30 @@ class RegionRef:
         return self.subdivision is None or self.subdivision == other.subdivision
 
 
+def _region_spelling(text: str) -> str:
+    return f"RegionRef.parse({text!r})"
+
+
+def _trade_spelling(text: str) -> str | None:
+    nomenclature, colon, code = text.partition(":")
+    return f"TradeRef({nomenclature!r}, {code!r})" if colon else None
+
+
+def _region_ref(*, optional: bool = False) -> v.Validator:
+    """A :class:`RegionRef`; a string given instead gets the hint ``use RegionRef.parse(...)``."""
+    return v.instance_of(RegionRef, optional=optional, spell=_region_spelling)
+
+
+def _trade_ref(*, optional: bool = False) -> v.Validator:
+    """A :class:`TradeRef`; ``"uemoa:ALI-01"`` given instead gets ``use TradeRef('uemoa', 'ALI-01')``."""
+    return v.instance_of(TradeRef, optional=optional, spell=_trade_spelling)
+
+
+def _domain_ref() -> v.Validator:
+    """A :class:`Domain`; ``"communication"`` given instead gets ``use Domain('communication')``."""
+    return v.instance_of(Domain, spell=lambda text: f"Domain({text!r})")
+
+
 @frozen(kw_only=True)
 class Scope:
     """The trades and regions a programme covers. Findings and actions stay inside (STG-011)."""

@@ -11,7 +11,15 @@ from typing import ClassVar
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage.model._common import DiagnosticKind, Modality, Period, RegionRef, TradeRef
+from compagnonnage.model._common import (
+    DiagnosticKind,
+    Modality,
+    Period,
+    RegionRef,
+    TradeRef,
+    _region_ref,
+    _trade_ref,
+)
 
 
 @frozen(kw_only=True)
@@ -59,10 +67,8 @@ class Finding:
 
     id: str = field(validator=v.identifier)
     statement: str = field(validator=v.text)
-    trade: TradeRef | None = field(default=None, validator=v.instance_of(TradeRef, optional=True))
-    region: RegionRef | None = field(
-        default=None, validator=v.instance_of(RegionRef, optional=True)
-    )
+    trade: TradeRef | None = field(default=None, validator=_trade_ref(optional=True))
+    region: RegionRef | None = field(default=None, validator=_region_ref(optional=True))
 
 
 @frozen(kw_only=True)
