@@ -34,6 +34,8 @@ from compagnonnage.documents._reading import (
     _migrate,
     _open,
     _parse_detailed,
+    _read_file,
+    _too_large,
 )
 from compagnonnage.documents._references import _programme_problems
 from compagnonnage.model import (
@@ -226,14 +228,14 @@ def load(
     The problems of a :class:`DocumentError` name the file in
     :attr:`DocumentError.source`.
 
-    :raises DocumentError: for a bad document.
+    :raises DocumentError: for a bad document, one too large (its real size
+        said), or what is not a regular file (a named pipe, a device), refused
+        before reading.
     :raises OSError: when the file cannot be read.
     """
     source = os.fspath(path)
-    with open(source, "rb") as f:
-        data = f.read(MAX_DOCUMENT_SIZE + 1)
     try:
-        return _read(data, cls, converter)
+        return _read(_read_file(source), cls, converter)
     except DocumentError as err:
         raise _with_source(err, source) from None
 
@@ -259,6 +261,17 @@ def _encode(obj: Any, converter: DocumentConverter | None) -> bytes:
     problems = _problems(obj, f"$.{name}")
     if problems:
         raise DocumentError(problems)
+    return _within_limit(_encoded(obj, cl, name, conv))
+
+
+def _within_limit(data: bytes) -> bytes:
+    """``data``, unless it is larger than what reading accepts: what is written loads back."""
+    if len(data) > MAX_DOCUMENT_SIZE:
+        raise _too_large(len(data))
+    return data
+
+
+def _encoded(obj: Any, cl: Any, name: str, conv: DocumentConverter) -> bytes:
     try:
         fast = {"schema_version": SCHEMA_VERSION, name: conv._fast_unstructure(obj, cl)}
         return orjson.dumps(fast, option=_FAST_OPTIONS)
@@ -283,7 +296,9 @@ def dumps(obj: Any, *, converter: DocumentConverter | None = None) -> str:
     """The document of ``obj``: JSON, keys sorted, indented by 2, UTF-8 kept, a final newline.
 
     The same object always gives the same text. A programme whose ids dangle or
-    repeat is refused, so that whatever is written loads back.
+    repeat is refused, and so is a document larger than
+    :data:`MAX_DOCUMENT_SIZE` (with the error reading it would give), so that
+    whatever is written loads back.
 
     :raises DocumentError: when ``obj`` cannot be written as a document that loads back.
     :raises TypeError: when ``obj`` is not of a document type.
