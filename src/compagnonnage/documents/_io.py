@@ -321,7 +321,14 @@ def dump(
     """Write the document of ``obj`` to ``path`` atomically.
 
     The text goes to a temporary file in the same directory, is flushed to disk,
-    then renamed over ``path``: a crash never leaves a half-written document. An
-    existing file keeps its permissions; a new one gets ``0o644``.
+    then renamed over ``path``: a crash never leaves a half-written document. A
+    symbolic link is written through to its target. An existing file keeps its
+    permissions; a new one gets ``0o644``.
+
+    :raises DocumentError: as :func:`dumps`; nothing is written.
+    :raises CompagnonnageError: ``path`` is not a regular file (a device, a pipe),
+        is read-only or has other hard links; nothing is written.
+    :raises OSError: the file cannot be written (the folder is missing...); the
+        error names ``path``.
     """
     write_atomically(path, _encode(obj, converter))
