@@ -95,7 +95,9 @@ def _refuse(data: bytes) -> int:
 
 def main() -> None:
     worst_time = worst_memory = 0.0
-    print(f"{'case':<22} {'MiB':>6} {'s':>7} {'× orjson':>9} {'peak MiB':>9} {'× orjson':>9} problems")
+    print(
+        f"{'case':<22} {'MiB':>6} {'s':>7} {'× orjson':>9} {'peak MiB':>9} {'× orjson':>9} problems"
+    )
     for name, build in CASES.items():
         data = build()
         start = time.perf_counter()

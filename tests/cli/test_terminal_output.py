@@ -47,3 +47,11 @@ def test_json_output_escapes_them_and_still_gives_the_text(
     out = capsys.readouterr().out
     assert not _OBEYED.search(out)
     assert json.loads(out) == {"title": EVIL}
+
+
+def test_check_reports_lone_surrogates_without_a_traceback(run: Run) -> None:
+    bad = Path(__file__).parent.parent / "documents" / "bad" / "surrogate_in_key.json"
+    result = run("check", str(bad))
+    assert result.code == 2
+    assert '["ti\\ud800tle"]: unknown field' in result.out + result.err
+    assert "Traceback" not in result.err

@@ -249,3 +249,33 @@ def test_the_largest_document_written_is_read_back() -> None:
     assert loads(data) == at_limit
     with pytest.raises(DocumentError):
         dumpb(attrs.evolve(programme, title="x" * (room + 1)))
+
+
+# -- lone surrogates ------------------------------------------------------------------
+
+BAD = Path(__file__).parent / "bad"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in BAD.glob("*.json")))
+def test_every_message_of_the_corpus_can_be_printed(name: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        load(BAD / f"{name}.json")
+    for lang in ("fr", "en"):
+        caught.value.message(lang).encode("utf-8")  # a lone surrogate would raise here
+
+
+_SURROGATE = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+
+
+@given(st.lists(_SURROGATE, min_size=1, max_size=5).map("x".join))  # "x": no valid pair
+def test_a_lone_surrogate_in_a_key_or_an_enum_value_is_shown_escaped(surrogates: str) -> None:
+    def change(programme: dict[str, Any]) -> None:
+        programme["stage"] = surrogates
+        programme[surrogates] = 1
+
+    err = _refused(_document(change))
+    text = err.message("en")
+    text.encode("utf-8")
+    escaped = "".join(c if c == "x" else f"\\u{ord(c):04x}" for c in surrogates)
+    assert f'$.programme["{escaped}"]: unknown field' in text
+    assert f'got "{escaped}"' in text

@@ -24,9 +24,9 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 # What a terminal obeys rather than shows: C0 controls but the line feed and the tab,
-# DEL, C1 controls (\x9b starts a sequence as ESC [ does), and the bidirectional
-# overrides that reorder what is shown.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# DEL, C1 controls (\x9b starts a sequence as ESC [ does), the bidirectional
+# overrides that reorder what is shown; and lone surrogates, which cannot be encoded.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def safe(text: str) -> str:

@@ -219,6 +219,18 @@ class _Refused(str):
     en: str
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(text: str) -> str:
+    """``text`` with each lone surrogate written as its JSON escape (``\\ud800``).
+
+    A lone surrogate cannot be encoded: a message carrying one would crash
+    whatever prints it.
+    """
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
 def _show(value: object) -> str:
     """A value as it appears in JSON, shortened: ``"onsite"``, ``12``, ``an object``."""
     if isinstance(value, dict):
@@ -226,7 +238,7 @@ def _show(value: object) -> str:
     if isinstance(value, list):
         return "an array"
     try:
-        text = json.dumps(value, ensure_ascii=False)
+        text = _escaped(json.dumps(value, ensure_ascii=False))
     except (TypeError, ValueError):
         text = repr(value)
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
@@ -253,7 +265,7 @@ def _key(path: str, name: str | int) -> str:
         return f"{path}[{name}]"
     if _NAME.fullmatch(name):
         return f"{path}.{name}"
-    return f"{path}[{json.dumps(name, ensure_ascii=False)}]"
+    return f"{path}[{_escaped(json.dumps(name, ensure_ascii=False))}]"
 
 
 # What the model's validators expect, in French (the English text is theirs).
@@ -292,8 +304,9 @@ def _translate(expected: str) -> str:
 
 
 def _invalid(path: str, err: InvalidValueError) -> Problem:
+    index = getattr(err, "item_index", None)  # set by tuple_of: the item at fault
     return Problem(
-        path,
+        path if index is None else _key(path, index),
         f"attendu : {_translate(err.expected)}, reçu {err.got}",
         f"expected {err.expected}, got {err.got}",
     )
