@@ -148,3 +148,26 @@ def test_report_output_onto_a_read_only_file_needs_force(
     forced = run("report", str(example_file), "--format", "md", "-o", str(out), "--force")
     assert forced.code == 0
     assert out.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_diagnose_write_refuses_a_document_beyond_the_size_limit(
+    run: Run, diagnostic_file: Path, answers_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compagnonnage.documents import _io
+
+    before = diagnostic_file.read_bytes()
+    monkeypatch.setattr(_io, "MAX_DOCUMENT_SIZE", len(before))  # what diagnose adds goes beyond
+    result = run("diagnose", str(diagnostic_file), "--answers", str(answers_file), "--write")
+    assert result.code == 2
+    assert f"{diagnostic_file}: invalid document, 1 problem:" in result.err
+    assert "$: document too large (" in result.err
+    assert diagnostic_file.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_check_refuses_a_named_pipe_instead_of_waiting(run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    result = run("check", str(fifo))
+    assert result.code == 2
+    assert "$: not a regular file: a named pipe (FIFO)" in result.out + result.err

@@ -85,9 +85,13 @@ def rewrite(path: str, programme: Programme, stamp: str, s: Session, *, force: b
     Every command that rewrites a document goes through here, so that two of them
     running at once never lose an update silently: the second is refused.
     """
-    from compagnonnage.documents import dumpb
+    from compagnonnage.documents import DocumentError, dumpb
 
-    write_bytes(Path(path), dumpb(programme, converter=s.converter), expected=stamp, force=force)
+    try:
+        data = dumpb(programme, converter=s.converter)
+    except DocumentError as err:  # what could not be read back: say which file it was for
+        raise DocumentError(err.problems, path) from None
+    write_bytes(Path(path), data, expected=stamp, force=force)
 
 
 def actor(programme: Programme) -> tuple[str, dt.datetime]:
