@@ -3,12 +3,12 @@
 Each case fills :data:`~compagnonnage.documents.MAX_DOCUMENT_SIZE` (16 MiB)
 with one hostile pattern, in a copy of the corpus's good programme:
 
-* ``wrong items``: ``"expert_ids": [0, 0, …]``, 8 million wrong values;
-* ``distinct wrong items``: ``[0, 1, 2, …]``, a different message for each;
-* ``unknown ids``: ``["x", "x", …]``, millions of dangling references;
-* ``unknown keys``: a million unknown fields in the programme;
-* ``empty records``: millions of ``{}`` as support actions;
-* ``deep and wide``: arrays nested to the limit (32 levels), again and again.
+* ``wrong-items``: ``"expert_ids": [0, 0, …]``, 8 million wrong values;
+* ``distinct-wrong-items``: ``[0, 1, 2, …]``, a different message for each;
+* ``unknown-ids``: ``["x", "x", …]``, millions of dangling references;
+* ``unknown-keys``: a million unknown fields in the programme;
+* ``empty-records``: millions of ``{}`` as support actions;
+* ``deep-and-wide``: arrays nested to the limit (32 levels), again and again.
 
 For each: the time of ``loads`` as a ratio to ``orjson.loads`` of the same
 bytes, and its peak of memory allocated (tracemalloc) as a ratio to that of
@@ -16,11 +16,12 @@ bytes, and its peak of memory allocated (tracemalloc) as a ratio to that of
 number of problems listed (at most
 :data:`~compagnonnage.documents._problems.MAX_PROBLEMS` and a few summaries).
 Targets, on every case: time ratio <= 30, memory ratio <= 3.
-Run: ``python benchmarks/bench_hostile.py``.
+Run: ``python benchmarks/bench_hostile.py [CASE…]`` (every case by default).
 """
 
 from __future__ import annotations
 
+import argparse
 import copy
 import json
 import time
@@ -76,12 +77,12 @@ def _deep(document: dict[str, Any], n: int) -> None:
 
 
 CASES: dict[str, Callable[[], bytes]] = {
-    "wrong items": lambda: _filled(_expert_ids(lambda n: [0] * n), 2),
-    "distinct wrong items": lambda: _filled(_expert_ids(lambda n: list(range(n))), 8),
-    "unknown ids": lambda: _filled(_expert_ids(lambda n: ["x"] * n), 4),
-    "unknown keys": lambda: _filled(_unknown_keys, 13),
-    "empty records": lambda: _filled(_empty_records, 3),
-    "deep and wide": lambda: _filled(_deep, 57),
+    "wrong-items": lambda: _filled(_expert_ids(lambda n: [0] * n), 2),
+    "distinct-wrong-items": lambda: _filled(_expert_ids(lambda n: list(range(n))), 8),
+    "unknown-ids": lambda: _filled(_expert_ids(lambda n: ["x"] * n), 4),
+    "unknown-keys": lambda: _filled(_unknown_keys, 13),
+    "empty-records": lambda: _filled(_empty_records, 3),
+    "deep-and-wide": lambda: _filled(_deep, 57),
 }
 
 
@@ -94,12 +95,18 @@ def _refuse(data: bytes) -> int:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("cases", nargs="*", metavar="CASE", help=f"only these: {', '.join(CASES)}")
+    chosen = parser.parse_args().cases or list(CASES)
+    unknown = sorted(set(chosen) - set(CASES))
+    if unknown:
+        parser.error(f"unknown case(s): {', '.join(unknown)}")
     worst_time = worst_memory = 0.0
     print(
         f"{'case':<22} {'MiB':>6} {'s':>7} {'× orjson':>9} {'peak MiB':>9} {'× orjson':>9} problems"
     )
-    for name, build in CASES.items():
-        data = build()
+    for name in chosen:
+        data = CASES[name]()
         start = time.perf_counter()
         orjson.loads(data)
         floor = time.perf_counter() - start

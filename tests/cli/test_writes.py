@@ -20,22 +20,18 @@ from compagnonnage.model import Programme, Stage
 
 
 @pytest.fixture
-def diagnostic_file(tmp_path: Path) -> Path:
-    path = tmp_path / "togo-diagnostic.json"
-    dump(togo_programme(stage=Stage.DIAGNOSTIC), path)
-    return path
-
-
-@pytest.fixture
-def answers_file(tmp_path: Path) -> Path:
-    path = tmp_path / "answers.json"
-    path.write_text(_answers.dumps(_collected()), encoding="utf-8")
-    return path
+def documents(tmp_path: Path) -> tuple[Path, Path]:
+    """A programme in its diagnostic stage, and answers that diagnose records into it."""
+    programme, answers = tmp_path / "togo-diagnostic.json", tmp_path / "answers.json"
+    dump(togo_programme(stage=Stage.DIAGNOSTIC), programme)
+    answers.write_text(_answers.dumps(_collected()), encoding="utf-8")
+    return programme, answers
 
 
 def test_a_document_changed_while_diagnose_ran_is_not_overwritten(
-    run: Run, diagnostic_file: Path, answers_file: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, documents: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    diagnostic_file, answers_file = documents
     record = _diagnose._record
     meanwhile = attrs.evolve(togo_programme(stage=Stage.DIAGNOSTIC), title="Changed by another run")
 
@@ -64,11 +60,11 @@ def _history_after(runs: int, diagnostic_file: Path, answers_file: Path, run: Ru
 
 def test_two_concurrent_diagnose_write_are_serialized_or_one_is_refused_never_lost(
     run: Run,
-    diagnostic_file: Path,
-    answers_file: Path,
+    documents: tuple[Path, Path],
     module_env: dict[str, str],
     tmp_path: Path,
 ) -> None:
+    diagnostic_file, answers_file = documents
     start = diagnostic_file.read_bytes()
     serial = dict.fromkeys((1, 2), 0)
     for n in serial:
@@ -103,8 +99,9 @@ def test_two_concurrent_diagnose_write_are_serialized_or_one_is_refused_never_lo
 
 
 def test_diagnose_write_through_a_link_updates_the_linked_document(
-    run: Run, diagnostic_file: Path, answers_file: Path, tmp_path: Path
+    run: Run, documents: tuple[Path, Path], tmp_path: Path
 ) -> None:
+    diagnostic_file, answers_file = documents
     link = tmp_path / "current.json"
     link.symlink_to(diagnostic_file)
     before = len(load(diagnostic_file).history)
@@ -151,10 +148,11 @@ def test_report_output_onto_a_read_only_file_needs_force(
 
 
 def test_diagnose_write_refuses_a_document_beyond_the_size_limit(
-    run: Run, diagnostic_file: Path, answers_file: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, documents: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from compagnonnage.documents import _io
 
+    diagnostic_file, answers_file = documents
     before = diagnostic_file.read_bytes()
     monkeypatch.setattr(_io, "MAX_DOCUMENT_SIZE", len(before))  # what diagnose adds goes beyond
     result = run("diagnose", str(diagnostic_file), "--answers", str(answers_file), "--write")
