@@ -180,8 +180,13 @@ def tuple_of(kind: type | tuple[type, ...], *, item: Validator | None = None) ->
         if not isinstance(value, tuple) or not all(map(isinstance, value, repeat(kind))):
             _fail(instance, attribute, expected, value)
         if item is not None:
-            for v in value:
-                item(instance, attribute, v)
+            for i, v in enumerate(value):
+                try:
+                    item(instance, attribute, v)
+                except InvalidValueError as err:
+                    # Which item: a document's reader reports it at languages[1], not languages.
+                    setattr(err, "item_index", i)  # noqa: B010 - no such field on the class
+                    raise
 
     return _type_only(check, item)
 

@@ -259,7 +259,7 @@ def test_recommend_reports_a_failing_plugin_beside_the_others_proposals(
 def test_report_writes_the_chosen_format_and_language(
     run: Run, example_file: Path, tmp_path: Path, fmt: str, start: str, lang: str
 ) -> None:
-    out = tmp_path / "out" / f"report.{fmt}"
+    out = tmp_path / f"report.{fmt}"
     result = run("report", str(example_file), "--format", fmt, "--lang", lang, "-o", str(out))
     assert result.code == 0
     assert result.out == ""

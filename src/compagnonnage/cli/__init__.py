@@ -51,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else 2
     lang = args.lang
     from compagnonnage.cli._common import Command, os_message
+    from compagnonnage.cli._output import safe
     from compagnonnage.cli._session import Session
 
     run: Command = getattr(importlib.import_module(_COMMANDS[args.command]), args.command)
@@ -64,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             message = getattr(err, "message", None)
             text = message(lang) if callable(message) else str(err)
-        print(f"compagnonnage{say('colon', lang)}{text}", file=sys.stderr)
+        print(f"compagnonnage{say('colon', lang)}{safe(text)}", file=sys.stderr)
         if not args.debug:
             print(say("debug_hint", lang), file=sys.stderr)
         return 2

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compagnonnage._files import write_atomically
-from compagnonnage.cli._session import Session
+from compagnonnage._files import file_stamp, write_atomically
+from compagnonnage.cli._session import CliError, Session
 
 if TYPE_CHECKING:
     from compagnonnage.model import Programme
@@ -54,12 +54,45 @@ def counts_line(violations: list[dict[str, Any]], s: Session) -> str:
     return s.say("counts", errors=errors, warnings=len(violations) - errors)
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (see :func:`~compagnonnage._files.write_atomically`)."""
+def write_text(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`~compagnonnage._files.write_atomically`).
+
+    The folder must exist: a mistyped one is not created behind the user's back.
+    """
+    write_bytes(path, text.encode("utf-8"), force=force)
+
+
+def write_bytes(
+    path: Path, data: bytes, *, expected: str | None = None, force: bool = False
+) -> None:
+    """Write ``data`` to ``path`` atomically, in an existing folder; ``expected`` as in
+    :func:`~compagnonnage._files.write_atomically`."""
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, text.encode("utf-8"))
+    if not path.resolve().parent.is_dir():
+        raise CliError("no_such_folder", path=str(path.parent))
+    write_atomically(path, data, expected=expected, force=force)
+
+
+def load_for_update(path: str, s: Session) -> tuple[Programme, str]:
+    """The programme at ``path``, and the stamp :func:`rewrite` checks before writing."""
+    stamp = file_stamp(path)  # before reading: a change in between is seen as one
+    return s.load(path), stamp
+
+
+def rewrite(path: str, programme: Programme, stamp: str, s: Session, *, force: bool) -> None:
+    """Write ``programme`` back to ``path``, unless the file changed since :func:`load_for_update`.
+
+    Every command that rewrites a document goes through here, so that two of them
+    running at once never lose an update silently: the second is refused.
+    """
+    from compagnonnage.documents import DocumentError, dumpb
+
+    try:
+        data = dumpb(programme, converter=s.converter)
+    except DocumentError as err:  # what could not be read back: say which file it was for
+        raise DocumentError(err.problems, path) from None
+    write_bytes(Path(path), data, expected=stamp, force=force)
 
 
 def actor(programme: Programme) -> tuple[str, dt.datetime]:

@@ -15,6 +15,8 @@ from compagnonnage.cli._common import (
     OK,
     actor,
     cell,
+    load_for_update,
+    rewrite,
 )
 from compagnonnage.cli._output import emit, emit_json, table
 from compagnonnage.cli._session import CliError, Session
@@ -81,9 +83,8 @@ def diagnose(args: argparse.Namespace, s: Session) -> int:
     """``diagnose FILE --answers ANSWERS``: score the applicable modules on the answers."""
     from compagnonnage.cli import _answers
     from compagnonnage.diagnostics import score
-    from compagnonnage.documents import dump
 
-    programme = s.load(args.file)
+    programme, stamp = load_for_update(args.file, s)
     collected = _answers.load(args.answers)
     modules = {m.id: m for m in s.plugins.modules_for(programme)}
     unknown = sorted(set(collected.answers) - set(modules))
@@ -100,7 +101,7 @@ def diagnose(args: argparse.Namespace, s: Session) -> int:
         if module_id in collected.answers
     ]
     if args.write:
-        dump(_record(programme, results, s), args.file, converter=s.converter)
+        rewrite(args.file, _record(programme, results, s), stamp, s, force=args.force)
     data = [_result_data(r, s) for r in results]
     if args.format == "json":
         emit_json({"programme_id": programme.id, "results": data, "written": args.write})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TextIO
@@ -22,14 +23,31 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return "\n".join([line(headers), rule, *(line(r) for r in body)])
 
 
+# What a terminal obeys rather than shows: C0 controls but the line feed and the tab,
+# DEL, C1 controls (\x9b starts a sequence as ESC [ does), the bidirectional
+# overrides that reorder what is shown; and lone surrogates, which cannot be encoded.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def safe(text: str) -> str:
+    """``text`` with every terminal control character shown as an escape (``\\x1b``).
+
+    Text from a document (a title, a note) reaches the terminal: an escape
+    sequence in it must not move the cursor, recolour or rewrite what is shown.
+    """
+    return _CONTROL.sub(lambda m: ascii(m[0])[1:-1], text)
+
+
 def emit(text: str) -> None:
-    """Print ``text`` on standard output."""
+    """Print ``text`` on standard output, its control characters shown as escapes."""
+    text = safe(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def emit_json(data: object) -> None:
-    """Print ``data`` as indented UTF-8 JSON on standard output."""
-    emit(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print ``data`` as indented UTF-8 JSON on standard output (controls as ``\\u`` escapes)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    emit(_CONTROL.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
 
 
 class Progress:

@@ -171,6 +171,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     args.add_argument("file", metavar="FILE", help=say("help_file", lang))
     args.add_argument("--answers", required=True, metavar="ANSWERS", help=say("help_answers", lang))
     args.add_argument("--write", action="store_true", help=say("help_write", lang))
+    args.add_argument("--force", action="store_true", help=say("help_force", lang))
     _format(args, lang, ("text", "json"))
 
     _, args = command("recommend")
@@ -181,6 +182,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     args.add_argument("file", metavar="FILE", help=say("help_file", lang))
     _format(args, lang, ("html", "md"))
     args.add_argument("-o", "--output", metavar="OUT", help=say("help_output", lang))
+    args.add_argument("--force", action="store_true", help=say("help_force", lang))
 
     command("schema")
     return parser

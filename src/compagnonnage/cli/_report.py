@@ -57,7 +57,7 @@ def report(args: argparse.Namespace, s: Session) -> int:
     if args.output is None or args.output == "-":
         emit(text)
     else:
-        write_text(Path(args.output), text)
+        write_text(Path(args.output), text, force=args.force)
         print(s.say("written", path=args.output), file=sys.stderr)
     return OK
 

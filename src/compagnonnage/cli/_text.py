@@ -88,8 +88,12 @@ TEXT: dict[str, Message] = {
         "record the scores and suggested findings into the document (atomic write)",
     ),
     "help_output": Message(
-        "fichier à écrire (par défaut : la sortie standard)",
-        "file to write (default: standard output)",
+        "fichier à écrire (par défaut : la sortie standard) ; son dossier doit exister",
+        "file to write (default: standard output); its folder must exist",
+    ),
+    "help_force": Message(
+        "remplacer aussi un fichier en lecture seule ou à plusieurs liens physiques",
+        "replace even a read-only file or one with other hard links",
     ),
     # shared words
     "colon": Message("\u00a0: ", ": "),
@@ -112,6 +116,10 @@ TEXT: dict[str, Message] = {
         "{path}: is a folder, a file is expected",
     ),
     "permission_denied": Message("{path} : accès refusé", "{path}: permission denied"),
+    "no_such_folder": Message(
+        "{path} : dossier introuvable (le créer d'abord : rien n'est écrit)",
+        "{path}: no such folder (create it first: nothing is written)",
+    ),
     "os_error": Message("{path} : {reason}", "{path}: {reason}"),
     "empty_folder": Message(
         "{path} : aucun document JSON dans ce dossier", "{path}: no JSON document in this folder"

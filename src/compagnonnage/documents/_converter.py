@@ -41,7 +41,10 @@ from compagnonnage.documents._problems import (
     Problem,
     _Bad,
     _expected,
+    _problem_budget,
     _problems_from,
+    _spend,
+    _Unchecked,
 )
 from compagnonnage.errors import CompagnonnageError, InvalidValueError
 from compagnonnage.model import Domain, RegionRef, TradeRef
@@ -363,6 +366,10 @@ def _items(value: Any, hook: _Hook, item: Any) -> list[Any]:
         except Exception as exc:
             _note(exc, _index_note(i, item))
             errors.append(exc)
+            if _spend(exc):  # enough problems found: the rest of the array is not checked
+                if i + 1 < len(value):
+                    errors.append(_Unchecked(len(value) - i - 1))
+                break
     if errors:
         raise IterableValidationError("While structuring an array", errors, list)
     return out
@@ -447,7 +454,8 @@ class DocumentConverter:
         first on what orjson parsed.
         """
         try:
-            return self._cattrs.structure(data, cl)
+            with _problem_budget():
+                return self._cattrs.structure(data, cl)
         except Exception as exc:
             raise DocumentError(_problems_from(exc, path)) from None
 

@@ -34,6 +34,8 @@ from compagnonnage.documents._reading import (
     _migrate,
     _open,
     _parse_detailed,
+    _read_file,
+    _too_large,
 )
 from compagnonnage.documents._references import _programme_problems
 from compagnonnage.model import (
@@ -257,14 +259,14 @@ def load(
     The problems of a :class:`DocumentError` name the file in
     :attr:`DocumentError.source`.
 
-    :raises DocumentError: for a bad document.
+    :raises DocumentError: for a bad document, one too large (its real size
+        said), or what is not a regular file (a named pipe, a device), refused
+        before reading.
     :raises OSError: when the file cannot be read.
     """
     source = os.fspath(path)
-    with open(source, "rb") as f:
-        data = f.read(MAX_DOCUMENT_SIZE + 1)
     try:
-        return _read(data, cls, converter)
+        return _read(_read_file(source), cls, converter)
     except DocumentError as err:
         raise _with_source(err, source) from None
 
@@ -290,6 +292,17 @@ def _encode(obj: Any, converter: DocumentConverter | None) -> bytes:
     problems = _problems(obj, f"$.{name}")
     if problems:
         raise DocumentError(problems)
+    return _within_limit(_encoded(obj, cl, name, conv))
+
+
+def _within_limit(data: bytes) -> bytes:
+    """``data``, unless it is larger than what reading accepts: what is written loads back."""
+    if len(data) > MAX_DOCUMENT_SIZE:
+        raise _too_large(len(data))
+    return data
+
+
+def _encoded(obj: Any, cl: Any, name: str, conv: DocumentConverter) -> bytes:
     try:
         fast = {"schema_version": SCHEMA_VERSION, name: conv._fast_unstructure(obj, cl)}
         return orjson.dumps(fast, option=_FAST_OPTIONS)
@@ -314,9 +327,11 @@ def dumps(obj: Any, *, converter: DocumentConverter | None = None) -> str:
     """The document of ``obj``: JSON, keys sorted, indented by 2, UTF-8 kept, a final newline.
 
     The same object always gives the same text. A programme past its draft
-    whose ids dangle or repeat is refused, so that whatever is written loads
-    back; a draft is written as it is, dangling ids included (the rules report
-    them, and opening it is refused until they are fixed).
+    whose ids dangle or repeat is refused, and so is a document larger than
+    :data:`MAX_DOCUMENT_SIZE` (with the error reading it would give), so that
+    whatever is written loads back; a draft is written as it is, dangling ids
+    included (the rules report them, and opening it is refused until they are
+    fixed).
 
     :raises DocumentError: when ``obj`` cannot be written as a document that loads back.
     :raises TypeError: when ``obj`` is not of a document type.
@@ -339,7 +354,14 @@ def dump(
     """Write the document of ``obj`` to ``path`` atomically.
 
     The text goes to a temporary file in the same directory, is flushed to disk,
-    then renamed over ``path``: a crash never leaves a half-written document. An
-    existing file keeps its permissions; a new one gets ``0o644``.
+    then renamed over ``path``: a crash never leaves a half-written document. A
+    symbolic link is written through to its target. An existing file keeps its
+    permissions; a new one gets ``0o644``.
+
+    :raises DocumentError: as :func:`dumps`; nothing is written.
+    :raises CompagnonnageError: ``path`` is not a regular file (a device, a pipe),
+        is read-only or has other hard links; nothing is written.
+    :raises OSError: the file cannot be written (the folder is missing...); the
+        error names ``path``.
     """
     write_atomically(path, _encode(obj, converter))

@@ -8,9 +8,13 @@ turns it into :class:`Problem` objects located by a JSONPath.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
 
 import attrs
 from attrs import frozen
@@ -27,6 +31,11 @@ from compagnonnage.errors import CompagnonnageError, InvalidValueError
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _SHOWN = 60
+
+MAX_PROBLEMS = 100
+"""The most problems a :class:`DocumentError` lists one by one; the rest are counted."""
+
+_KINDS_SHOWN = 3
 
 
 @frozen
@@ -51,17 +60,78 @@ class Problem:
         return f"{self.path}: {self.en}"
 
 
-class DocumentError(CompagnonnageError, ValueError):
-    """A document could not be read: it carries *every* problem found, each with its path.
+@frozen
+class _Omitted(Problem):
+    """What a :class:`DocumentError` does not list: ``count`` problems, or unchecked items.
 
-    No object is built from a document that has a problem.
+    Always kept, never counted against :data:`MAX_PROBLEMS`.
+    """
+
+    count: int
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _capped(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """The first :data:`MAX_PROBLEMS` distinct ``problems``, then how many more of each kind.
+
+    Memory stays small whatever the number of problems: beyond the first, they
+    are only counted, by message, the first few messages named.
+    """
+    kept: dict[Problem, None] = {}
+    summaries: list[Problem] = []
+    more: dict[str, list[Any]] = {}  # message (en) -> [count, first problem with it]
+    others = 0
+    for problem in problems:
+        if isinstance(problem, _Omitted):
+            summaries.append(problem)
+        elif len(kept) < MAX_PROBLEMS:
+            kept[problem] = None
+        elif problem not in kept:
+            counted = more.get(problem.en)
+            if counted is not None:
+                counted[0] += 1
+            elif len(more) < _KINDS_SHOWN:
+                more[problem.en] = [1, problem]
+            else:
+                others += 1
+    for count, first in more.values():
+        fr = _plural(count, "autre problème", "autres problèmes")
+        en = _plural(count, "more problem", "more problems")
+        summaries.append(
+            _Omitted(
+                first.path,
+                f"… et {fr} de ce genre, à partir d'ici ({first.fr})",
+                f"… and {en} of this kind, from here on ({first.en})",
+                count,
+            )
+        )
+    if others:
+        fr = _plural(others, "autre problème", "autres problèmes")
+        en = _plural(others, "more problem", "more problems")
+        summaries.append(
+            _Omitted("$", f"… et {fr} d'autres genres", f"… and {en} of other kinds", others)
+        )
+    return (*kept, *summaries)
+
+
+class DocumentError(CompagnonnageError, ValueError):
+    """A document could not be read: it carries the problems found, each with its path.
+
+    No object is built from a document that has a problem. The first
+    :data:`MAX_PROBLEMS` problems are listed one by one; the others are counted
+    by kind ("… and 999900 more problem(s) of this kind, from here on: expected
+    a string, got 0"), so that a document of a million wrong values gives a
+    short error, quickly.
 
     :ivar problems: the problems, in the order they were found.
     :ivar source: the file the document came from, or ``None`` for a string.
     """
 
     def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
-        self.problems: tuple[Problem, ...] = tuple(dict.fromkeys(problems))
+        self.problems: tuple[Problem, ...] = _capped(problems)
         self.source = source
         super().__init__(self.message("en"))
 
@@ -70,13 +140,64 @@ class DocumentError(CompagnonnageError, ValueError):
 
     def message(self, lang: Lang = "en") -> str:
         """Every problem, one per line, with its path, in ``lang`` (``"fr"`` or ``"en"``)."""
-        n = len(self.problems)
+        n = sum(p.count if isinstance(p, _Omitted) else 1 for p in self.problems)
         where = f"{self.source}: " if self.source else ""
         if lang == "fr":
             head = f"{where}document invalide, {n} problème{'s' if n > 1 else ''} :"
         else:
             head = f"{where}invalid document, {n} problem{'s' if n > 1 else ''}:"
         return "\n".join([head, *(f"  {p.path}: {p.message(lang)}" for p in self.problems)])
+
+
+# -- how much a bad document may cost --------------------------------------------------
+
+_BUDGET: ContextVar[list[int] | None] = ContextVar("_BUDGET", default=None)
+
+
+@contextmanager
+def _problem_budget() -> Iterator[None]:
+    """Within: once :data:`MAX_PROBLEMS` wrong items are found, arrays stop being checked.
+
+    Checking an array item by item costs an exception per wrong item; a document
+    of millions of wrong items would cost minutes and gigabytes. The converter
+    calls :func:`_spend` for each wrong item and stops an array when it says so:
+    the first :data:`MAX_PROBLEMS` problems are all found, then each array stops
+    at its first wrong item.
+    """
+    token = _BUDGET.set([MAX_PROBLEMS])
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+def _cost(exc: BaseException) -> int:
+    """How many problems ``exc``, raised by an item, holds that no array has counted yet.
+
+    An array's items count themselves (see :func:`_spend`); a record's fields do not.
+    """
+    if isinstance(exc, IterableValidationError):
+        return 0
+    if isinstance(exc, ClassValidationError):
+        return sum(_cost(sub) for sub in exc.exceptions)
+    return 1
+
+
+def _spend(exc: BaseException) -> bool:
+    """Count the problems of a wrong item; whether the budget is spent (checking should stop)."""
+    budget = _BUDGET.get()
+    if budget is None:
+        return False
+    budget[0] -= _cost(exc)
+    return budget[0] < 0
+
+
+class _Unchecked(Exception):
+    """The rest of an array, left unchecked because the budget of problems is spent."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
 
 
 class _Bad(ValueError):
@@ -98,6 +219,18 @@ class _Refused(str):
     en: str
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(text: str) -> str:
+    """``text`` with each lone surrogate written as its JSON escape (``\\ud800``).
+
+    A lone surrogate cannot be encoded: a message carrying one would crash
+    whatever prints it.
+    """
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
 def _show(value: object) -> str:
     """A value as it appears in JSON, shortened: ``"onsite"``, ``12``, ``an object``."""
     if isinstance(value, dict):
@@ -105,7 +238,7 @@ def _show(value: object) -> str:
     if isinstance(value, list):
         return "an array"
     try:
-        text = json.dumps(value, ensure_ascii=False)
+        text = _escaped(json.dumps(value, ensure_ascii=False))
     except (TypeError, ValueError):
         text = repr(value)
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
@@ -132,12 +265,13 @@ def _key(path: str, name: str | int) -> str:
         return f"{path}[{name}]"
     if _NAME.fullmatch(name):
         return f"{path}.{name}"
-    return f"{path}[{json.dumps(name, ensure_ascii=False)}]"
+    return f"{path}[{_escaped(json.dumps(name, ensure_ascii=False))}]"
 
 
 def _invalid(path: str, err: InvalidValueError) -> Problem:
+    index = getattr(err, "item_index", None)  # set by tuple_of: the item at fault
     return Problem(
-        path,
+        path if index is None else _key(path, index),
         f"attendu : {err.expected.fr}, reçu {err.got}",
         f"expected {err.expected.en}, got {err.got}",
     )
@@ -174,15 +308,33 @@ def _problems_from(exc: BaseException, path: str, *, at_field: bool = False) -> 
                 yield from _problems_from(sub, path)
     elif isinstance(exc, _Bad):
         yield Problem(path, exc.fr, exc.en)
+    elif isinstance(exc, _Unchecked):
+        fr = _plural(exc.count, "élément suivant non vérifié", "éléments suivants non vérifiés")
+        en = _plural(exc.count, "more item not checked", "more items not checked")
+        yield _Omitted(
+            path,
+            f"{fr} : la lecture s'arrête après {MAX_PROBLEMS} problèmes",
+            f"{en}: reading stops after {MAX_PROBLEMS} problems",
+            0,
+        )
     elif isinstance(exc, InvalidValueError):
         yield _invalid(path if at_field else _key(path, exc.field), exc)
     elif isinstance(exc, ForbiddenExtraKeysError):
         known = ", ".join(_known_fields(exc.cl))
-        for name in sorted(exc.extra_fields):
-            yield Problem(
-                _key(path, name),
-                f"champ inconnu (champs possibles : {known})",
-                f"unknown field (known fields: {known})",
+        fr = f"champ inconnu (champs possibles : {known})"
+        en = f"unknown field (known fields: {known})"
+        names = heapq.nsmallest(MAX_PROBLEMS + 1, exc.extra_fields)
+        for name in names[:MAX_PROBLEMS]:
+            yield Problem(_key(path, name), fr, en)
+        more = len(exc.extra_fields) - MAX_PROBLEMS
+        if more > 0:
+            yield _Omitted(
+                _key(path, names[MAX_PROBLEMS]),
+                f"… et {_plural(more, 'autre champ inconnu', 'autres champs inconnus')}"
+                f", à partir d'ici par ordre alphabétique",
+                f"… and {_plural(more, 'more unknown field', 'more unknown fields')}"
+                f", from here on in alphabetical order",
+                more,
             )
     elif isinstance(exc, KeyError):
         yield Problem(path, "champ obligatoire manquant", "required field missing")

@@ -8,8 +8,12 @@ with the detailed reader, which explains every problem.
 
 from __future__ import annotations
 
+import errno
 import json
 import math
+import os
+import re
+import stat
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, cast
@@ -28,6 +32,14 @@ MAX_DEPTH = 32
 """The deepest nesting of arrays and objects read (a programme needs about 10)."""
 
 _MAX_DIGITS = 20
+# Digits as "0", exponents as "e", signs as "s", anything else as a space.
+_NUMBER_SHAPES = bytes(
+    ord("0") if b in b"0123456789" else ord("e") if b in b"eE" else ord("s") if b in b"+-" else 32
+    for b in range(256)
+)
+# What a number too large for the hooks below needs: more than _MAX_DIGITS digits, or
+# an exponent of three digits. Without any, the detailed reader parses numbers in C.
+_LARGE_NUMBER_SHAPES = (b"0" * (_MAX_DIGITS + 1), b"e000", b"es000")
 
 
 def _refused(text: str, fr: str, en: str) -> _Refused:
@@ -76,16 +88,62 @@ def _problem(fr: str, en: str) -> DocumentError:
     return DocumentError([Problem("$", fr, en)])
 
 
+def _too_large(size: int) -> DocumentError:
+    return _problem(
+        f"document trop volumineux ({size} octets, au plus {MAX_DOCUMENT_SIZE})",
+        f"document too large ({size} bytes, at most {MAX_DOCUMENT_SIZE})",
+    )
+
+
 def _check_size(data: str | bytes) -> None:
     if not isinstance(data, str | bytes):
         raise TypeError(f"a document is str or bytes, not {type(data).__name__}")
     if len(data) > MAX_DOCUMENT_SIZE:
-        raise _problem(
-            f"document trop volumineux ({len(data)} octets, au plus {MAX_DOCUMENT_SIZE})",
-            f"document too large ({len(data)} bytes, at most {MAX_DOCUMENT_SIZE})",
-        )
+        raise _too_large(len(data))
     if not data or data.isspace():  # isspace stops at the first other character; strip copies
         raise _problem("document vide", "empty document")
+
+
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "un tube nommé (FIFO)", "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "un périphérique", "a device"),
+    (stat.S_ISBLK, "un périphérique", "a device"),
+    (stat.S_ISSOCK, "une socket", "a socket"),
+)
+
+
+def _read_file(path: str) -> bytes:
+    """The bytes of the regular file at ``path``, at most :data:`MAX_DOCUMENT_SIZE`.
+
+    What is not a regular file (a named pipe without a writer would block for
+    ever, a device may never end) is refused before reading; so is a file
+    larger than the limit, its real size said.
+
+    :raises DocumentError: not a regular file, or too large.
+    :raises OSError: the file cannot be opened or read.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+    except BaseException:
+        os.close(fd)
+        raise
+    if stat.S_ISDIR(info.st_mode):
+        os.close(fd)
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(info.st_mode):
+            fr, en = next(
+                ((fr, en) for is_kind, fr, en in _FILE_KINDS if is_kind(info.st_mode)),
+                ("un fichier spécial", "a special file"),
+            )
+            raise _problem(f"pas un fichier ordinaire : {fr}", f"not a regular file: {en}")
+        if info.st_size > MAX_DOCUMENT_SIZE:
+            raise _too_large(info.st_size)
+        data = f.read(MAX_DOCUMENT_SIZE + 1)
+    if len(data) > MAX_DOCUMENT_SIZE:  # it grew since fstat
+        raise _too_large(max(len(data), os.stat(path).st_size))
+    return data
 
 
 def _parse_detailed(data: str | bytes) -> Any:
@@ -100,12 +158,14 @@ def _parse_detailed(data: str | bytes) -> Any:
             ) from None
     else:
         text = data
+    shapes = _utf8(data).translate(_NUMBER_SHAPES)
+    large = any(shape in shapes for shape in _LARGE_NUMBER_SHAPES)
     try:
         value = json.loads(
             text,
             parse_constant=_parse_constant,
-            parse_int=_parse_int,
-            parse_float=_parse_float,
+            parse_int=_parse_int if large else None,
+            parse_float=_parse_float if large else None,
         )
     except json.JSONDecodeError as exc:
         where_fr = f"ligne {exc.lineno}, colonne {exc.colno}"
@@ -118,7 +178,7 @@ def _parse_detailed(data: str | bytes) -> Any:
         value = None
         deep = True
     else:
-        deep = _deeper_than(value, MAX_DEPTH)
+        deep = _nested_deeper_than(data, MAX_DEPTH)
     if deep:
         raise _problem(
             f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux)",
@@ -127,16 +187,50 @@ def _parse_detailed(data: str | bytes) -> Any:
     return value
 
 
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+# Objects' braces as brackets (valid JSON nests them properly), anything else removed.
+_BRACKETS = bytes.maketrans(b"{}", b"[]")
+_NOT_A_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def _utf8(data: str | bytes) -> bytes:
+    return data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+
+
+def _nested_deeper_than(data: str | bytes, limit: int) -> bool:
+    """Whether arrays and objects nest more than ``limit`` levels in ``data``, valid JSON.
+
+    Read from the text, in C: the strings taken out, only the brackets kept, then
+    the innermost pairs removed, one level per pass. Walking the parsed value
+    costs a Python step per array and object, seconds for millions of them.
+    """
+    brackets = _STRING.sub(b"", _utf8(data)).translate(_BRACKETS, _NOT_A_BRACKET)
+    for _ in range(limit):
+        if not brackets:
+            return False
+        brackets = brackets.replace(b"[]", b"")
+    return bool(brackets)
+
+
 def _deeper_than(value: Any, limit: int) -> bool:
-    """Whether arrays and objects nest more than ``limit`` levels in ``value``."""
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict | list):
-            if depth > limit:
-                return True
+    """Whether arrays and objects nest more than ``limit`` levels in ``value``.
+
+    Level by level, keeping only the arrays and objects of the next level: memory
+    stays proportional to the containers, not to the values.
+    """
+    level = [value] if isinstance(value, dict | list) else []
+    depth = 1
+    while level:
+        if depth > limit:
+            return True
+        deeper: list[Any] = []
+        for item in level:
             children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children)
+            kinds = set(map(type, children))  # in C: most arrays hold only scalars
+            if dict in kinds or list in kinds:
+                deeper += [c for c in children if isinstance(c, dict | list)]
+        level = deeper
+        depth += 1
     return False
 
 

@@ -7,12 +7,12 @@ file to look.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
+from collections.abc import Iterator, Sequence
+from itertools import chain, islice
 from operator import attrgetter
 from typing import Any
 
-from compagnonnage.documents._problems import Problem
+from compagnonnage.documents._problems import MAX_PROBLEMS, Problem, _capped, _Omitted
 from compagnonnage.model import Programme
 
 _EXPERT_FR = "expert hors de l'équipe du programme"
@@ -39,11 +39,25 @@ def _duplicates(*lists: tuple[str, Sequence[Any]]) -> Iterator[Problem]:
 
 
 def _unknown(
-    ids: Iterable[str], known: frozenset[str] | set[str], path: str, fr: str, en: str
+    ids: Sequence[str], known: frozenset[str] | set[str], path: str, fr: str, en: str
 ) -> Iterator[Problem]:
+    """A problem for each of the first unknown ``ids``, then how many more (counted in C)."""
+    shown = 0
     for j, ident in enumerate(ids):
         if ident not in known:
             yield Problem(f"{path}[{j}]", f"{fr} : {ident}", f"{en}: {ident}")
+            shown += 1
+            if shown == MAX_PROBLEMS:
+                rest = len(ids) - j - 1
+                more = rest - sum(map(known.__contains__, islice(ids, j + 1, None)))
+                if more:
+                    yield _Omitted(
+                        f"{path}[{j + 1}]",
+                        f"… et {more} autre(s) identifiant(s) inconnu(s), à partir d'ici ({fr})",
+                        f"… and {more} more unknown id(s), from here on ({en})",
+                        more,
+                    )
+                return
 
 
 def _unique_ids(*groups: Sequence[Any]) -> set[str] | None:
@@ -76,64 +90,56 @@ def _is_clean(p: Programme) -> bool:
 
 
 def _programme_problems(p: Programme, root: str) -> list[Problem]:
-    """Every dangling or duplicate id of ``p``, a programme found at ``root``."""
-    if _is_clean(p):
-        return []
+    """Every dangling or duplicate id of ``p``, a programme found at ``root`` (capped)."""
+    return [] if _is_clean(p) else list(_capped(_every_problem(p, root)))
+
+
+def _every_problem(p: Programme, root: str) -> Iterator[Problem]:
+    """Every dangling or duplicate id of ``p``, one at a time (there may be millions)."""
     body = f"{root}.beneficiary"
     diag = f"{root}.diagnostic"
     acts = f"{root}.accompaniment.actions"
-    problems = [
-        *_duplicates((f"{root}.experts", p.experts)),
-        *_duplicates(
-            (f"{body}.officials", p.beneficiary.officials), (f"{body}.staff", p.beneficiary.staff)
-        ),
-        *_duplicates((f"{diag}.missions", p.diagnostic.missions)),
-        *_duplicates(
-            (f"{diag}.issues", p.diagnostic.issues),
-            (f"{diag}.practices", p.diagnostic.practices),
-            (f"{diag}.recommendations", p.diagnostic.recommendations),
-        ),
-        *_duplicates((acts, p.accompaniment.actions)),
-    ]
+    yield from _duplicates((f"{root}.experts", p.experts))
+    yield from _duplicates(
+        (f"{body}.officials", p.beneficiary.officials), (f"{body}.staff", p.beneficiary.staff)
+    )
+    yield from _duplicates((f"{diag}.missions", p.diagnostic.missions))
+    yield from _duplicates(
+        (f"{diag}.issues", p.diagnostic.issues),
+        (f"{diag}.practices", p.diagnostic.practices),
+        (f"{diag}.recommendations", p.diagnostic.recommendations),
+    )
+    yield from _duplicates((acts, p.accompaniment.actions))
     rp = p.reference_partner
     if rp is not None:
         if rp.body_id != p.beneficiary.id:
-            problems.append(
-                Problem(
-                    f"{root}.reference_partner.body_id",
-                    f"le partenaire de référence doit appartenir au bénéficiaire "
-                    f"{p.beneficiary.id}, pas à {rp.body_id}",
-                    f"the reference partner must belong to the beneficiary "
-                    f"{p.beneficiary.id}, not to {rp.body_id}",
-                )
+            yield Problem(
+                f"{root}.reference_partner.body_id",
+                f"le partenaire de référence doit appartenir au bénéficiaire "
+                f"{p.beneficiary.id}, pas à {rp.body_id}",
+                f"the reference partner must belong to the beneficiary "
+                f"{p.beneficiary.id}, not to {rp.body_id}",
             )
         if rp.id not in p.beneficiary.people_ids:
-            problems.append(
-                Problem(
-                    f"{root}.reference_partner.id",
-                    f"le partenaire de référence {rp.id} n'est ni élu ni salarié du bénéficiaire",
-                    f"reference partner {rp.id} is neither an elected official nor staff "
-                    f"of the beneficiary",
-                )
+            yield Problem(
+                f"{root}.reference_partner.id",
+                f"le partenaire de référence {rp.id} n'est ni élu ni salarié du bénéficiaire",
+                f"reference partner {rp.id} is neither an elected official nor staff "
+                f"of the beneficiary",
             )
     team = set(p.experts_by_id)
     missions, actions = p.diagnostic.missions, p.accompaniment.actions
     recommendations = p.diagnostic.recommendation_ids
     for i, m in enumerate(missions):
-        problems.extend(
-            _unknown(m.expert_ids, team, f"{diag}.missions[{i}].expert_ids", _EXPERT_FR, _EXPERT_EN)
+        yield from _unknown(
+            m.expert_ids, team, f"{diag}.missions[{i}].expert_ids", _EXPERT_FR, _EXPERT_EN
         )
     for i, a in enumerate(actions):
-        problems.extend(
-            _unknown(a.expert_ids, team, f"{acts}[{i}].expert_ids", _EXPERT_FR, _EXPERT_EN)
+        yield from _unknown(a.expert_ids, team, f"{acts}[{i}].expert_ids", _EXPERT_FR, _EXPERT_EN)
+        yield from _unknown(
+            a.answers,
+            recommendations,
+            f"{acts}[{i}].answers",
+            "préconisation inconnue",
+            "unknown recommendation",
         )
-        problems.extend(
-            _unknown(
-                a.answers,
-                recommendations,
-                f"{acts}[{i}].answers",
-                "préconisation inconnue",
-                "unknown recommendation",
-            )
-        )
-    return problems

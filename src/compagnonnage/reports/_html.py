@@ -106,14 +106,21 @@ def _svg_open(ident: str, title: str, summary: str, height: int) -> str:
     )
 
 
-def _month_ticks(first: dt.date, last: dt.date) -> list[dt.date]:
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
+def _month_ticks(first: dt.date, last: int) -> list[dt.date]:
+    """About eight first days of months, from ``first`` to the day ``last`` (an ordinal).
+
+    ``last`` may be the day after 9999-12-31, which no date can hold.
+    """
+    end = dt.date.fromordinal(min(last, dt.date.max.toordinal()))
+    months = (end.year - first.year) * 12 + end.month - first.month + 1
+    if last > dt.date.max.toordinal():
+        months += 1  # the month after December 9999 has no date, and no tick
     step = max(1, -(-months // 8))
     ticks = []
-    year, month = first.year, first.month
     for i in range(0, months, step):
-        m = month - 1 + i
-        ticks.append(dt.date(year + m // 12, m % 12 + 1, 1))
+        m = first.month - 1 + i
+        if first.year + m // 12 <= dt.MAXYEAR:
+            ticks.append(dt.date(first.year + m // 12, m % 12 + 1, 1))
     return ticks
 
 
@@ -121,17 +128,18 @@ def _timeline(chart: Timeline, lang: Lang) -> str:
     label_w, top, row = 210, 34, 22
     left, right = label_w + 10, _WIDTH - 12
     first = min(s.start for s in chart.spans).replace(day=1)
-    last = max(s.end for s in chart.spans) + dt.timedelta(days=1)
-    days = max(1, (last - first).days)
+    # Days as ordinals: the day after a span ending 9999-12-31 is beyond any date.
+    last = max(s.end for s in chart.spans).toordinal() + 1
+    days = max(1, last - first.toordinal())
 
-    def x(day: dt.date) -> float:
-        return left + (right - left) * (day - first).days / days
+    def x(day: int) -> float:
+        return left + (right - left) * (day - first.toordinal()) / days
 
     legend_y = top + row * len(chart.spans) + 14
     height = legend_y + 22
     parts = [_svg_open("timeline-chart", chart.title, chart.summary, height)]
     for tick in _month_ticks(first, last):
-        tx = round(x(tick), 1)
+        tx = round(x(tick.toordinal()), 1)
         parts.append(
             f'<line x1="{tx}" y1="{top - 6}" x2="{tx}" y2="{legend_y - 8}" stroke="{_GRID}"/>'
             f'<text x="{tx + 2}" y="{top - 12}" fill="{_INK}">'
@@ -140,8 +148,8 @@ def _timeline(chart: Timeline, lang: Lang) -> str:
     for i, span in enumerate(chart.spans):
         y = top + i * row
         fill, stroke = _LANE_STYLE[span.lane]
-        x0 = x(span.start)
-        width = max(3.0, x(span.end + dt.timedelta(days=1)) - x0)
+        x0 = x(span.start.toordinal())
+        width = max(3.0, x(span.end.toordinal() + 1) - x0)
         parts.append(
             f'<text x="4" y="{y + 14}" fill="{_INK}">{_e(_short(span.label, 32))}</text>'
             f'<rect class="span {span.lane}" x="{x0:.1f}" y="{y + 3}" width="{width:.1f}" '
