@@ -199,6 +199,10 @@ TEXT: dict[str, Message] = {
         "Scores et constats suggérés enregistrés dans {path}.",
         "Scores and suggested findings recorded into {path}.",
     ),
+    "answers_for_another_programme": Message(
+        "{path} : réponses recueillies pour le programme {answered}, pas pour {programme}",
+        "{path}: answers collected for programme {answered}, not for {programme}",
+    ),
     "unknown_modules": Message(
         "{path} : réponses à des modules qui ne s'appliquent pas à ce programme : {modules} "
         "(modules applicables : {known})",
