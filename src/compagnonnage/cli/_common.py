@@ -55,10 +55,15 @@ def counts_line(violations: list[dict[str, Any]], s: Session) -> str:
 
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (see :func:`~compagnonnage._files.write_atomically`)."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`~compagnonnage._files.write_atomically`)."""
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, text.encode("utf-8"))
+    write_atomically(path, data)
 
 
 def actor(programme: Programme) -> tuple[str, dt.datetime]:
