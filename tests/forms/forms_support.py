@@ -138,10 +138,7 @@ def central_csv(
         "Edits",
         "FormVersion",
     ]
-    if rows:
-        fields = [f"{g}-{f}" if g and group_paths else f for g, f, _ in rows[0]]
-    else:
-        fields = []
+    fields = [f"{g}-{f}" if g and group_paths else f for g, f, _ in rows[0]] if rows else []
     writer.writerow(["SubmissionDate", *fields, *tail])
     for n, row in enumerate(rows):
         key = _key(n)
