@@ -35,6 +35,7 @@ from compagnonnage.diagnostics import (
     YesNoQuestion,
 )
 from compagnonnage.forms._export import _number_type
+from compagnonnage.forms._import import CENTRAL_METADATA
 from compagnonnage.forms._layout import Layout, layout
 
 M = Message("texte", "text")
@@ -125,19 +126,7 @@ def central_csv(
     question_fields = set(layout(module).questions.values())
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    tail = [
-        "meta-instanceID",
-        "KEY",
-        "SubmitterID",
-        "SubmitterName",
-        "AttachmentsPresent",
-        "AttachmentsExpected",
-        "Status",
-        "ReviewState",
-        "DeviceID",
-        "Edits",
-        "FormVersion",
-    ]
+    tail = ["meta-instanceID", *CENTRAL_METADATA[1:]]
     fields = [f"{g}-{f}" if g and group_paths else f for g, f, _ in rows[0]] if rows else []
     writer.writerow(["SubmissionDate", *fields, *tail])
     for n, row in enumerate(rows):

@@ -47,6 +47,15 @@ def _unknown(path: str, what_fr: str, what_en: str, known: Iterable[str]) -> Pro
     )
 
 
+def _module(
+    by_id: dict[str, DiagnosticModule], module_id: str, path: str, problems: list[Problem]
+) -> DiagnosticModule | None:
+    module = by_id.get(module_id)
+    if module is None:
+        problems.append(_unknown(path, "module", "module", by_id))
+    return module
+
+
 def answers_problems(
     collected: CollectedAnswers, modules: Iterable[DiagnosticModule]
 ) -> list[Problem]:
@@ -72,9 +81,8 @@ def answers_problems(
         first_seen.setdefault(respondent.id, i)
         for module_id, given in respondent.answers.items():
             where = _key(f"{path}.answers", module_id)
-            module = by_id.get(module_id)
+            module = _module(by_id, module_id, where, problems)
             if module is None:
-                problems.append(_unknown(where, "module", "module", by_id))
                 continue
             questions = {q.id: q for q in module.questions}
             answered: set[str] = set()
@@ -99,9 +107,8 @@ def answers_problems(
                     problems.append(_misfit(f"{item}.value", err, answer.value))
     for module_id, levels in collected.desired.items():
         where = _key(f"{_ROOT}.desired", module_id)
-        module = by_id.get(module_id)
+        module = _module(by_id, module_id, where, problems)
         if module is None:
-            problems.append(_unknown(where, "module", "module", by_id))
             continue
         dimensions = {d.id for d in module.dimensions}
         scale = module.scale
@@ -118,14 +125,11 @@ def answers_problems(
                     )
                 )
     for module_id, version in collected.versions.items():
-        at = _key(f"{_ROOT}.versions", module_id)
-        module = by_id.get(module_id)
-        if module is None:
-            problems.append(_unknown(at, "module", "module", by_id))
-        elif version != module.version:
+        module = _module(by_id, module_id, _key(f"{_ROOT}.versions", module_id), problems)
+        if module is not None and version != module.version:
             problems.append(
                 Problem(
-                    at,
+                    _key(f"{_ROOT}.versions", module_id),
                     f"réponses à la version {version} du module ; la version installée est "
                     f"{module.version}",
                     f"answers to version {version} of the module; the installed version is "

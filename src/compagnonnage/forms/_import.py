@@ -47,6 +47,7 @@ from compagnonnage.diagnostics import (
 from compagnonnage.forms._errors import ExportError, ExportProblem
 from compagnonnage.forms._export import LANGUAGE_NAMES, _number_type
 from compagnonnage.forms._layout import (
+    METADATA,
     MODULE_ID,
     MODULE_VERSION,
     PROGRAMME_ID,
@@ -64,22 +65,20 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,127}")
 _INTEGER = re.compile(r"[+-]?[0-9]{1,20}")
 _NUMBER = re.compile(r"[+-]?([0-9]{1,20}(\.[0-9]{0,20})?|\.[0-9]{1,20})([eE][+-]?[0-9]{1,3})?")
 
-# Metadata columns ODK Central writes in its CSV exports (besides ``meta-…``).
-_CENTRAL_META = frozenset(
-    {
-        "SubmissionDate",
-        "KEY",
-        "SubmitterID",
-        "SubmitterName",
-        "AttachmentsPresent",
-        "AttachmentsExpected",
-        "Status",
-        "ReviewState",
-        "DeviceID",
-        "Edits",
-        "FormVersion",
-        "instanceID",
-    }
+# The metadata columns of ODK Central's CSV exports, in the order it writes them (besides
+# ``SubmissionDate`` first, ``meta-…`` columns come right after the form's fields).
+CENTRAL_METADATA = (
+    "SubmissionDate",
+    "KEY",
+    "SubmitterID",
+    "SubmitterName",
+    "AttachmentsPresent",
+    "AttachmentsExpected",
+    "Status",
+    "ReviewState",
+    "DeviceID",
+    "Edits",
+    "FormVersion",
 )
 FORMATS = {
     "central-csv": ("CSV d'ODK Central", "ODK Central CSV"),
@@ -312,9 +311,9 @@ def _is_label_export(header: list[str], names: Layout) -> bool:
 
 def _is_metadata(column: str) -> bool:
     return (
-        column in _CENTRAL_META
+        column in CENTRAL_METADATA
         or column.startswith(("_", "meta-", "meta/", "formhub/", "@odata"))
-        or column == "meta"
+        or _field_name(column) in METADATA
     )
 
 

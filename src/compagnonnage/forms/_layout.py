@@ -30,7 +30,24 @@ MODULE_ID = "module_id"
 MODULE_VERSION = "module_version"
 PROGRAMME_ID = "programme_id"
 YES_NO = "yes_no"
-_RESERVED = (RESPONDENT_ID, RESPONDENT_GROUP, MODULE_ID, MODULE_VERSION, PROGRAMME_ID, "meta")
+# Fields ODK and KoboToolbox may add to a form by themselves (metadata).
+METADATA = frozenset(
+    {
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "phonenumber",
+        "username",
+        "email",
+        "simserial",
+        "subscriberid",
+        "audit",
+        "meta",
+        "instanceID",
+    }
+)
+_RESERVED = (RESPONDENT_ID, RESPONDENT_GROUP, MODULE_ID, MODULE_VERSION, PROGRAMME_ID, *METADATA)
 
 
 class _Names:
