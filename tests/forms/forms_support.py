@@ -104,8 +104,13 @@ def _rows(
     ]
 
 
-def _key(n: int) -> str:
-    return f"uuid:{uuid.UUID(int=n + 1)}"
+def _uuid(respondent_id: str, salt: str = "") -> str:
+    """A submission's uuid, unique to its respondent as a server's would be."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{respondent_id}{salt}"))
+
+
+def _key(respondent_id: str) -> str:
+    return f"uuid:{_uuid(respondent_id)}"
 
 
 def central_csv(
@@ -130,7 +135,7 @@ def central_csv(
     fields = [f"{g}-{f}" if g and group_paths else f for g, f, _ in rows[0]] if rows else []
     writer.writerow(["SubmissionDate", *fields, *tail])
     for n, row in enumerate(rows):
-        key = _key(n)
+        key = _key(answers.respondents[n].id)
         values = [v for _, _, v in row]
         review = "rejected" if n == rejected else ""
         meta = [
@@ -163,7 +168,7 @@ def central_json(
     names = layout(module)
     value = []
     for n, r in enumerate(answers.respondents):
-        item: dict[str, Any] = {"__id": _key(n)}
+        item: dict[str, Any] = {"__id": _key(r.id)}
         for group, field, raw in _fields(answers, r, names):
             q = _question_of(names, field)
             if raw is not None and q is not None:
@@ -173,7 +178,7 @@ def central_json(
                     raw = _raw(q, names, raw)
             target = item.setdefault(group, {}) if group else item
             target[field] = raw
-        item["meta"] = {"instanceID": _key(n)}
+        item["meta"] = {"instanceID": _key(r.id)}
         item["__system"] = {
             "submissionDate": f"2021-04-20T09:30:{n % 60:02d}.123Z",
             "updatedAt": None,
@@ -213,7 +218,7 @@ def kobo_json(
     """
     results = []
     for n, row in enumerate(_rows(answers, module)):
-        root = str(uuid.UUID(int=n + 1))
+        root = _uuid(answers.respondents[n].id)
         item: dict[str, Any] = {"_id": 1000 + n, "formhub/uuid": "f0e1d2c3"}
         for group, field, text in row:
             if text:
@@ -246,7 +251,7 @@ def kobo_json(
                 original.pop(first)
             original["_submission_time"] = f"2021-04-19T08:00:{n % 60:02d}"
             results.append(original)
-            item["_uuid"] = str(uuid.UUID(int=10_000 + n))
+            item["_uuid"] = _uuid(answers.respondents[n].id, "-edited")
             item["meta/instanceID"] = f"uuid:{item['_uuid']}"
             item["meta/deprecatedID"] = f"uuid:{root}"
         results.append(item)
@@ -288,7 +293,7 @@ def kobo_csv(
             [
                 *(v for _, _, v in row),
                 str(1000 + n),
-                str(uuid.UUID(int=n + 1)),
+                _uuid(answers.respondents[n].id),
                 f"2021-04-20T09:30:{n % 60:02d}",
                 "Not Approved" if n == rejected else "",
                 "",
