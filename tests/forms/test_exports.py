@@ -267,3 +267,16 @@ def test_a_corrupted_export_gives_answers_or_our_error(
         assert outcome.message("fr").startswith("exports illisibles")
     else:
         assert all(r.answers.keys() <= {"food-trades"} for r in outcome.respondents)
+
+
+def test_a_repeated_column_or_key_is_refused(tmp_path: Path) -> None:
+    csv_path = _rewrite(tmp_path, "central.csv", ",respondent_group,", ",respondent_id,")
+    json_path = _rewrite(
+        tmp_path, "kobo.json", '"respondent_group":"staff"', '"respondent_id":"staff"'
+    )
+    with pytest.raises(ExportError) as caught:
+        read_exports([csv_path, json_path], FOOD)
+    assert [p.message("en") for p in caught.value.problems] == [
+        f"{csv_path}, row 1: columns repeated: respondent_id",
+        f"{json_path}: keys repeated in an object: respondent_id",
+    ]

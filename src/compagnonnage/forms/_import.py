@@ -26,6 +26,7 @@ import json
 import math
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -141,6 +142,11 @@ def _text(source: str, data: bytes, problems: list[ExportProblem]) -> str | None
         return None
 
 
+def _repeated(names: Iterable[str]) -> list[str]:
+    """The names that occur more than once, in order."""
+    return [name for name, n in Counter(names).items() if n > 1]
+
+
 def _refuse_constant(text: str) -> None:
     raise ValueError(f"{text} is not valid JSON")
 
@@ -162,8 +168,16 @@ def _json_submissions(
         problems.append(ExportProblem(source, None, None, fr, en, json=True))
         return "kobo-json", []
 
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        found = dict(items)
+        if len(found) != len(items):
+            repeated.extend(_repeated(k for k, _ in items))
+        return found
+
     try:
-        document = json.loads(text, parse_constant=_refuse_constant)
+        document = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         where = (
             f"ligne {exc.lineno}, colonne {exc.colno}",
@@ -175,6 +189,9 @@ def _json_submissions(
             "JSON refusé (NaN, Infinity ou imbrication trop profonde)",
             "refused JSON (NaN, Infinity or nesting too deep)",
         )
+    if repeated:
+        names = ", ".join(dict.fromkeys(repeated))
+        return bad(f"clés répétées dans un objet : {names}", f"keys repeated in an object: {names}")
     if type(document) is dict and type(document.get("value")) is list:
         shape, items = "central-json", document["value"]
     elif type(document) is dict and type(document.get("results")) is list:
@@ -246,6 +263,14 @@ def _csv_submissions(
         problems.append(ExportProblem(source, None, None, "fichier vide", "empty file"))
         return "central-csv", []
     shape = "central-csv" if {"KEY", "SubmissionDate"} & set(header) else "kobo-csv"
+    if len(set(header)) != len(header):
+        twice = ", ".join(_repeated(header))
+        problems.append(
+            ExportProblem(
+                source, 1, None, f"colonnes répétées : {twice}", f"columns repeated: {twice}"
+            )
+        )
+        return shape, []
     if shape == "kobo-csv" and _is_label_export(header, names):
         problems.append(
             ExportProblem(
