@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from forms_support import (
     central_csv,
@@ -19,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compagnonnage.diagnostics import CollectedAnswers, DiagnosticModule, score
+from compagnonnage.documents import answers_problems, dumps, json_schema, loads
 from compagnonnage.forms import read_exports
 from compagnonnage.plugins import get_plugin_manager
 
@@ -36,6 +39,7 @@ SHAPES: dict[str, Render] = {
     "kobo-csv-no-group-paths": lambda a, m: kobo_csv(a, m, group_paths=False),
 }
 INSTALLED = get_plugin_manager().modules()
+SCHEMA = json_schema(CollectedAnswers)
 _FEW = settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -79,6 +83,10 @@ def test_answers_to_generated_modules_import_back_from_every_export(
     back = _import(tmp_path, SHAPES[shape](answers, module), module)
     assert back == answers
     _same_scores(module, back, answers)
+    text = dumps(back)
+    assert loads(text, cls=CollectedAnswers) == back
+    jsonschema.validate(json.loads(text), SCHEMA)
+    assert answers_problems(back, [module]) == []
 
 
 @pytest.mark.parametrize(
