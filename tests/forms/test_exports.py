@@ -280,3 +280,25 @@ def test_a_repeated_column_or_key_is_refused(tmp_path: Path) -> None:
         f"{csv_path}, row 1: columns repeated: respondent_id",
         f"{json_path}: keys repeated in an object: respondent_id",
     ]
+
+
+def test_a_bad_programme_id_or_a_lone_surrogate_is_a_located_problem(tmp_path: Path) -> None:
+    text = (EXPORTS / "kobo.json").read_text(encoding="utf-8")
+    text = text.replace(
+        '"module_id":"food-trades","module_version":"1.0","respondent_id":"ucrm-sg"',
+        '"module_id":"food-trades","module_version":"1.0","programme_id":"a b",'
+        '"respondent_id":"ucrm-sg"',
+    )
+    text = text.replace(
+        '"g_hygiene/food_hygiene_trained":"none"', '"g_hygiene/food_hygiene_trained":"\\ud800"'
+    )
+    path = tmp_path / "kobo.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ExportError) as caught:
+        read_exports([path], FOOD)
+    assert [p.message("en") for p in caught.value.problems] == [
+        f"{path}, submission 2, key 'g_hygiene/food_hygiene_trained': expected one of the "
+        'choices none, some, most, all_refreshed, got "\\ud800"',
+        f"{path}, submission 2, key 'programme_id': expected a programme id, got \"a b\"",
+    ]
+    assert "\ud800" not in caught.value.message("fr")

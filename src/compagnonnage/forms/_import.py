@@ -263,14 +263,6 @@ def _csv_submissions(
         problems.append(ExportProblem(source, None, None, "fichier vide", "empty file"))
         return "central-csv", []
     shape = "central-csv" if {"KEY", "SubmissionDate"} & set(header) else "kobo-csv"
-    if len(set(header)) != len(header):
-        twice = ", ".join(_repeated(header))
-        problems.append(
-            ExportProblem(
-                source, 1, None, f"colonnes répétées : {twice}", f"columns repeated: {twice}"
-            )
-        )
-        return shape, []
     if shape == "kobo-csv" and _is_label_export(header, names):
         problems.append(
             ExportProblem(
@@ -281,6 +273,14 @@ def _csv_submissions(
                 "« Valeurs et en-têtes XML » (XML values and headers)",
                 "an export with question labels: in KoboToolbox, export with "
                 "'XML values and headers'",
+            )
+        )
+        return shape, []
+    if len(set(header)) != len(header):
+        twice = ", ".join(_repeated(header))
+        problems.append(
+            ExportProblem(
+                source, 1, None, f"colonnes répétées : {twice}", f"columns repeated: {twice}"
             )
         )
         return shape, []
@@ -417,8 +417,16 @@ def _value(
     return None, ("un texte", "a text")
 
 
+def _printable(text: str) -> str:
+    """``text`` with control characters and lone surrogates escaped, so that it prints anywhere."""
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
+
+
 def _shown(raw: Any) -> str:
-    text = json.dumps(raw, ensure_ascii=True)
+    """A value as it came (``"oui"``, ``12``), shortened, printable."""
+    text = _printable(json.dumps(raw, ensure_ascii=False))
     return text if len(text) <= 60 else text[:59] + "…"
 
 
@@ -508,9 +516,19 @@ def _sheet(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> _S
                     )
                 )
         else:
-            stamps[ident] = str(raw).strip()
+            stamps[ident] = _printable(str(raw).strip())
     _check_stamps(sub, module, stamps, problems)
-    sheet.programme_id = stamps.get("programme")
+    programme_id = stamps.get("programme")
+    if programme_id is not None and not _ID.fullmatch(programme_id):
+        problems.append(
+            sub.problem(
+                PROGRAMME_ID,
+                f"attendu : un identifiant de programme, reçu {_shown(programme_id)}",
+                f"expected a programme id, got {_shown(programme_id)}",
+            )
+        )
+    else:
+        sheet.programme_id = programme_id
     given = {_field_name(c) for c, v in sub.cells.items() if not _blank(v)}
     for what in (RESPONDENT_ID, RESPONDENT_GROUP):
         if what not in given:  # a value given but wrong is reported already
