@@ -35,8 +35,8 @@ from compagnonnage.diagnostics import (
     YesNoQuestion,
 )
 from compagnonnage.forms._export import _number_type
-from compagnonnage.forms._import import CENTRAL_METADATA
 from compagnonnage.forms._layout import Layout, layout
+from compagnonnage.forms._shapes import CENTRAL_METADATA
 
 M = Message("texte", "text")
 
@@ -382,7 +382,7 @@ def modules(draw: st.DrawFn) -> DiagnosticModule:
 
 _TEXT = st.text(
     st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))
-    | st.sampled_from(';,"\n='),
+    | st.sampled_from(';,"\n\r\u2028\x85='),
     min_size=1,
     max_size=12,
 ).filter(str.strip)

@@ -14,7 +14,8 @@ when used; reading exports needs nothing more than the standard library.
 
 from compagnonnage.forms._errors import MAX_SHOWN, ExportError, ExportProblem, FormError
 from compagnonnage.forms._export import LANGUAGE_NAMES, XLSForm, xlsform
-from compagnonnage.forms._import import FORMATS, MAX_EXPORT_SIZE, ImportReport, read_exports
+from compagnonnage.forms._import import ImportReport, read_exports
+from compagnonnage.forms._shapes import FORMATS, MAX_EXPORT_SIZE
 
 __all__ = [
     "FORMATS",
