@@ -16,7 +16,9 @@ from compagnonnage.documents import dump
 from compagnonnage.model import Programme
 
 CORPUS = Path(__file__).parents[1] / "documents" / "bad"
-BAD = sorted(p.stem for p in CORPUS.glob("*.json"))
+# A body document is checked as a body (see the test below), not as the programme the
+# library's ``load`` expects by default.
+BAD = sorted(p.stem for p in CORPUS.glob("*.json") if p.stem != "wrong_document_type")
 
 
 def test_a_clean_document_exits_0(run: Run, example_file: Path) -> None:
@@ -182,3 +184,55 @@ def test_check_is_not_clean_when_no_plugin_provides_the_nomenclature(
         "[warning] STG-011 (cma-ucrm-2021, uemoa): No loaded plugin provides nomenclature uemoa"
         in result.out
     )
+
+
+def test_each_document_is_checked_as_the_kind_its_envelope_names(run: Run, tmp_path: Path) -> None:
+    assert run("demo", str(tmp_path)).code == 0
+    result = run("check", str(tmp_path), "--format", "json")
+    assert result.code == 0
+    kinds = {
+        Path(e["path"]).name: (e["kind"], e["status"]) for e in json.loads(result.out)["documents"]
+    }
+    assert kinds == {
+        "cma-ucrm-2021.json": ("programme", "clean"),
+        "cma-ucrm-2021.answers.json": ("answers", "clean"),
+    }
+    body = CORPUS / "wrong_document_type.json"
+    result = run("check", str(body), "--format", "json")
+    assert result.code == 2
+    (entry,) = json.loads(result.out)["documents"]
+    problems = [p["path"] for p in entry["problems"]]
+    assert "$.body.name" in problems
+    assert "$.programme" not in problems
+
+
+def test_an_answers_document_is_checked_against_the_installed_modules(
+    run: Run, tmp_path: Path
+) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(
+        json.dumps(
+            {
+                "schema_version": 2,
+                "answers": {
+                    "respondents": [
+                        {
+                            "id": "r1",
+                            "group": "staff",
+                            "answers": {
+                                "consular-chamber": [{"question": "gov-minutes", "value": 1}]
+                            },
+                        }
+                    ]
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = run("check", str(path), "--lang", "fr")
+    assert result.code == 2
+    assert result.out.splitlines() == [
+        f"{path}: document invalide, 1 problème :",
+        '  $.answers.respondents[0].answers["consular-chamber"][0].value: attendu : '
+        "true (oui) ou false (non), reçu 1",
+    ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cli_support import Run
 
-from compagnonnage.cli import _answers
+from compagnonnage.diagnostics import CollectedAnswers
 from compagnonnage.documents import load
 from compagnonnage.example import TOGO_DESIRED, togo_answers, togo_programme
 
@@ -20,9 +20,11 @@ def test_demo_writes_the_document_and_four_reports_then_summarises(
     programme = togo_programme()
     document = folder / f"{programme.id}.json"
     assert load(document) == programme
-    answers = _answers.load(folder / f"{programme.id}.answers.json")
-    assert set(answers.answers["consular-chamber"]) == set(togo_answers())
+    answers = load(folder / f"{programme.id}.answers.json", cls=CollectedAnswers)
+    assert set(answers.answers("consular-chamber")) == set(togo_answers())
     assert answers.desired == {"consular-chamber": TOGO_DESIRED}
+    assert answers.versions == {"consular-chamber": "1.0"}
+    assert answers.programme_id == programme.id
     for lang, heading in (("fr", "## Synthèse"), ("en", "## Summary")):
         markdown = (folder / f"{programme.id}.report.{lang}.md").read_text(encoding="utf-8")
         assert heading in markdown

@@ -23,6 +23,8 @@ COMMANDS = [
     "recommend",
     "report",
     "schema",
+    "form",
+    "answers",
 ]
 
 

@@ -22,6 +22,7 @@ from compagnonnage.diagnostics import (
     CONSULAR_CHAMBER_MODULE,
     Answer,
     ChoiceQuestion,
+    CollectedAnswers,
     DiagnosticModule,
     DiagnosticResult,
     NumberQuestion,
@@ -111,7 +112,9 @@ def _answers(module: DiagnosticModule, seed: int) -> tuple[Answer, ...]:
 @given(st.integers(0, 50))
 def test_answers_and_diagnostic_results_round_trip(seed: int) -> None:
     answers = _answers(CONSULAR_CHAMBER_MODULE, seed)
-    _round_trip(answers, tuple[Answer, ...])
+    collected = CollectedAnswers.of({CONSULAR_CHAMBER_MODULE.id: answers}, desired={"m": {"d": 2}})
+    _round_trip(collected, CollectedAnswers)
+    assert set(collected.answers(CONSULAR_CHAMBER_MODULE.id)) == set(answers)
     result = score(CONSULAR_CHAMBER_MODULE, answers)
     _round_trip(result, DiagnosticResult)
     _round_trip(result.findings("fr"), SuggestedFindings)
@@ -120,25 +123,30 @@ def test_answers_and_diagnostic_results_round_trip(seed: int) -> None:
 def test_answer_values_keep_their_type() -> None:
     who = Respondent(id="r", group=RespondentGroup.PARTNERS)
     values = [True, 3, 2.5, Decimal("12.50"), "12.50"]
-    answers = tuple(Answer(respondent=who, question_id="q", value=v) for v in values)
-    doc = json.loads(dumps(answers))
-    assert [a["value"] for a in doc["answers"]] == [True, 3, 2.5, {"decimal": "12.50"}, "12.50"]
-    back = loads(dumps(answers), cls=tuple[Answer, ...])
-    assert [type(a.value) for a in back] == [bool, int, float, Decimal, str]
+    answers = tuple(
+        Answer(respondent=who, question_id=f"q{i}", value=v) for i, v in enumerate(values)
+    )
+    collected = CollectedAnswers.of({"m": answers})
+    doc = json.loads(dumps(collected))
+    given = doc["answers"]["respondents"][0]["answers"]["m"]
+    assert [a["value"] for a in given] == [True, 3, 2.5, {"decimal": "12.50"}, "12.50"]
+    back = loads(dumps(collected), cls=CollectedAnswers)
+    assert [type(a.value) for a in back.answers("m")] == [bool, int, float, Decimal, str]
 
 
 def test_a_bad_answer_value_is_located() -> None:
     who = Respondent(id="r", group=RespondentGroup.PARTNERS)
-    doc = json.loads(dumps((Answer(respondent=who, question_id="q", value=1),)))
-    doc["answers"][0]["value"] = [1]
-    doc["answers"][0]["respondent"]["group"] = "everyone"
+    collected = CollectedAnswers.of({"m": (Answer(respondent=who, question_id="q", value=1),)})
+    doc = json.loads(dumps(collected))
+    doc["answers"]["respondents"][0]["answers"]["m"][0]["value"] = [1]
+    doc["answers"]["respondents"][0]["group"] = "everyone"
     with pytest.raises(DocumentError) as caught:
-        loads(json.dumps(doc), cls=tuple[Answer, ...])
+        loads(json.dumps(doc), cls=CollectedAnswers)
     assert [str(p) for p in caught.value.problems] == [
-        "$.answers[0].respondent.group: expected one of constituents, elected_officials, "
+        "$.answers.respondents[0].group: expected one of constituents, elected_officials, "
         'partners, staff, got "everyone"',
-        '$.answers[0].value: expected true or false, a number, a text or {"decimal": "12.50"}, '
-        "got an array",
+        "$.answers.respondents[0].answers.m[0].value: expected true or false, a number, a text "
+        'or {"decimal": "12.50"}, got an array',
     ]
 
 

@@ -22,9 +22,11 @@ __all__ = ["main"]
 # Each command lives in a module of its own, imported only when that command runs; the
 # function that runs it bears the command's name.
 _COMMANDS = {
+    "answers": "compagnonnage.cli._answers_import",
     "check": "compagnonnage.cli._check",
     "demo": "compagnonnage.cli._demo",
     "diagnose": "compagnonnage.cli._diagnose",
+    "form": "compagnonnage.cli._form",
     "modules": "compagnonnage.cli._listings",
     "plugins": "compagnonnage.cli._listings",
     "recommend": "compagnonnage.cli._recommend",

@@ -1,4 +1,8 @@
-"""``check PATH…``: document errors and rule violations of every programme document."""
+"""``check PATH…``: every document checked as the kind its envelope names.
+
+A programme gets its document errors and rule violations; an answers document
+is checked against the installed modules; any other kind, against its type.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import argparse
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from compagnonnage.cli._common import (
     INVALID,
@@ -19,9 +23,6 @@ from compagnonnage.cli._common import (
 )
 from compagnonnage.cli._output import Progress, emit, emit_json, table
 from compagnonnage.cli._session import CliError, Session
-
-if TYPE_CHECKING:
-    pass
 
 
 def _documents(paths: Iterable[str]) -> tuple[list[Path], bool]:
@@ -42,11 +43,17 @@ def _documents(paths: Iterable[str]) -> tuple[list[Path], bool]:
 
 
 def _check_one(path: Path, s: Session) -> dict[str, Any]:
-    from compagnonnage.documents import DocumentError
+    from compagnonnage.diagnostics import CollectedAnswers
+    from compagnonnage.documents import DocumentError, answers_problems, document_kind, load_any
+    from compagnonnage.model import Programme
 
     entry: dict[str, Any] = {"path": str(path)}
     try:
-        programme = s.load(path)
+        document = load_any(path, converter=s.converter)
+        if isinstance(document, CollectedAnswers):
+            problems = answers_problems(document, s.plugins.modules())
+            if problems:
+                raise DocumentError(problems, str(path))
     except DocumentError as err:
         entry.update(
             status="invalid",
@@ -58,8 +65,14 @@ def _check_one(path: Path, s: Session) -> dict[str, Any]:
         entry.update(status="unreadable", problems=[{"path": "$", "message": os_message(err, s)}])
         entry["text"] = os_message(err, s)
         return entry
+    kind = document_kind(document, converter=s.converter)
+    if not isinstance(document, Programme):
+        entry.update(status="clean", kind=kind, violations=[])
+        return entry
+    programme = document
     report = s.plugins.check(programme)
     entry.update(
+        kind=kind,
         status="clean" if not report.violations else ("errors" if report.errors else "warnings"),
         programme_id=programme.id,
         stage=programme.stage.value,
@@ -92,7 +105,11 @@ def _summary(entries: list[dict[str, Any]], s: Session) -> tuple[dict[str, int],
 
 
 def check(args: argparse.Namespace, s: Session) -> int:
-    """``check PATH…``: document errors and rule violations of every programme document."""
+    """``check PATH…``: every document checked as the kind its envelope names.
+
+    A programme gets its document errors and rule violations; an answers document
+    is checked against the installed modules; any other kind, against its type.
+    """
     files, folder = _documents(args.paths)
     progress = Progress(len(files), enabled=folder)
     entries: list[dict[str, Any]] = []

@@ -31,8 +31,7 @@ if TYPE_CHECKING:
 
 def demo(args: argparse.Namespace, s: Session) -> int:
     """``demo [DIR]``: the Togo example, its answers and four reports, and a summary."""
-    from compagnonnage.cli import _answers
-    from compagnonnage.diagnostics import CONSULAR_CHAMBER_MODULE, score
+    from compagnonnage.diagnostics import CONSULAR_CHAMBER_MODULE, CollectedAnswers, score
     from compagnonnage.documents import dump
     from compagnonnage.example import TOGO_DESIRED, togo_answers, togo_programme
 
@@ -42,13 +41,16 @@ def demo(args: argparse.Namespace, s: Session) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     programme = togo_programme()
     module = CONSULAR_CHAMBER_MODULE
-    collected = _answers.CollectedAnswers(
-        answers={module.id: togo_answers()}, desired={module.id: TOGO_DESIRED}
+    collected = CollectedAnswers.of(
+        {module.id: togo_answers()},
+        desired={module.id: TOGO_DESIRED},
+        versions={module.id: module.version},
+        programme_id=programme.id,
     )
-    results = [score(module, collected.answers[module.id], desired=TOGO_DESIRED)]
+    results = [score(module, collected.answers(module.id), desired=TOGO_DESIRED)]
     written = [folder / f"{programme.id}.json", folder / f"{programme.id}.answers.json"]
     dump(programme, written[0], converter=s.converter)
-    write_text(written[1], _answers.dumps(collected))
+    dump(collected, written[1], converter=s.converter)
     for lang in LANGUAGES:
         for fmt in ("html", "md"):
             path = folder / f"{programme.id}.report.{lang}.{fmt}"

@@ -81,13 +81,20 @@ def _record(programme: Programme, results: list[DiagnosticResult], s: Session) -
 
 def diagnose(args: argparse.Namespace, s: Session) -> int:
     """``diagnose FILE --answers ANSWERS``: score the applicable modules on the answers."""
-    from compagnonnage.cli import _answers
     from compagnonnage.diagnostics import score
 
     programme, stamp = load_for_update(args.file, s)
-    collected = _answers.load(args.answers)
+    collected = s.load_answers(args.answers)
+    if collected.programme_id not in (None, programme.id):
+        raise CliError(
+            "answers_for_another_programme",
+            path=args.answers,
+            answered=collected.programme_id,
+            programme=programme.id,
+        )
     modules = {m.id: m for m in s.plugins.modules_for(programme)}
-    unknown = sorted(set(collected.answers) - set(modules))
+    answered = set(collected.module_ids) | set(collected.desired)
+    unknown = sorted(answered - set(modules))
     if unknown:
         raise CliError(
             "unknown_modules",
@@ -96,9 +103,9 @@ def diagnose(args: argparse.Namespace, s: Session) -> int:
             known=", ".join(modules),
         )
     results = [
-        score(module, collected.answers[module_id], desired=collected.desired.get(module_id))
+        score(module, collected.answers(module_id), desired=collected.desired.get(module_id))
         for module_id, module in modules.items()
-        if module_id in collected.answers
+        if module_id in collected.module_ids
     ]
     if args.write:
         rewrite(args.file, _record(programme, results, s), stamp, s, force=args.force)

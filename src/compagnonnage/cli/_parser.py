@@ -169,10 +169,48 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 
     _, args = command("diagnose")
     args.add_argument("file", metavar="FILE", help=say("help_file", lang))
-    args.add_argument("--answers", required=True, metavar="ANSWERS", help=say("help_answers", lang))
+    args.add_argument(
+        "--answers", required=True, metavar="ANSWERS", help=say("help_answers_file", lang)
+    )
     args.add_argument("--write", action="store_true", help=say("help_write", lang))
     args.add_argument("--force", action="store_true", help=say("help_force", lang))
     _format(args, lang, ("text", "json"))
+
+    _, args = command("form")
+    args.add_argument("module", metavar="MODULE_ID", help=say("help_module", lang))
+    args.add_argument(
+        "-o", "--output", required=True, metavar="FORM.xlsx", help=say("help_form_output", lang)
+    )
+    args.add_argument(
+        "--languages", default="fr,en", metavar="fr,en", help=say("help_languages", lang)
+    )
+    args.add_argument("--programme", metavar="PROGRAMME_ID", help=say("help_programme", lang))
+
+    answers, _ = command("answers")
+    actions = answers.add_subparsers(
+        title=say("commands", lang), dest="answers_command", metavar="COMMAND", required=True
+    )
+    imports = actions.add_parser(
+        "import",
+        help=say("help_answers_import", lang),
+        description=say("help_answers_import", lang),
+        parents=[_common(lang, top=False)],
+        add_help=False,
+        formatter_class=_formatter(lang),
+    )
+    assert isinstance(imports, _Parser)
+    imports.lang = lang
+    args = imports.add_argument_group(say("arguments", lang))
+    args.add_argument("exports", nargs="+", metavar="EXPORT", help=say("help_exports", lang))
+    args.add_argument("--module", required=True, metavar="MODULE_ID", help=say("help_module", lang))
+    args.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="ANSWERS.json",
+        help=say("help_answers_output", lang),
+    )
+    args.add_argument("--skip-rejected", action="store_true", help=say("help_skip_rejected", lang))
 
     _, args = command("recommend")
     args.add_argument("file", metavar="FILE", help=say("help_file", lang))

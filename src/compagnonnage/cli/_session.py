@@ -16,6 +16,7 @@ from compagnonnage.cli._text import say
 from compagnonnage.errors import CompagnonnageError
 
 if TYPE_CHECKING:
+    from compagnonnage.diagnostics import CollectedAnswers
     from compagnonnage.model import Programme
     from compagnonnage.plugins import PluginManager
 
@@ -70,3 +71,9 @@ class Session:
         from compagnonnage.documents import load
 
         return load(path, converter=self.converter)
+
+    def load_answers(self, path: str | Path) -> CollectedAnswers:
+        """The answers in the document at ``path``, checked against the installed modules."""
+        from compagnonnage.documents import load_answers
+
+        return load_answers(path, self.plugins.modules(), converter=self.converter)

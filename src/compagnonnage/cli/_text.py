@@ -66,6 +66,70 @@ TEXT: dict[str, Message] = {
     "help_schema": Message(
         "schéma JSON des documents de programme", "JSON Schema of programme documents"
     ),
+    "help_form": Message(
+        "un module de diagnostic en formulaire XLSForm (ODK, KoboToolbox)",
+        "a diagnostic module as an XLSForm (ODK, KoboToolbox)",
+    ),
+    "help_answers": Message(
+        "réponses recueillies : import des exports d'ODK et de KoboToolbox",
+        "collected answers: import ODK and KoboToolbox exports",
+    ),
+    "help_answers_import": Message(
+        "lit des exports d'ODK Central ou de KoboToolbox (CSV, JSON) et écrit le document de réponses",
+        "reads ODK Central or KoboToolbox exports (CSV, JSON) and writes the answers document",
+    ),
+    "help_module": Message(
+        "id du module (« compagnonnage modules » les liste)",
+        "module id ('compagnonnage modules' lists them)",
+    ),
+    "help_form_output": Message("le classeur à écrire (.xlsx)", "the workbook to write (.xlsx)"),
+    "help_languages": Message(
+        "langues des libellés, la première par défaut (fr,en)",
+        "languages of the labels, the first one the default (fr,en)",
+    ),
+    "help_programme": Message(
+        "id du programme, inscrit dans chaque soumission",
+        "programme id, stamped into every submission",
+    ),
+    "help_exports": Message("fichiers exportés (CSV ou JSON)", "export files (CSV or JSON)"),
+    "help_answers_output": Message(
+        "le document de réponses à écrire", "the answers document to write"
+    ),
+    "help_skip_rejected": Message(
+        "laisser de côté les soumissions rejetées par un relecteur",
+        "leave out the submissions a reviewer rejected",
+    ),
+    "unknown_module": Message(
+        "module inconnu : {module} (modules installés : {known})",
+        "unknown module: {module} (installed modules: {known})",
+    ),
+    "form_languages": Message(
+        "langues inconnues : {given} (langues possibles : {known})",
+        "unknown languages: {given} (possible languages: {known})",
+    ),
+    "form_written": Message(
+        "Formulaire du module {module} {version} (extension {plugin}) écrit dans {path} : "
+        "{dimensions} groupes, {questions} questions, langues {languages}.",
+        "Form of module {module} {version} (plugin {plugin}) written to {path}: "
+        "{dimensions} groups, {questions} questions, languages {languages}.",
+    ),
+    "import_file": Message("{path} : {shape}", "{path}: {shape}"),
+    "import_read": Message(
+        "{read} soumission(s) lue(s), {kept} répondant(s) retenu(s)",
+        "{read} submission(s) read, {kept} respondent(s) kept",
+    ),
+    "import_skipped_edited": Message(
+        "{count} version(s) antérieure(s) de soumissions modifiées laissée(s) de côté",
+        "{count} earlier version(s) of edited submissions skipped",
+    ),
+    "import_skipped_rejected": Message(
+        "{count} soumission(s) rejetée(s) laissée(s) de côté",
+        "{count} rejected submission(s) skipped",
+    ),
+    "import_written": Message(
+        "Réponses au module {module} {version} écrites dans {path}.",
+        "Answers to module {module} {version} written to {path}.",
+    ),
     "help_dir": Message(
         "dossier où écrire (par défaut : compagnonnage-demo)",
         "folder to write into (default: compagnonnage-demo)",
@@ -80,7 +144,7 @@ TEXT: dict[str, Message] = {
     "help_region": Message(
         "seulement cette région (code ISO 3166)", "only this region (ISO 3166 code)"
     ),
-    "help_answers": Message(
+    "help_answers_file": Message(
         "document des réponses collectées (JSON)", "document of the collected answers (JSON)"
     ),
     "help_write": Message(
@@ -206,6 +270,10 @@ TEXT: dict[str, Message] = {
     "recorded": Message(
         "Scores et constats suggérés enregistrés dans {path}.",
         "Scores and suggested findings recorded into {path}.",
+    ),
+    "answers_for_another_programme": Message(
+        "{path} : réponses recueillies pour le programme {answered}, pas pour {programme}",
+        "{path}: answers collected for programme {answered}, not for {programme}",
     ),
     "unknown_modules": Message(
         "{path} : réponses à des modules qui ne s'appliquent pas à ce programme : {modules} "

@@ -8,11 +8,13 @@ levels, divergence, gaps to the desired levels, capacity scores for the model
 and suggested findings. :func:`select_modules` picks the modules that fit a body
 and a programme's scope. Plugins add modules through the
 ``compagnonnage_register_modules`` hook; the core registers
-:data:`CONSULAR_CHAMBER_MODULE` through the same hook.
+:data:`CONSULAR_CHAMBER_MODULE` through the same hook. :class:`CollectedAnswers`
+is what a field diagnostic collected: respondents and their answers by module.
 """
 
 from compagnonnage._i18n import Message
 from compagnonnage.diagnostics._builtin import CONSULAR_CHAMBER_MODULE
+from compagnonnage.diagnostics._collected import CollectedAnswers, GivenAnswer, RespondentAnswers
 from compagnonnage.diagnostics._module import (
     QUESTION_KINDS,
     AnswerValue,
@@ -50,16 +52,19 @@ __all__ = [
     "AnswerValue",
     "Choice",
     "ChoiceQuestion",
+    "CollectedAnswers",
     "DiagnosticModule",
     "DiagnosticResult",
     "Dimension",
     "DimensionResult",
     "Evidence",
+    "GivenAnswer",
     "Message",
     "NumberQuestion",
     "Question",
     "Remedy",
     "Respondent",
+    "RespondentAnswers",
     "RespondentGroup",
     "Scale",
     "SuggestedFindings",

@@ -13,6 +13,9 @@ two spaces, accents kept as UTF-8, a final newline. Reading refuses unknown
 keys, checks every value and the cross-references of a programme, and raises
 one :class:`DocumentError` listing every problem with its JSONPath, in French
 and English. Older formats are upgraded on the way (:data:`MIGRATIONS`).
+:func:`load_any` reads a document as the kind its envelope names; an answers
+document (``{"answers": …}``, a :class:`~compagnonnage.diagnostics.CollectedAnswers`)
+is also checked against the modules it answers by :func:`load_answers`.
 
 The format is described in ``docs/documents.md``. This package imports cattrs
 and orjson; ``import compagnonnage`` does not import it.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from compagnonnage.documents._answers import answers_problems, load_answers
 from compagnonnage.documents._converter import MAX_INTEGER, DocumentConverter
 from compagnonnage.documents._io import (
     DOCUMENT_NAMES,
@@ -33,6 +37,7 @@ from compagnonnage.documents._io import (
     load,
     loads,
 )
+from compagnonnage.documents._kinds import document_kind, load_any
 from compagnonnage.documents._problems import DocumentError, Problem
 from compagnonnage.documents._reading import (
     MAX_DEPTH,
@@ -57,11 +62,15 @@ __all__ = [
     "DocumentError",
     "Migration",
     "Problem",
+    "answers_problems",
+    "document_kind",
     "dump",
     "dumpb",
     "dumps",
     "json_schema",
     "load",
+    "load_answers",
+    "load_any",
     "loads",
     "make_converter",
 ]

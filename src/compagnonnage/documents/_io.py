@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import typing
 from functools import cache
 from typing import Any, TypeVar, cast, overload
 
@@ -14,18 +13,21 @@ from compagnonnage.catalogue import OfferItem, Service, ServiceCatalogue
 from compagnonnage.diagnostics import (
     Answer,
     Choice,
+    CollectedAnswers,
     DiagnosticModule,
     DiagnosticResult,
     Dimension,
     DimensionResult,
     Evidence,
+    GivenAnswer,
     Question,
     Remedy,
     Respondent,
+    RespondentAnswers,
     Scale,
     SuggestedFindings,
 )
-from compagnonnage.documents._converter import DocumentConverter, _is_tagged, _is_tuple
+from compagnonnage.documents._converter import DocumentConverter, _is_tagged
 from compagnonnage.documents._problems import DocumentError, Problem
 from compagnonnage.documents._reading import (
     MAX_DOCUMENT_SIZE,
@@ -113,17 +115,19 @@ DOCUMENT_NAMES: dict[type, str] = {
     TradeRef: "trade",
     # What diagnostic modules and service catalogues define, and what scoring produces.
     Answer: "answer",
-    tuple[Answer, ...]: "answers",
+    CollectedAnswers: "answers",
     Choice: "choice",
     DiagnosticModule: "diagnostic_module",
     DiagnosticResult: "diagnostic_result",
     Dimension: "dimension",
     DimensionResult: "dimension_result",
     Evidence: "evidence",
+    GivenAnswer: "given_answer",
     OfferItem: "offer_item",
     Question: Question.KIND,
     Remedy: "remedy",
     Respondent: "respondent",
+    RespondentAnswers: "respondent_answers",
     Scale: "scale",
     Service: "service",
     ServiceCatalogue: "service_catalogue",
@@ -271,23 +275,9 @@ def load(
         raise _with_source(err, source) from None
 
 
-def _document_type(obj: Any, converter: DocumentConverter) -> Any:
-    """The type of document ``obj`` is: its class, or ``tuple[X, ...]`` for a tuple of X."""
-    if type(obj) is not tuple:
-        return type(obj)
-    fits = [
-        t
-        for t in converter.document_names
-        if _is_tuple(t) and all(isinstance(item, typing.get_args(t)[0]) for item in obj)
-    ]
-    if len(fits) != 1:
-        raise TypeError("a tuple is a document type only as a tuple of answers")
-    return fits[0]
-
-
 def _encode(obj: Any, converter: DocumentConverter | None) -> bytes:
     conv = converter if converter is not None else _default_converter()
-    cl = _document_type(obj, conv)
+    cl = type(obj)
     name = _name(cl, conv)
     problems = _problems(obj, f"$.{name}")
     if problems:
