@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from compagnonnage.documents._converter import MAX_INTEGER, DocumentConverter
+from compagnonnage.documents._converter import DocumentConverter
 from compagnonnage.documents._io import (
     DOCUMENT_NAMES,
     _default_converter,
@@ -42,6 +42,7 @@ from compagnonnage.documents._reading import (
     Migration,
 )
 from compagnonnage.documents._schema import _json_schema
+from compagnonnage.documents._types import MAX_INTEGER
 from compagnonnage.model import Programme
 
 if TYPE_CHECKING:

@@ -15,9 +15,8 @@ import datetime as dt
 import enum
 import math
 import re
-import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import partial
 from typing import Any, TypeVar, cast
@@ -35,13 +34,33 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from compagnonnage.diagnostics import AnswerValue
+from compagnonnage.documents._fast_read import FastReader
+from compagnonnage.documents._fast_write import FastWriter
 from compagnonnage.documents._problems import (
     DocumentError,
     Problem,
     _Bad,
     _expected,
     _problems_from,
+)
+from compagnonnage.documents._types import (
+    _DATE,
+    _DATETIME,
+    _DECIMAL,
+    _KIND,
+    _REGION,
+    MAX_INTEGER,
+    _descendants,
+    _field_types,
+    _is_abstract,
+    _is_answer,
+    _is_enum,
+    _is_frozenset,
+    _is_mapping,
+    _is_optional,
+    _is_optional_text,
+    _is_tagged,
+    _is_tuple,
 )
 from compagnonnage.errors import CompagnonnageError, InvalidValueError
 from compagnonnage.model import Domain, RegionRef, TradeRef
@@ -50,42 +69,7 @@ T = TypeVar("T")
 _Hook = Callable[[Any, Any], Any]
 _Unhook = Callable[[Any], Any]
 
-MAX_INTEGER = 2**53 - 1
-"""The largest integer (in absolute value) a document may hold: exact in every JSON reader."""
-
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATETIME = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?"
-    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?)"
-)
-_DECIMAL = re.compile(r"-?[0-9]{1,40}(\.[0-9]{1,40})?(E[+-]?[0-9]{1,3})?", re.IGNORECASE)
-_REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
 _ANY = re.compile(r".+", re.DOTALL)
-_KIND = "kind"
-
-
-def _is_tagged(cl: Any) -> bool:
-    """Whether ``cl`` is a polymorphic record: an attrs class with a ``KIND`` tag."""
-    return attrs.has(cl) and isinstance(getattr(cl, "KIND", None), str)
-
-
-def _is_abstract(cl: type) -> bool:
-    """A root of polymorphic records with subclasses: documents name only its subclasses."""
-    return any(_descendants(cl)) and not any(_is_tagged(b) for b in cl.__mro__[1:])
-
-
-def _descendants(cl: type) -> Iterator[type]:
-    """The attrs subclasses of ``cl``, recursively.
-
-    A slotted attrs class replaces the class it decorates; the replaced one stays
-    among ``__subclasses__()`` until a garbage collection, without attrs fields of
-    its own (checking the module's attribute would miss classes made in functions).
-    """
-    sub: type
-    for sub in cl.__subclasses__():
-        if "__attrs_attrs__" in sub.__dict__:
-            yield sub
-        yield from _descendants(sub)
 
 
 # -- leaves: structure ------------------------------------------------------------
@@ -226,27 +210,6 @@ _structure_region = _parsed_text(
 )
 
 
-def _is_enum(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, enum.Enum)
-
-
-def _is_optional_text(t: Any) -> bool:
-    """``str | None``, written as it is (cattrs then inlines the attribute)."""
-    return typing.get_origin(t) in (typing.Union, types.UnionType) and set(typing.get_args(t)) == {
-        str,
-        type(None),
-    }
-
-
-def _is_optional(t: Any) -> bool:
-    args = typing.get_args(t)
-    return (
-        typing.get_origin(t) in (typing.Union, types.UnionType)
-        and len(args) == 2
-        and type(None) in args
-    )
-
-
 def _optional_hook(c: cattrs.Converter, t: Any) -> _Hook:
     """``X | None``: ``null``, or what the hook of ``X`` accepts (looked up once)."""
     (inner,) = (a for a in typing.get_args(t) if a is not type(None))
@@ -335,23 +298,6 @@ def _sort_key(item: Any) -> bytes:
 # -- containers ---------------------------------------------------------------------
 
 
-def _is_tuple(t: Any) -> bool:
-    args = typing.get_args(t)
-    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def _is_frozenset(t: Any) -> bool:
-    return typing.get_origin(t) is frozenset
-
-
-def _is_mapping(t: Any) -> bool:
-    return typing.get_origin(t) in (Mapping, dict)
-
-
-def _is_answer(t: Any) -> bool:
-    return bool(t == AnswerValue)
-
-
 def _items(value: Any, hook: _Hook, item: Any) -> list[Any]:
     if type(value) is not list:
         raise _expected("un tableau", "an array", value)
@@ -405,14 +351,10 @@ class DocumentConverter:
         self._unions: dict[type, dict[str, type]] = {}
         self._document_names = dict(document_names)
         self._cattrs = self._build()
-        # The generated reader and writer build on this module's helpers and hooks.
-        from compagnonnage.documents._fast_read import FastReader
-        from compagnonnage.documents._fast_write import FastWriter
-
         # A programme names the same few trades, regions and domains again and
         # again; they are immutable, so the reader makes one instance per value.
         reused = {
-            TradeRef: _reusing(self._cattrs.get_structure_hook(TradeRef), _trade_key),
+            TradeRef: _reusing(self._lazy_structure_hook(TradeRef), _trade_key),
             RegionRef: _reusing(_structure_region, _text_key),
             Domain: _reusing(_structure_domain, _text_key),
         }
@@ -420,11 +362,25 @@ class DocumentConverter:
         # What the hooks below write for a domain and a region (``str`` of each).
         strings = {Domain: "{}.code", RegionRef: "({0}.subdivision or {0}.country)"}
         self._writer = FastWriter(self.union, self._cattrs, strings)
-        # Make every hook now: the tagged unions are those of the classes existing now,
-        # and a plugin type that cannot be written fails here, not on first use.
-        for cl in (*self._document_names, *(t for t in extra_types if attrs.has(t))):
+        # Readers, writers and hooks are made for each class on its first use. The
+        # tagged unions are fixed now, with the classes existing now (two classes with
+        # one tag are refused here); a type a plugin registered gets its hooks now, so
+        # that one the format cannot hold fails here, not when a document is read.
+        plugged = tuple(t for t in extra_types if attrs.has(t))
+        for root in (*self._document_names, *plugged):
+            for cl in (root, *_descendants(root)) if _is_tagged(root) else ():
+                self.union(cl)
+        for cl in plugged:
             self._cattrs.get_structure_hook(cl)
             self._cattrs.get_unstructure_hook(cl)
+
+    def _lazy_structure_hook(self, cl: type) -> _Hook:
+        """The structure hook of ``cl``, looked up (and made) on its first call."""
+
+        def structure(value: Any, t: Any) -> Any:
+            return self._cattrs.get_structure_hook(cl)(value, t)
+
+        return structure
 
     @property
     def document_names(self) -> Mapping[type, str]:
@@ -612,7 +568,7 @@ class DocumentConverter:
 
     def _record_hook(self, c: cattrs.Converter, cl: type) -> _Hook:
         """The hook of one attrs class: an object with exactly its fields (and its tag)."""
-        hints = typing.get_type_hints(cl)
+        hints = _field_types(cl)
         overrides: dict[str, Any] = {}
         for a in attrs.fields(cl):
             if a.init and a.validator is not None:

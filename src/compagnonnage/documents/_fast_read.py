@@ -31,9 +31,12 @@ from typing import Any, cast
 import attrs
 
 from compagnonnage import _validators as v
-from compagnonnage.documents._converter import (
+from compagnonnage.documents._generated import _define
+from compagnonnage.documents._types import (
     _DATE,
+    _KIND,
     MAX_INTEGER,
+    _field_types,
     _is_frozenset,
     _is_optional,
     _is_tagged,
@@ -42,7 +45,6 @@ from compagnonnage.documents._converter import (
 
 _Read = Callable[[Any], Any]
 _Hook = Callable[[Any, Any], Any]
-_KIND = "kind"
 
 
 class _Refused(Exception):
@@ -68,19 +70,11 @@ def _is_trusted(cl: type) -> bool:
 
 
 class _Source:
-    """Lines of one generated function, with the objects they name."""
+    """Lines of one generated function, with the objects they name (``names`` to begin with)."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: dict[str, Any]) -> None:
         self.lines: list[str] = []
-        self.names: dict[str, Any] = {
-            "_Refused": _Refused,
-            "_MAX": MAX_INTEGER,
-            "_IDS": _IDS,
-            "_check_id": _check_id,
-            "_check_ids": _check_ids,
-            "_DATES": _DATES,
-            "_read_date": _read_date,
-        }
+        self.names = dict(names)
 
     def name(self, prefix: str, value: Any) -> str:
         key = f"{prefix}{len(self.names)}"
@@ -110,6 +104,18 @@ class FastReader:
         self._hooks = hooks
         self._leaves = leaves
         self._readers: dict[Any, _Read] = {}
+        # Ids and dates repeat in a document and from one document to the next: the
+        # valid ones are remembered, by this reader only.
+        self._known = _Known()
+        self._names: dict[str, Any] = {
+            "_Refused": _Refused,
+            "_MAX": MAX_INTEGER,
+            "_IDS": self._known.ids,
+            "_check_id": self._known.check_id,
+            "_check_ids": self._known.check_ids,
+            "_DATES": self._known.dates,
+            "_read_date": self._known.read_date,
+        }
 
     def read(self, data: Any, cl: Any) -> Any:
         """The object of type ``cl`` that ``data`` (parsed JSON) holds; raises on anything odd."""
@@ -165,8 +171,8 @@ class FastReader:
         if cl in self._readers:
             return self._readers[cl]
         trusted = _is_trusted(cl)
-        w = _Source()
-        hints = typing.get_type_hints(cl)
+        w = _Source(self._names)
+        hints = _field_types(cl)
         fields = [a for a in attrs.fields(cl) if a.init]
         ids = [trusted and _is_id(a, hints[a.name]) for a in fields]
         tag = getattr(cl, "KIND", None)
@@ -211,11 +217,7 @@ class FastReader:
             for i, a in enumerate(fields):
                 w.add(1, f"if x{i} is not d: kw[{a.alias!r}] = x{i}")
             w.add(1, f"return {w.name('T', cl)}(**kw)")
-        namespace = dict(w.names)
-        # The text is made from the model's classes only.
-        source = "\n".join(w.lines)
-        exec(compile(source, f"<compagnonnage reader {cl.__qualname__}>", "exec"), namespace)
-        read: _Read = namespace["read"]
+        read: _Read = _define("reader", cl, "\n".join(w.lines) + "\n", w.names)
         self._readers[cl] = read
         return read
 
@@ -314,13 +316,43 @@ def _refuse() -> Any:
 
 
 _KEPT = 16384
-"""How many valid ids and dates the reader remembers (ids and dates repeat in a document)."""
-_IDS: set[str] = set()
-_DATES: dict[str, dt.date] = {}
+"""How many valid ids and dates a reader remembers."""
+
+
+class _Known:
+    """The valid ids and dates one reader has seen, so that it checks each once."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.dates: dict[str, dt.date] = {}
+
+    def check_id(self, text: Any) -> None:
+        """Refuse ``text`` unless it is an id (see :func:`compagnonnage._validators.identifier`)."""
+        if text.__class__ is not str or len(text) > 128 or not v._ID.fullmatch(text):
+            raise _Refused
+        if len(self.ids) >= _KEPT:
+            self.ids.clear()
+        self.ids.add(text)
+
+    def check_ids(self, texts: tuple[Any, ...]) -> None:
+        """Refuse ``texts`` unless each is an id."""
+        for text in texts:
+            if text not in self.ids:
+                self.check_id(text)
+
+    def read_date(self, text: Any) -> dt.date:
+        """The date written ``YYYY-MM-DD`` in ``text``."""
+        if text.__class__ is not str or not _DATE.fullmatch(text):
+            raise _Refused
+        date = dt.date.fromisoformat(text)
+        if len(self.dates) >= _KEPT:
+            self.dates.clear()
+        self.dates[text] = date
+        return date
 
 
 def _is_id(a: attrs.Attribute[Any], t: Any) -> bool:
-    """Whether field ``a``, of type ``t``, holds ids that :func:`_check_id` checks.
+    """Whether field ``a``, of type ``t``, holds ids that :meth:`_Known.check_id` checks.
 
     Then the check also finds them to be strings, and the reader need not.
     """
@@ -330,32 +362,6 @@ def _is_id(a: attrs.Attribute[Any], t: Any) -> bool:
         or (check is v.optional_identifier and _is_optional(t))
         or (check in v._TYPE_ONLY and v._TYPE_ONLY[check] is v.identifier)
     )
-
-
-def _check_id(text: Any) -> None:
-    """Refuse ``text`` unless it is an id (see :func:`compagnonnage._validators.identifier`)."""
-    if text.__class__ is not str or len(text) > 128 or not v._ID.fullmatch(text):
-        raise _Refused
-    if len(_IDS) >= _KEPT:
-        _IDS.clear()
-    _IDS.add(text)
-
-
-def _check_ids(texts: tuple[Any, ...]) -> None:
-    for text in texts:
-        if text not in _IDS:
-            _check_id(text)
-
-
-def _read_date(text: Any) -> dt.date:
-    """The date written ``YYYY-MM-DD`` in ``text``."""
-    if text.__class__ is not str or not _DATE.fullmatch(text):
-        raise _Refused
-    date = dt.date.fromisoformat(text)
-    if len(_DATES) >= _KEPT:
-        _DATES.clear()
-    _DATES[text] = date
-    return date
 
 
 # What a validator refuses, as a statement on a value already of the field's type.

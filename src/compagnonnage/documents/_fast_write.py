@@ -14,20 +14,26 @@ The generated text comes from the model's classes only, never from an object's v
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
-from compagnonnage.documents._converter import _is_optional, _is_tagged, _is_tuple
+from compagnonnage.documents._generated import _define
+from compagnonnage.documents._types import (
+    _KIND,
+    _field_types,
+    _is_enum,
+    _is_optional,
+    _is_tagged,
+    _is_tuple,
+)
 
 _Write = Callable[[Any], Any]
 _Name = Callable[[str, Any], str]
 _DEPTH = 3
 """How deep records are written inline in their container's writer."""
-_KIND = "kind"
 _NATIVE = (str, int, bool, dt.date)
 """Types whose values orjson writes as documents write them (``bool`` is an ``int``).
 
@@ -42,10 +48,6 @@ def _is_native(t: Any) -> bool:
     if _is_tuple(t):
         return _is_native(typing.get_args(t)[0])
     return False
-
-
-def _is_enum(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, enum.Enum)
 
 
 class FastWriter:
@@ -96,10 +98,8 @@ class FastWriter:
             names[key] = value
             return key
 
-        text = f"def write(o):\n    return {self._display(name, cl, 'o', 0)}"
-        # The text is made from the model's classes only.
-        exec(compile(text, f"<compagnonnage writer {cl.__qualname__}>", "exec"), names)
-        write: _Write = names["write"]
+        text = f"def write(o):\n    return {self._display(name, cl, 'o', 0)}\n"
+        write: _Write = _define("writer", cl, text, names)
         return write
 
     def _is_inlined(self, t: Any) -> bool:
@@ -114,7 +114,7 @@ class FastWriter:
 
     def _display(self, name: _Name, cl: type, expr: str, depth: int) -> str:
         """The dict display of ``expr``, a ``cl``: its fields, and its tag if it has one."""
-        hints = typing.get_type_hints(cl)
+        hints = _field_types(cl)
         items = [
             f"{a.name!r}: {self._value(name, f'{expr}.{a.name}', hints[a.name], depth)}"
             for a in attrs.fields(cl)

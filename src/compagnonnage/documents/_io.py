@@ -25,7 +25,7 @@ from compagnonnage.diagnostics import (
     Scale,
     SuggestedFindings,
 )
-from compagnonnage.documents._converter import DocumentConverter, _is_tagged, _is_tuple
+from compagnonnage.documents._converter import DocumentConverter
 from compagnonnage.documents._problems import DocumentError, Problem
 from compagnonnage.documents._reading import (
     MAX_DOCUMENT_SIZE,
@@ -36,6 +36,7 @@ from compagnonnage.documents._reading import (
     _parse_detailed,
 )
 from compagnonnage.documents._references import _programme_problems
+from compagnonnage.documents._types import _is_tagged, _is_tuple
 from compagnonnage.model import (
     Accompaniment,
     Approval,
