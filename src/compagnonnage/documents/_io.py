@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import typing
+import weakref
 from functools import cache
 from typing import Any, TypeVar, cast
 
@@ -158,8 +159,47 @@ def _default_converter() -> DocumentConverter:
     return make_converter()
 
 
+_VERIFIED: dict[int, weakref.ref[Programme]] = {}
+"""The programmes whose cross-references were found sound here, by identity.
+
+Only two kinds of object are entered: a programme :func:`loads` built and
+checked, and one :func:`dumps` checked before writing it. Objects are frozen
+all the way down, so such a programme stays sound; any change
+(``attrs.evolve``, a copy) makes a new object, which is not entered. Keys are
+ids, and each entry holds a weak reference that must still point at the very
+object asked about: an entry goes when its programme does, and an id reused by
+a later object finds a dead or different reference.
+"""
+
+
+def _forget(ref: weakref.ref[Programme], key: int) -> None:
+    if _VERIFIED.get(key) is ref:
+        del _VERIFIED[key]
+
+
+def _verified(obj: Programme) -> None:
+    """Enter ``obj``, whose cross-references were just found sound, among the verified."""
+    key = id(obj)
+    _VERIFIED[key] = weakref.ref(obj, lambda ref: _forget(ref, key))
+
+
+def _is_verified(obj: Any) -> bool:
+    ref = _VERIFIED.get(id(obj))
+    return ref is not None and ref() is obj
+
+
 def _problems(obj: Any, path: str) -> list[Problem]:
-    return _programme_problems(obj, path) if isinstance(obj, Programme) else []
+    """The cross-reference problems of ``obj`` (a programme), none if it was verified before.
+
+    A programme found sound is entered among the verified, so that writing it
+    (again) does not check it again.
+    """
+    if not isinstance(obj, Programme) or _is_verified(obj):
+        return []
+    problems = _programme_problems(obj, path)
+    if not problems:
+        _verified(obj)
+    return problems
 
 
 def _read_fast(data: str | bytes, cl: type[T], conv: DocumentConverter, name: str) -> T | None:
