@@ -170,6 +170,26 @@ class FastReader:
     def _record(self, cl: type) -> _Read:
         if cl in self._readers:
             return self._readers[cl]
+        read: _Read = self._generated(cl, partial=False)
+        self._readers[cl] = read
+        return read
+
+    def _partial(self, cl: type) -> _Read:
+        """The reader of a ``cl`` written with some keys left out, made on its first call.
+
+        This library writes every key, so most programs never need it.
+        """
+        made: list[_Read] = []
+
+        def read(d: Any) -> Any:
+            if not made:
+                made.append(self._generated(cl, partial=True))
+            return made[0](d)
+
+        return read
+
+    def _generated(self, cl: type, *, partial: bool) -> _Read:
+        """The generated reader of a ``cl``: every key present, or (``partial``) some left out."""
         trusted = _is_trusted(cl)
         w = _Source(self._names)
         hints = _field_types(cl)
@@ -178,35 +198,37 @@ class FastReader:
         tag = getattr(cl, "KIND", None)
         keys = frozenset(a.name for a in fields) | ({_KIND} if isinstance(tag, str) else set())
         w.add(0, "def read(d):")
-        w.add(1, "if d.__class__ is not dict:")
-        w.add(2, "raise _Refused")
-        # Every key present (as this library writes them): reading them all proves
-        # there is no other. Otherwise the keys are checked, and defaults filled in.
-        w.add(1, f"if len(d) == {len(keys)}:")
-        for i, a in enumerate(fields):
-            w.add(2, f"x{i} = d[{a.name!r}]")
-            self._value(w, 2, f"x{i}", hints[a.name], ids=ids[i])
-        w.add(1, "else:")
-        w.add(2, f"if not d.keys() <= {w.name('K', keys)}:")
-        w.add(3, "raise _Refused")
-        for i, a in enumerate(fields):
+        if not partial:
+            # Every key present (as this library writes them): reading them all proves
+            # there is no other. Otherwise the keys are checked, and defaults filled in.
+            w.add(1, "if d.__class__ is not dict:")
+            w.add(2, "raise _Refused")
+            w.add(1, f"if len(d) != {len(keys)}:")
+            w.add(2, f"return {w.name('P', self._partial(cl))}(d)")
+            for i, a in enumerate(fields):
+                w.add(1, f"x{i} = d[{a.name!r}]")
+                self._value(w, 1, f"x{i}", hints[a.name], ids=ids[i])
+        else:
+            w.add(1, f"if not d.keys() <= {w.name('K', keys)}:")
+            w.add(2, "raise _Refused")
+        for i, a in enumerate(fields if partial else ()):
             local = f"x{i}"
             if a.default is attrs.NOTHING:
-                w.add(2, f"{local} = d[{a.name!r}]")
-                self._value(w, 2, local, hints[a.name], ids=ids[i])
+                w.add(1, f"{local} = d[{a.name!r}]")
+                self._value(w, 1, local, hints[a.name], ids=ids[i])
                 continue
             # A missing key stays ``d``: the default is made here, or by ``__init__``.
-            w.add(2, f"{local} = d.get({a.name!r}, d)")
+            w.add(1, f"{local} = d.get({a.name!r}, d)")
             if trusted:
-                w.add(2, f"if {local} is d:")
+                w.add(1, f"if {local} is d:")
                 if isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-                    w.add(3, f"{local} = {w.name('F', a.default.factory)}()")
+                    w.add(2, f"{local} = {w.name('F', a.default.factory)}()")
                 else:
-                    w.add(3, f"{local} = {w.name('D', a.default)}")
-                w.add(2, "else:")
+                    w.add(2, f"{local} = {w.name('D', a.default)}")
+                w.add(1, "else:")
             else:
-                w.add(2, f"if {local} is not d:")
-            self._value(w, 3, local, hints[a.name], ids=ids[i])
+                w.add(1, f"if {local} is not d:")
+            self._value(w, 2, local, hints[a.name], ids=ids[i])
         if isinstance(tag, str):
             w.add(1, f"if d[{_KIND!r}] != {tag!r}:")
             w.add(2, "raise _Refused")
@@ -217,8 +239,8 @@ class FastReader:
             for i, a in enumerate(fields):
                 w.add(1, f"if x{i} is not d: kw[{a.alias!r}] = x{i}")
             w.add(1, f"return {w.name('T', cl)}(**kw)")
-        read: _Read = _define("reader", cl, "\n".join(w.lines) + "\n", w.names)
-        self._readers[cl] = read
+        what = "partial reader" if partial else "reader"
+        read: _Read = _define(what, cl, "\n".join(w.lines) + "\n", w.names)
         return read
 
     def _made_by_slots(self, w: _Source, cl: type, fields: list[attrs.Attribute[Any]]) -> None:
