@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compagnonnage._files import write_atomically
 from compagnonnage.cli._session import Session
 
 if TYPE_CHECKING:
@@ -55,6 +54,8 @@ def counts_line(violations: list[dict[str, Any]], s: Session) -> str:
 
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (see :func:`~compagnonnage._files.write_atomically`)."""
+    from compagnonnage._files import write_atomically
+
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)

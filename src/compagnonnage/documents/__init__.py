@@ -41,7 +41,6 @@ from compagnonnage.documents._reading import (
     SCHEMA_VERSION,
     Migration,
 )
-from compagnonnage.documents._schema import _json_schema
 from compagnonnage.documents._types import MAX_INTEGER
 from compagnonnage.model import Programme
 
@@ -89,5 +88,7 @@ def json_schema(
     cls: type = Programme, *, converter: DocumentConverter | None = None
 ) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of documents holding a ``cls``, generated from the model."""
+    from compagnonnage.documents._schema import _json_schema
+
     conv = converter if converter is not None else _default_converter()
     return _json_schema(cls, _name(cls, conv), conv)
