@@ -26,7 +26,7 @@ import enum
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 import attrs
 
@@ -88,22 +88,24 @@ class _Source:
 class FastReader:
     """Generated readers for the classes of one :class:`DocumentConverter`.
 
-    ``union`` gives the members of a tagged record by tag; ``hooks`` is the
-    cattrs converter, used for the leaves this module does not write out
-    (decimals, date-times, mappings, answers). ``leaves`` holds the hooks of
-    the attrs classes read their own way (a region written as ``"TG-M"``).
+    ``union`` gives the members of a tagged record by tag; ``hooks`` gives the
+    hook of a type whose values this module does not read out itself
+    (decimals, date-times, answers: the leaves' own hooks; mappings: the cattrs
+    converter's). ``leaves`` holds the hooks of the attrs classes read their
+    own way (a region written as ``"TG-M"``). Readers are made on first need.
     """
 
     def __init__(
         self,
         union: Callable[[type], typing.Mapping[str, type]],
-        hooks: Any,
+        hooks: Callable[[Any], _Hook],
         leaves: typing.Mapping[type, _Hook],
     ) -> None:
         self._union = union
         self._hooks = hooks
         self._leaves = leaves
         self._readers: dict[Any, _Read] = {}
+        self._records: dict[type, _Read] = {}
         # Ids and dates repeat in a document and from one document to the next: the
         # valid ones are remembered, by this reader only.
         self._known = _Known()
@@ -138,7 +140,7 @@ class FastReader:
     def _hook(self, t: Any) -> _Hook:
         """The two-argument hook of a leaf type ``t``."""
         found = self._leaves.get(t)
-        return found if found is not None else cast(_Hook, self._hooks.get_structure_hook(t))
+        return found if found is not None else self._hooks(t)
 
     def _make(self, t: Any) -> _Read:
         if self._is_leaf(t):
@@ -147,12 +149,12 @@ class FastReader:
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return {m.value: m for m in t}.__getitem__
         if _is_tagged(t):
-            members = {tag: self._record(sub) for tag, sub in self._union(t).items()}
+            members = {tag: self.record(sub) for tag, sub in self._union(t).items()}
             if len(members) == 1 and getattr(t, "KIND") in members:  # noqa: B009
                 return members[getattr(t, "KIND")]  # noqa: B009
             return lambda value: members[value[_KIND]](value)
         if attrs.has(t):
-            return self._record(t)
+            return self.record(t)
         inner = self.reader(typing.get_args(t)[0])
         if _is_tuple(t):
             return lambda value: tuple(map(inner, value)) if value.__class__ is list else _refuse()
@@ -167,12 +169,12 @@ class FastReader:
 
         return unique
 
-    def _record(self, cl: type) -> _Read:
-        if cl in self._readers:
-            return self._readers[cl]
-        read: _Read = self._generated(cl, partial=False)
-        self._readers[cl] = read
-        return read
+    def record(self, cl: type) -> _Read:
+        """The reader of the attrs class ``cl`` itself (not of its tagged union)."""
+        found = self._records.get(cl)
+        if found is None:
+            found = self._records[cl] = self._generated(cl, partial=False)
+        return found
 
     def _partial(self, cl: type) -> _Read:
         """The reader of a ``cl`` written with some keys left out, made on its first call.

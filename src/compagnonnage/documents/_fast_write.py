@@ -4,7 +4,7 @@ It writes what the cattrs converter writes (a property test holds the two to the
 same bytes), with less work: each class gets one dict display built from its
 fields, and the values orjson writes itself as this format wants them (strings,
 numbers, ``None``, enums by value, dates, tuples) are handed over untouched.
-Anything else goes through the converter's own hook. On any failure
+Anything else goes through the leaf's or the cattrs converter's hook. On any failure
 :func:`~compagnonnage.documents.dumps` writes the object again with the cattrs
 converter, the reference, which says what cannot be written.
 
@@ -53,15 +53,18 @@ def _is_native(t: Any) -> bool:
 class FastWriter:
     """Generated writers for the classes of one :class:`DocumentConverter`.
 
-    ``union`` gives the members of a tagged record by tag; ``hooks`` is the fast
-    cattrs converter, whose unstructure hooks write the leaves this module does
-    not write out. ``leaves`` maps the attrs classes the converter writes as a
+    ``union`` gives the members of a tagged record by tag; ``hooks`` gives the
+    writer of a type whose values this module does not write out itself (a
+    leaf's own, or the cattrs converter's). ``leaves`` maps the attrs classes the converter writes as a
     string to the expression of that string, with ``{}`` for the object (a
     region is ``"TG-M"``).
     """
 
     def __init__(
-        self, union: Callable[[type], Mapping[str, type]], hooks: Any, leaves: Mapping[type, str]
+        self,
+        union: Callable[[type], Mapping[str, type]],
+        hooks: Callable[[Any], _Write],
+        leaves: Mapping[type, str],
     ) -> None:
         self._union = union
         self._hooks = hooks
@@ -87,8 +90,7 @@ class FastWriter:
         if _is_tuple(t):
             inner = self.writer(typing.get_args(t)[0])
             return lambda value: list(map(inner, value))
-        hook: _Write = self._hooks.get_unstructure_hook(t)
-        return hook
+        return self._hooks(t)
 
     def _record(self, cl: type) -> _Write:
         names: dict[str, Any] = {}

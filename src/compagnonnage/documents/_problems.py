@@ -14,13 +14,6 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 from attrs import frozen
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
 
 from compagnonnage._i18n import Lang
 from compagnonnage.errors import CompagnonnageError, InvalidValueError
@@ -191,6 +184,16 @@ def _problems_from(exc: BaseException, path: str, *, at_field: bool = False) -> 
     ``at_field`` tells that ``path`` already names the field a model validator
     complained about (the converter validates field by field).
     """
+    # Imported here: only the cattrs converter raises them, and good documents never
+    # import cattrs.
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
     if isinstance(exc, ClassValidationError | IterableValidationError):
         for sub in exc.exceptions:
             note = next(
