@@ -174,7 +174,7 @@ a later object finds a dead or different reference.
 
 def _forget(ref: weakref.ref[Programme], key: int) -> None:
     if _VERIFIED.get(key) is ref:
-        del _VERIFIED[key]
+        _VERIFIED.pop(key, None)
 
 
 def _verified(obj: Programme) -> None:
