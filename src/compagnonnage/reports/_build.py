@@ -145,8 +145,9 @@ def _place_names(lang: Lang) -> dict[str, str]:
     names one or two places.
     """
     import importlib.util
-    import json
     import os
+
+    import orjson
 
     spec = importlib.util.find_spec("pycountry")
     if spec is None or not spec.submodule_search_locations:
@@ -155,7 +156,7 @@ def _place_names(lang: Lang) -> dict[str, str]:
     names: dict[str, str] = {}
     for table, key in (("3166-1", "alpha_2"), ("3166-2", "code")):
         with open(os.path.join(folder, "databases", f"iso{table}.json"), "rb") as f:
-            entries = json.load(f)[table]
+            entries = orjson.loads(f.read())[table]
         catalogue = gettext.translation(
             f"iso{table}", os.path.join(folder, "locales"), languages=[lang], fallback=True
         )
