@@ -115,16 +115,20 @@ class FastWriter:
         return not _is_tagged(t) or set(self._union(t).values()) == {t}
 
     def _display(self, name: _Name, cl: type, expr: str, depth: int) -> str:
-        """The dict display of ``expr``, a ``cl``: its fields, and its tag if it has one."""
+        """The dict display of ``expr``, a ``cl``: its fields, and its tag if it has one.
+
+        Keys come in sorted order, the order they are written in: orjson's sort
+        of each dict then has nothing to move.
+        """
         hints = _field_types(cl)
-        items = [
-            f"{a.name!r}: {self._value(name, f'{expr}.{a.name}', hints[a.name], depth)}"
+        items = {
+            a.name: self._value(name, f"{expr}.{a.name}", hints[a.name], depth)
             for a in attrs.fields(cl)
-        ]
+        }
         tag = getattr(cl, "KIND", None)
         if isinstance(tag, str):
-            items.append(f"{_KIND!r}: {tag!r}")
-        return "{" + ", ".join(items) + "}"
+            items[_KIND] = repr(tag)
+        return "{" + ", ".join(f"{key!r}: {items[key]}" for key in sorted(items)) + "}"
 
     def _value(self, name: _Name, expr: str, t: Any, depth: int) -> str:
         """The expression of the plain value of ``expr``, of declared type ``t``.
