@@ -14,8 +14,9 @@ keys, checks every value and the cross-references of a programme, and raises
 one :class:`DocumentError` listing every problem with its JSONPath, in French
 and English. Older formats are upgraded on the way (:data:`MIGRATIONS`).
 
-The format is described in ``docs/documents.md``. This package imports cattrs
-and orjson; ``import compagnonnage`` does not import it.
+The format is described in ``docs/documents.md``. This package imports orjson,
+and cattrs when a bad document must be explained; ``import compagnonnage`` does
+not import it.
 """
 
 from __future__ import annotations
