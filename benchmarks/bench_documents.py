@@ -4,12 +4,14 @@ For a medium programme (40 actions, 60 findings, 10 experts, 5 missions) and a
 large one (1,000 actions), both from :func:`compagnonnage.testing.samples.sample_programme`:
 
 * decode + validate: ``loads(data)`` against ``orjson.loads(data)`` of the same
-  bytes (target: ratio <= 5);
-* encode: ``dumpb(programme)`` (bytes, as ``orjson.dumps`` gives) against
-  ``orjson.dumps`` of the same document as plain dicts and lists (target:
-  ratio <= 3), and against ``orjson.dumps`` of the same dicts with the options
-  the format needs (indented by two, keys sorted, a final newline), which is
-  the floor for writing these very bytes;
+  bytes (target: ratio <= 4.5);
+* encode: ``dumpb(programme)`` (bytes, as ``orjson.dumps`` gives) against two
+  floors, side by side: ``orjson.dumps`` of the same dicts with the options the
+  format needs (indented by two, keys sorted, a final newline), the floor for
+  writing these very bytes (target: ratio <= 3), and compact ``orjson.dumps``
+  of the same plain dicts and lists (for comparison with other libraries). The
+  programme is written as a user writes one: it was checked when first written,
+  and is not checked again (it is immutable);
 * for information: ``loads`` through the detailed converter alone (the
   reference, which explains every problem), and ``loads`` of the same document
   with one bad value, which falls back to it and reports every problem with
@@ -34,8 +36,9 @@ from compagnonnage.documents._io import _default_converter, _read_detailed
 from compagnonnage.model import Programme
 from compagnonnage.testing.samples import sample_programme
 
-_TARGET_DECODE = 5.0
+_TARGET_DECODE = 4.5
 _TARGET_ENCODE = 3.0
+"""Against the same-bytes floor (``orjson.dumps`` with :data:`_SAME_OPTIONS`)."""
 _SAME_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
 
@@ -95,16 +98,21 @@ def _measure(label: str, actions: int, seconds: float) -> None:
         },
         seconds,
     )
-    decode, encode = t["decode"] / t["parse"], t["encode"] / t["dump"]
+    decode = t["decode"] / t["parse"]
+    same, compact = t["encode"] / t["dump same"], t["encode"] / t["dump"]
     print(f"{label}: {len(data) / 1024:.0f} KiB, {actions} actions")
     print(
         f"  decode + validate {t['decode'] * 1e3:8.2f} ms   orjson.loads {t['parse'] * 1e3:6.2f} ms"
         f"   ratio {decode:5.2f}  (target <= {_TARGET_DECODE:g})"
     )
     print(
-        f"  encode            {t['encode'] * 1e3:8.2f} ms   orjson.dumps {t['dump'] * 1e3:6.2f} ms"
-        f"   ratio {encode:5.2f}  (target <= {_TARGET_ENCODE:g});"
-        f" {t['encode'] / t['dump same']:.2f} against orjson indented and sorted"
+        f"  encode            {t['encode'] * 1e3:8.2f} ms"
+        f"   same bytes (orjson indented, sorted) {t['dump same'] * 1e3:6.2f} ms"
+        f"   ratio {same:5.2f}  (target <= {_TARGET_ENCODE:g})"
+    )
+    print(
+        f"  {'':26}compact orjson.dumps {t['dump'] * 1e3:6.2f} ms   ratio {compact:5.2f}"
+        "  (for comparison)"
     )
     print(
         f"  for information: the detailed converter alone {t['reference'] / t['parse']:5.1f}x,"

@@ -8,37 +8,64 @@ The public namespace is small on purpose:
 * errors in :mod:`compagnonnage.errors`;
 * ``hookimpl``, the marker of plugin hook implementations (loaded on first use).
 
-The names most applications need are re-exported here. Importing this package
-imports attrs and the model only: plugins, documents, the CLI and the testing
-kit load on first use.
+The names most applications need are re-exported here, each imported on its
+first use: importing this package imports nothing else (not even attrs), so that
+the command line starts fast; the model, the rules and the lifecycle load when
+a name is first asked for, plugins, documents, the CLI and the testing kit when
+they are imported.
 """
 
+import importlib
 from typing import TYPE_CHECKING
 
-from compagnonnage import lifecycle
-from compagnonnage.errors import (
-    CompagnonnageError,
-    InvalidValueError,
-    TransitionRefused,
-    UnknownReferenceError,
-)
-from compagnonnage.model import Programme, Stage
-from compagnonnage.rules import Report, Rule, RuleSet, Severity, Violation, check, rule
-
 if TYPE_CHECKING:
+    from compagnonnage import lifecycle
+    from compagnonnage.errors import (
+        CompagnonnageError,
+        InvalidValueError,
+        TransitionRefused,
+        UnknownReferenceError,
+    )
+    from compagnonnage.model import Programme, Stage
     from compagnonnage.plugins import hookimpl
+    from compagnonnage.rules import Report, Rule, RuleSet, Severity, Violation, check, rule
 
 __version__ = "0.1.0"
 
+# Where each name of the namespace lives. They are imported on first use, so that
+# ``import compagnonnage`` (and the command line's ``--help``, which must import this
+# package first) costs nothing; ``hookimpl`` keeps pluggy out until a plugin asks.
+_HOMES = {
+    "CompagnonnageError": "compagnonnage.errors",
+    "InvalidValueError": "compagnonnage.errors",
+    "TransitionRefused": "compagnonnage.errors",
+    "UnknownReferenceError": "compagnonnage.errors",
+    "Programme": "compagnonnage.model",
+    "Stage": "compagnonnage.model",
+    "Report": "compagnonnage.rules",
+    "Rule": "compagnonnage.rules",
+    "RuleSet": "compagnonnage.rules",
+    "Severity": "compagnonnage.rules",
+    "Violation": "compagnonnage.rules",
+    "check": "compagnonnage.rules",
+    "rule": "compagnonnage.rules",
+    "hookimpl": "compagnonnage.plugins",
+}
+
 
 def __getattr__(name: str) -> object:
-    # ``hookimpl`` lives with the plugin machinery; importing it lazily keeps
-    # ``import compagnonnage`` free of pluggy while plugins write one import.
-    if name == "hookimpl":
-        from compagnonnage.plugins import hookimpl
+    if name == "lifecycle":
+        return importlib.import_module("compagnonnage.lifecycle")
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'compagnonnage' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
 
-        return hookimpl
-    raise AttributeError(f"module 'compagnonnage' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

@@ -231,16 +231,17 @@ def _iso_codes(table: str, key: str) -> frozenset[str] | None:
     when the table is not where pycountry keeps it (then ask pycountry itself).
     """
     import importlib.util
-    import json
     import os
+
+    import orjson  # half the time of json on ISO 3166-2's half megabyte
 
     spec = importlib.util.find_spec("pycountry")
     if spec is None or not spec.submodule_search_locations:
         return None
     path = os.path.join(spec.submodule_search_locations[0], "databases", f"iso{table}.json")
     try:
-        with open(path, encoding="utf-8") as f:
-            return frozenset(entry[key] for entry in json.load(f)[table])
+        with open(path, "rb") as f:
+            return frozenset(entry[key] for entry in orjson.loads(f.read())[table])
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

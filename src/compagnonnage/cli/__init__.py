@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import traceback
 from collections.abc import Sequence
 
 from compagnonnage.cli._parser import build_parser, detect_lang
@@ -61,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args, Session(lang))
     except (CompagnonnageError, OSError) as err:
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         if isinstance(err, OSError):
             text = os_message(err, Session(lang))

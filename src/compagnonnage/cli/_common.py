@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compagnonnage._files import file_stamp, write_atomically
 from compagnonnage.cli._session import CliError, Session
 
 if TYPE_CHECKING:
@@ -67,6 +66,8 @@ def write_bytes(
 ) -> None:
     """Write ``data`` to ``path`` atomically, in an existing folder; ``expected`` as in
     :func:`~compagnonnage._files.write_atomically`."""
+    from compagnonnage._files import write_atomically
+
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
     if not path.resolve().parent.is_dir():
@@ -76,6 +77,8 @@ def write_bytes(
 
 def load_for_update(path: str, s: Session) -> tuple[Programme, str]:
     """The programme at ``path``, and the stamp :func:`rewrite` checks before writing."""
+    from compagnonnage._files import file_stamp
+
     stamp = file_stamp(path)  # before reading: a change in between is seen as one
     return s.load(path), stamp
 

@@ -17,8 +17,9 @@ and English. Older formats are upgraded on the way (:data:`MIGRATIONS`).
 document (``{"answers": …}``, a :class:`~compagnonnage.diagnostics.CollectedAnswers`)
 is also checked against the modules it answers by :func:`load_answers`.
 
-The format is described in ``docs/documents.md``. This package imports cattrs
-and orjson; ``import compagnonnage`` does not import it.
+The format is described in ``docs/documents.md``. This package imports orjson,
+and cattrs when a bad document must be explained; ``import compagnonnage`` does
+not import it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from compagnonnage.documents._answers import answers_problems, load_answers
-from compagnonnage.documents._converter import MAX_INTEGER, DocumentConverter
+from compagnonnage.documents._converter import DocumentConverter
 from compagnonnage.documents._io import (
     DOCUMENT_NAMES,
     _default_converter,
@@ -46,7 +47,7 @@ from compagnonnage.documents._reading import (
     SCHEMA_VERSION,
     Migration,
 )
-from compagnonnage.documents._schema import _json_schema
+from compagnonnage.documents._types import MAX_INTEGER
 from compagnonnage.model import Programme
 
 if TYPE_CHECKING:
@@ -97,5 +98,7 @@ def json_schema(
     cls: type = Programme, *, converter: DocumentConverter | None = None
 ) -> dict[str, object]:
     """The JSON Schema (draft 2020-12) of documents holding a ``cls``, generated from the model."""
+    from compagnonnage.documents._schema import _json_schema
+
     conv = converter if converter is not None else _default_converter()
     return _json_schema(cls, _name(cls, conv), conv)

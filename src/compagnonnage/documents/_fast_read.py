@@ -26,14 +26,17 @@ import enum
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 import attrs
 
 from compagnonnage import _validators as v
-from compagnonnage.documents._converter import (
+from compagnonnage.documents._generated import _define
+from compagnonnage.documents._types import (
     _DATE,
+    _KIND,
     MAX_INTEGER,
+    _field_types,
     _is_frozenset,
     _is_optional,
     _is_tagged,
@@ -42,7 +45,6 @@ from compagnonnage.documents._converter import (
 
 _Read = Callable[[Any], Any]
 _Hook = Callable[[Any, Any], Any]
-_KIND = "kind"
 
 
 class _Refused(Exception):
@@ -68,19 +70,11 @@ def _is_trusted(cl: type) -> bool:
 
 
 class _Source:
-    """Lines of one generated function, with the objects they name."""
+    """Lines of one generated function, with the objects they name (``names`` to begin with)."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: dict[str, Any]) -> None:
         self.lines: list[str] = []
-        self.names: dict[str, Any] = {
-            "_Refused": _Refused,
-            "_MAX": MAX_INTEGER,
-            "_IDS": _IDS,
-            "_check_id": _check_id,
-            "_check_ids": _check_ids,
-            "_DATES": _DATES,
-            "_read_date": _read_date,
-        }
+        self.names = dict(names)
 
     def name(self, prefix: str, value: Any) -> str:
         key = f"{prefix}{len(self.names)}"
@@ -94,22 +88,36 @@ class _Source:
 class FastReader:
     """Generated readers for the classes of one :class:`DocumentConverter`.
 
-    ``union`` gives the members of a tagged record by tag; ``hooks`` is the
-    cattrs converter, used for the leaves this module does not write out
-    (decimals, date-times, mappings, answers). ``leaves`` holds the hooks of
-    the attrs classes read their own way (a region written as ``"TG-M"``).
+    ``union`` gives the members of a tagged record by tag; ``hooks`` gives the
+    hook of a type whose values this module does not read out itself
+    (decimals, date-times, answers: the leaves' own hooks; mappings: the cattrs
+    converter's). ``leaves`` holds the hooks of the attrs classes read their
+    own way (a region written as ``"TG-M"``). Readers are made on first need.
     """
 
     def __init__(
         self,
         union: Callable[[type], typing.Mapping[str, type]],
-        hooks: Any,
+        hooks: Callable[[Any], _Hook],
         leaves: typing.Mapping[type, _Hook],
     ) -> None:
         self._union = union
         self._hooks = hooks
         self._leaves = leaves
         self._readers: dict[Any, _Read] = {}
+        self._records: dict[type, _Read] = {}
+        # Ids and dates repeat in a document and from one document to the next: the
+        # valid ones are remembered, by this reader only.
+        self._known = _Known()
+        self._names: dict[str, Any] = {
+            "_Refused": _Refused,
+            "_MAX": MAX_INTEGER,
+            "_IDS": self._known.ids,
+            "_check_id": self._known.check_id,
+            "_check_ids": self._known.check_ids,
+            "_DATES": self._known.dates,
+            "_read_date": self._known.read_date,
+        }
 
     def read(self, data: Any, cl: Any) -> Any:
         """The object of type ``cl`` that ``data`` (parsed JSON) holds; raises on anything odd."""
@@ -132,7 +140,7 @@ class FastReader:
     def _hook(self, t: Any) -> _Hook:
         """The two-argument hook of a leaf type ``t``."""
         found = self._leaves.get(t)
-        return found if found is not None else cast(_Hook, self._hooks.get_structure_hook(t))
+        return found if found is not None else self._hooks(t)
 
     def _make(self, t: Any) -> _Read:
         if self._is_leaf(t):
@@ -141,12 +149,12 @@ class FastReader:
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return {m.value: m for m in t}.__getitem__
         if _is_tagged(t):
-            members = {tag: self._record(sub) for tag, sub in self._union(t).items()}
+            members = {tag: self.record(sub) for tag, sub in self._union(t).items()}
             if len(members) == 1 and getattr(t, "KIND") in members:  # noqa: B009
                 return members[getattr(t, "KIND")]  # noqa: B009
             return lambda value: members[value[_KIND]](value)
         if attrs.has(t):
-            return self._record(t)
+            return self.record(t)
         inner = self.reader(typing.get_args(t)[0])
         if _is_tuple(t):
             return lambda value: tuple(map(inner, value)) if value.__class__ is list else _refuse()
@@ -161,46 +169,68 @@ class FastReader:
 
         return unique
 
-    def _record(self, cl: type) -> _Read:
-        if cl in self._readers:
-            return self._readers[cl]
+    def record(self, cl: type) -> _Read:
+        """The reader of the attrs class ``cl`` itself (not of its tagged union)."""
+        found = self._records.get(cl)
+        if found is None:
+            found = self._records[cl] = self._generated(cl, partial=False)
+        return found
+
+    def _partial(self, cl: type) -> _Read:
+        """The reader of a ``cl`` written with some keys left out, made on its first call.
+
+        This library writes every key, so most programs never need it.
+        """
+        made: list[_Read] = []
+
+        def read(d: Any) -> Any:
+            if not made:
+                made.append(self._generated(cl, partial=True))
+            return made[0](d)
+
+        return read
+
+    def _generated(self, cl: type, *, partial: bool) -> _Read:
+        """The generated reader of a ``cl``: every key present, or (``partial``) some left out."""
         trusted = _is_trusted(cl)
-        w = _Source()
-        hints = typing.get_type_hints(cl)
+        w = _Source(self._names)
+        hints = _field_types(cl)
         fields = [a for a in attrs.fields(cl) if a.init]
         ids = [trusted and _is_id(a, hints[a.name]) for a in fields]
         tag = getattr(cl, "KIND", None)
         keys = frozenset(a.name for a in fields) | ({_KIND} if isinstance(tag, str) else set())
         w.add(0, "def read(d):")
-        w.add(1, "if d.__class__ is not dict:")
-        w.add(2, "raise _Refused")
-        # Every key present (as this library writes them): reading them all proves
-        # there is no other. Otherwise the keys are checked, and defaults filled in.
-        w.add(1, f"if len(d) == {len(keys)}:")
-        for i, a in enumerate(fields):
-            w.add(2, f"x{i} = d[{a.name!r}]")
-            self._value(w, 2, f"x{i}", hints[a.name], ids=ids[i])
-        w.add(1, "else:")
-        w.add(2, f"if not d.keys() <= {w.name('K', keys)}:")
-        w.add(3, "raise _Refused")
-        for i, a in enumerate(fields):
+        if not partial:
+            # Every key present (as this library writes them): reading them all proves
+            # there is no other. Otherwise the keys are checked, and defaults filled in.
+            w.add(1, "if d.__class__ is not dict:")
+            w.add(2, "raise _Refused")
+            w.add(1, f"if len(d) != {len(keys)}:")
+            w.add(2, f"return {w.name('P', self._partial(cl))}(d)")
+            for i, a in enumerate(fields):
+                w.add(1, f"x{i} = d[{a.name!r}]")
+                self._value(w, 1, f"x{i}", hints[a.name], ids=ids[i])
+        else:
+            w.add(1, f"if not d.keys() <= {w.name('K', keys)}:")
+            w.add(2, "raise _Refused")
+        for i, a in enumerate(fields if partial else ()):
             local = f"x{i}"
             if a.default is attrs.NOTHING:
-                w.add(2, f"{local} = d[{a.name!r}]")
-                self._value(w, 2, local, hints[a.name], ids=ids[i])
+                w.add(1, f"{local} = d[{a.name!r}]")
+                self._value(w, 1, local, hints[a.name], ids=ids[i])
                 continue
             # A missing key stays ``d``: the default is made here, or by ``__init__``.
-            w.add(2, f"{local} = d.get({a.name!r}, d)")
+            w.add(1, f"{local} = d.get({a.name!r}, d)")
             if trusted:
-                w.add(2, f"if {local} is d:")
+                w.add(1, f"if {local} is d:")
                 if isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-                    w.add(3, f"{local} = {w.name('F', a.default.factory)}()")
+                    w.add(2, f"{local} = {w.name('F', a.default.factory)}()")
                 else:
-                    w.add(3, f"{local} = {w.name('D', a.default)}")
-                w.add(2, "else:")
+                    w.add(2, f"{local} = {w.name('D', a.default)}")
+                w.add(1, "else:")
             else:
-                w.add(2, f"if {local} is not d:")
-            self._value(w, 3, local, hints[a.name], ids=ids[i])
+                w.add(1, f"if {local} is not d:")
+            self._value(w, 2, local, hints[a.name], ids=ids[i])
         if isinstance(tag, str):
             w.add(1, f"if d[{_KIND!r}] != {tag!r}:")
             w.add(2, "raise _Refused")
@@ -211,12 +241,8 @@ class FastReader:
             for i, a in enumerate(fields):
                 w.add(1, f"if x{i} is not d: kw[{a.alias!r}] = x{i}")
             w.add(1, f"return {w.name('T', cl)}(**kw)")
-        namespace = dict(w.names)
-        # The text is made from the model's classes only.
-        source = "\n".join(w.lines)
-        exec(compile(source, f"<compagnonnage reader {cl.__qualname__}>", "exec"), namespace)
-        read: _Read = namespace["read"]
-        self._readers[cl] = read
+        what = "partial reader" if partial else "reader"
+        read: _Read = _define(what, cl, "\n".join(w.lines) + "\n", w.names)
         return read
 
     def _made_by_slots(self, w: _Source, cl: type, fields: list[attrs.Attribute[Any]]) -> None:
@@ -314,13 +340,43 @@ def _refuse() -> Any:
 
 
 _KEPT = 16384
-"""How many valid ids and dates the reader remembers (ids and dates repeat in a document)."""
-_IDS: set[str] = set()
-_DATES: dict[str, dt.date] = {}
+"""How many valid ids and dates a reader remembers."""
+
+
+class _Known:
+    """The valid ids and dates one reader has seen, so that it checks each once."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.dates: dict[str, dt.date] = {}
+
+    def check_id(self, text: Any) -> None:
+        """Refuse ``text`` unless it is an id (see :func:`compagnonnage._validators.identifier`)."""
+        if text.__class__ is not str or len(text) > 128 or not v._ID.fullmatch(text):
+            raise _Refused
+        if len(self.ids) >= _KEPT:
+            self.ids.clear()
+        self.ids.add(text)
+
+    def check_ids(self, texts: tuple[Any, ...]) -> None:
+        """Refuse ``texts`` unless each is an id."""
+        for text in texts:
+            if text not in self.ids:
+                self.check_id(text)
+
+    def read_date(self, text: Any) -> dt.date:
+        """The date written ``YYYY-MM-DD`` in ``text``."""
+        if text.__class__ is not str or not _DATE.fullmatch(text):
+            raise _Refused
+        date = dt.date.fromisoformat(text)
+        if len(self.dates) >= _KEPT:
+            self.dates.clear()
+        self.dates[text] = date
+        return date
 
 
 def _is_id(a: attrs.Attribute[Any], t: Any) -> bool:
-    """Whether field ``a``, of type ``t``, holds ids that :func:`_check_id` checks.
+    """Whether field ``a``, of type ``t``, holds ids that :meth:`_Known.check_id` checks.
 
     Then the check also finds them to be strings, and the reader need not.
     """
@@ -330,32 +386,6 @@ def _is_id(a: attrs.Attribute[Any], t: Any) -> bool:
         or (check is v.optional_identifier and _is_optional(t))
         or (check in v._TYPE_ONLY and v._TYPE_ONLY[check] is v.identifier)
     )
-
-
-def _check_id(text: Any) -> None:
-    """Refuse ``text`` unless it is an id (see :func:`compagnonnage._validators.identifier`)."""
-    if text.__class__ is not str or len(text) > 128 or not v._ID.fullmatch(text):
-        raise _Refused
-    if len(_IDS) >= _KEPT:
-        _IDS.clear()
-    _IDS.add(text)
-
-
-def _check_ids(texts: tuple[Any, ...]) -> None:
-    for text in texts:
-        if text not in _IDS:
-            _check_id(text)
-
-
-def _read_date(text: Any) -> dt.date:
-    """The date written ``YYYY-MM-DD`` in ``text``."""
-    if text.__class__ is not str or not _DATE.fullmatch(text):
-        raise _Refused
-    date = dt.date.fromisoformat(text)
-    if len(_DATES) >= _KEPT:
-        _DATES.clear()
-    _DATES[text] = date
-    return date
 
 
 # What a validator refuses, as a statement on a value already of the field's type.

@@ -4,7 +4,7 @@ It writes what the cattrs converter writes (a property test holds the two to the
 same bytes), with less work: each class gets one dict display built from its
 fields, and the values orjson writes itself as this format wants them (strings,
 numbers, ``None``, enums by value, dates, tuples) are handed over untouched.
-Anything else goes through the converter's own hook. On any failure
+Anything else goes through the leaf's or the cattrs converter's hook. On any failure
 :func:`~compagnonnage.documents.dumps` writes the object again with the cattrs
 converter, the reference, which says what cannot be written.
 
@@ -14,20 +14,26 @@ The generated text comes from the model's classes only, never from an object's v
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
-from compagnonnage.documents._converter import _is_optional, _is_tagged, _is_tuple
+from compagnonnage.documents._generated import _define
+from compagnonnage.documents._types import (
+    _KIND,
+    _field_types,
+    _is_enum,
+    _is_optional,
+    _is_tagged,
+    _is_tuple,
+)
 
 _Write = Callable[[Any], Any]
 _Name = Callable[[str, Any], str]
 _DEPTH = 3
 """How deep records are written inline in their container's writer."""
-_KIND = "kind"
 _NATIVE = (str, int, bool, dt.date)
 """Types whose values orjson writes as documents write them (``bool`` is an ``int``).
 
@@ -44,22 +50,21 @@ def _is_native(t: Any) -> bool:
     return False
 
 
-def _is_enum(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, enum.Enum)
-
-
 class FastWriter:
     """Generated writers for the classes of one :class:`DocumentConverter`.
 
-    ``union`` gives the members of a tagged record by tag; ``hooks`` is the fast
-    cattrs converter, whose unstructure hooks write the leaves this module does
-    not write out. ``leaves`` maps the attrs classes the converter writes as a
+    ``union`` gives the members of a tagged record by tag; ``hooks`` gives the
+    writer of a type whose values this module does not write out itself (a
+    leaf's own, or the cattrs converter's). ``leaves`` maps the attrs classes the converter writes as a
     string to the expression of that string, with ``{}`` for the object (a
     region is ``"TG-M"``).
     """
 
     def __init__(
-        self, union: Callable[[type], Mapping[str, type]], hooks: Any, leaves: Mapping[type, str]
+        self,
+        union: Callable[[type], Mapping[str, type]],
+        hooks: Callable[[Any], _Write],
+        leaves: Mapping[type, str],
     ) -> None:
         self._union = union
         self._hooks = hooks
@@ -85,8 +90,7 @@ class FastWriter:
         if _is_tuple(t):
             inner = self.writer(typing.get_args(t)[0])
             return lambda value: list(map(inner, value))
-        hook: _Write = self._hooks.get_unstructure_hook(t)
-        return hook
+        return self._hooks(t)
 
     def _record(self, cl: type) -> _Write:
         names: dict[str, Any] = {}
@@ -96,10 +100,8 @@ class FastWriter:
             names[key] = value
             return key
 
-        text = f"def write(o):\n    return {self._display(name, cl, 'o', 0)}"
-        # The text is made from the model's classes only.
-        exec(compile(text, f"<compagnonnage writer {cl.__qualname__}>", "exec"), names)
-        write: _Write = names["write"]
+        text = f"def write(o):\n    return {self._display(name, cl, 'o', 0)}\n"
+        write: _Write = _define("writer", cl, text, names)
         return write
 
     def _is_inlined(self, t: Any) -> bool:
@@ -113,16 +115,20 @@ class FastWriter:
         return not _is_tagged(t) or set(self._union(t).values()) == {t}
 
     def _display(self, name: _Name, cl: type, expr: str, depth: int) -> str:
-        """The dict display of ``expr``, a ``cl``: its fields, and its tag if it has one."""
-        hints = typing.get_type_hints(cl)
-        items = [
-            f"{a.name!r}: {self._value(name, f'{expr}.{a.name}', hints[a.name], depth)}"
+        """The dict display of ``expr``, a ``cl``: its fields, and its tag if it has one.
+
+        Keys come in sorted order, the order they are written in: orjson's sort
+        of each dict then has nothing to move.
+        """
+        hints = _field_types(cl)
+        items = {
+            a.name: self._value(name, f"{expr}.{a.name}", hints[a.name], depth)
             for a in attrs.fields(cl)
-        ]
+        }
         tag = getattr(cl, "KIND", None)
         if isinstance(tag, str):
-            items.append(f"{_KIND!r}: {tag!r}")
-        return "{" + ", ".join(items) + "}"
+            items[_KIND] = repr(tag)
+        return "{" + ", ".join(f"{key!r}: {items[key]}" for key in sorted(items)) + "}"
 
     def _value(self, name: _Name, expr: str, t: Any, depth: int) -> str:
         """The expression of the plain value of ``expr``, of declared type ``t``.

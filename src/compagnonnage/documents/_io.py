@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import weakref
 from functools import cache
 from typing import Any, TypeVar, cast, overload
 
@@ -27,7 +28,7 @@ from compagnonnage.diagnostics import (
     Scale,
     SuggestedFindings,
 )
-from compagnonnage.documents._converter import DocumentConverter, _is_tagged
+from compagnonnage.documents._converter import DocumentConverter
 from compagnonnage.documents._problems import DocumentError, Problem
 from compagnonnage.documents._reading import (
     MAX_DOCUMENT_SIZE,
@@ -40,6 +41,7 @@ from compagnonnage.documents._reading import (
     _too_large,
 )
 from compagnonnage.documents._references import _programme_problems
+from compagnonnage.documents._types import _is_tagged
 from compagnonnage.model import (
     Accompaniment,
     Approval,
@@ -164,18 +166,52 @@ def _default_converter() -> DocumentConverter:
     return make_converter()
 
 
+_VERIFIED: dict[int, weakref.ref[Programme]] = {}
+"""The programmes whose cross-references were found sound here, by identity.
+
+Only two kinds of object are entered: a programme :func:`loads` built and
+checked, and one :func:`dumps` checked before writing it. Objects are frozen
+all the way down, so such a programme stays sound; any change
+(``attrs.evolve``, a copy) makes a new object, which is not entered. Keys are
+ids, and each entry holds a weak reference that must still point at the very
+object asked about: an entry goes when its programme does, and an id reused by
+a later object finds a dead or different reference.
+"""
+
+
+def _forget(ref: weakref.ref[Programme], key: int) -> None:
+    if _VERIFIED.get(key) is ref:
+        _VERIFIED.pop(key, None)
+
+
+def _verified(obj: Programme) -> None:
+    """Enter ``obj``, whose cross-references were just found sound, among the verified."""
+    key = id(obj)
+    _VERIFIED[key] = weakref.ref(obj, lambda ref: _forget(ref, key))
+
+
+def _is_verified(obj: Any) -> bool:
+    ref = _VERIFIED.get(id(obj))
+    return ref is not None and ref() is obj
+
+
 def _problems(obj: Any, path: str) -> list[Problem]:
-    """The dangling and duplicate ids of a programme past its draft (a draft is kept as it is).
+    """The dangling and duplicate ids of a programme past its draft, none if it was
+    verified before (a draft is kept as it is).
 
     A draft is work in progress: it is written and read back with its dangling
     or repeated ids, which the rules report (REF-001, REF-002, STG-002,
     STG-006) and :func:`~compagnonnage.lifecycle.open_programme` refuses. Past
     the draft, a programme came through the lifecycle; a dangling id there is
-    damage, refused on both ways.
+    damage, refused on both ways. A programme found sound is entered among the
+    verified, so that writing it (again) does not check it again.
     """
-    if isinstance(obj, Programme) and obj.stage is not Stage.DRAFT:
-        return _programme_problems(obj, path)
-    return []
+    if not isinstance(obj, Programme) or obj.stage is Stage.DRAFT or _is_verified(obj):
+        return []
+    problems = _programme_problems(obj, path)
+    if not problems:
+        _verified(obj)
+    return problems
 
 
 def _read_fast(data: str | bytes, cl: type[T], conv: DocumentConverter, name: str) -> T | None:

@@ -18,13 +18,6 @@ from typing import Any
 
 import attrs
 from attrs import frozen
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
 
 from compagnonnage._i18n import Lang
 from compagnonnage.errors import CompagnonnageError, InvalidValueError
@@ -176,6 +169,8 @@ def _cost(exc: BaseException) -> int:
 
     An array's items count themselves (see :func:`_spend`); a record's fields do not.
     """
+    from cattrs.errors import ClassValidationError, IterableValidationError
+
     if isinstance(exc, IterableValidationError):
         return 0
     if isinstance(exc, ClassValidationError):
@@ -290,6 +285,16 @@ def _problems_from(exc: BaseException, path: str, *, at_field: bool = False) -> 
     ``at_field`` tells that ``path`` already names the field a model validator
     complained about (the converter validates field by field).
     """
+    # Imported here: only the cattrs converter raises them, and good documents never
+    # import cattrs.
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
     if isinstance(exc, ClassValidationError | IterableValidationError):
         for sub in exc.exceptions:
             note = next(

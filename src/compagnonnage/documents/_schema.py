@@ -17,14 +17,15 @@ from typing import Any
 import attrs
 
 from compagnonnage import _validators as v
-from compagnonnage.documents._converter import (
+from compagnonnage.documents._converter import DocumentConverter
+from compagnonnage.documents._reading import SCHEMA_VERSION
+from compagnonnage.documents._types import (
     _DATE,
     _DATETIME,
     _DECIMAL,
     _KIND,
     _REGION,
     MAX_INTEGER,
-    DocumentConverter,
     _is_abstract,
     _is_answer,
     _is_frozenset,
@@ -32,7 +33,6 @@ from compagnonnage.documents._converter import (
     _is_tagged,
     _is_tuple,
 )
-from compagnonnage.documents._reading import SCHEMA_VERSION
 from compagnonnage.model import Domain, RegionRef
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -137,17 +137,30 @@ class _Writer:
 
 @cache
 def _place_names(lang: Lang) -> dict[str, str]:
-    """ISO 3166-1 and 3166-2 names by code, translated with pycountry's own catalogues."""
-    import pycountry
+    """ISO 3166-1 and 3166-2 names by code, translated with pycountry's own catalogues.
 
-    countries = gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True
-    )
-    subdivisions = gettext.translation(
-        "iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True
-    )
-    names = {c.alpha_2: countries.gettext(c.name) for c in pycountry.countries}
-    names.update({s.code: subdivisions.gettext(s.name) for s in pycountry.subdivisions})
+    The tables and catalogues are read from pycountry's folder without importing
+    pycountry, whose ``__init__`` scans every installed distribution and whose
+    databases make an object per entry: a tenth of a second, for a report that
+    names one or two places.
+    """
+    import importlib.util
+    import os
+
+    import orjson
+
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("No module named 'pycountry'", name="pycountry")
+    folder = spec.submodule_search_locations[0]
+    names: dict[str, str] = {}
+    for table, key in (("3166-1", "alpha_2"), ("3166-2", "code")):
+        with open(os.path.join(folder, "databases", f"iso{table}.json"), "rb") as f:
+            entries = orjson.loads(f.read())[table]
+        catalogue = gettext.translation(
+            f"iso{table}", os.path.join(folder, "locales"), languages=[lang], fallback=True
+        )
+        names.update({e[key]: catalogue.gettext(e["name"]) for e in entries})
     return names
 
 

@@ -1,0 +1,70 @@
+"""What starting the command line costs: the modules each path imports, in fresh interpreters."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import compagnonnage
+
+_ROOM = ("compagnonnage.model", "compagnonnage.rules", "compagnonnage.lifecycle")
+
+
+def _imported(code: str, *argv: str) -> list[str]:
+    """The modules of the package (and attrs, cattrs) that ``code`` leaves in ``sys.modules``."""
+    probe = (
+        "import json, sys\n"
+        f"{code}\n"
+        "print(json.dumps(sorted(m for m in sys.modules "
+        "if m.startswith(('compagnonnage', 'attr', 'cattrs')))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=True
+    )
+    found: list[str] = json.loads(done.stdout.splitlines()[-1])
+    return found
+
+
+def test_importing_the_package_imports_nothing_else() -> None:
+    assert _imported("import compagnonnage") == ["compagnonnage"]
+
+
+def test_each_name_of_the_package_is_the_one_of_its_home_module() -> None:
+    for name in compagnonnage.__all__:
+        value = getattr(compagnonnage, name)
+        if name == "lifecycle":
+            assert value is importlib.import_module("compagnonnage.lifecycle")
+        elif name != "__version__":
+            assert value is getattr(importlib.import_module(compagnonnage._HOMES[name]), name)
+    assert set(compagnonnage.__all__) <= set(dir(compagnonnage))
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="nothing_of_the_kind"):
+        compagnonnage.nothing_of_the_kind  # noqa: B018
+
+
+def test_help_imports_neither_the_model_nor_the_rules() -> None:
+    loaded = _imported(
+        "from compagnonnage.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    )
+    assert not [m for m in loaded if m.startswith((*_ROOM, "cattrs"))]
+
+
+def test_checking_a_good_file_imports_no_cattrs(example_file: Path) -> None:
+    loaded = _imported(
+        "import contextlib, io\n"
+        "from compagnonnage.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = main(['check', sys.argv[1]])\n"
+        "assert code == 0, code",
+        str(example_file),
+    )
+    assert "compagnonnage.model" in loaded
+    assert not [m for m in loaded if m.startswith("cattrs")]
