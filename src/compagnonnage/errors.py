@@ -9,11 +9,10 @@ says *where* the problem is (a class and field, a document path, a plugin) and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from compagnonnage._i18n import Lang
-    from compagnonnage.rules import Violation
 
 __all__ = [
     "CompagnonnageError",
@@ -21,6 +20,21 @@ __all__ = [
     "TransitionRefused",
     "UnknownReferenceError",
 ]
+
+
+class _Violation(Protocol):
+    """What a refusal lists: a rule violation (:class:`compagnonnage.rules.Violation`).
+
+    Described by its shape, so that this bottom layer imports nothing of the rules.
+    """
+
+    @property
+    def code(self) -> str: ...
+
+    def message(self, lang: Lang) -> str: ...
+
+
+_V = TypeVar("_V", bound=_Violation)
 
 
 class CompagnonnageError(Exception):
@@ -54,17 +68,17 @@ class UnknownReferenceError(CompagnonnageError, LookupError):
         super().__init__(f"programme {programme_id!r} has no {kind} with id {ident!r}")
 
 
-class TransitionRefused(CompagnonnageError):
+class TransitionRefused(CompagnonnageError, Generic[_V]):
     """A lifecycle operation was refused because it would break error-level rules.
 
     The programme given to the operation is unchanged (domain objects are
     immutable); :attr:`violations` holds *every* blocking violation, sorted.
     """
 
-    def __init__(self, operation: str, programme_id: str, violations: Sequence[Violation]) -> None:
+    def __init__(self, operation: str, programme_id: str, violations: Sequence[_V]) -> None:
         self.operation = operation
         self.programme_id = programme_id
-        self.violations = tuple(violations)
+        self.violations: tuple[_V, ...] = tuple(violations)
         lines = "\n".join(f"  {v.code} {v.message('en')}" for v in self.violations)
         super().__init__(
             f"{operation} refused on programme {programme_id!r}: "

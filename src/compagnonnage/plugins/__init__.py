@@ -25,17 +25,13 @@ from compagnonnage.plugins._errors import (
 from compagnonnage.plugins._manager import GROUP, PluginManager, get_plugin_manager
 from compagnonnage.plugins._support import remedy_candidates
 from compagnonnage.plugins._types import (
-    Branch,
-    Nomenclature,
     PluginInfo,
     RankedCandidate,
-    RegionProfile,
     SupportCandidate,
     SupportRecommendations,
-    Trade,
-    TradeGroup,
 )
 from compagnonnage.plugins.hookspecs import hookimpl, hookspec
+from compagnonnage.registry import Branch, Nomenclature, RegionProfile, Trade, TradeGroup
 
 __all__ = [
     "GROUP",

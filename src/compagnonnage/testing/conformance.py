@@ -35,8 +35,9 @@ The checks, in order (a plugin that does not load stops after the first two):
 6. ``rule <code>``: each rule, on generated programmes, yields
    :class:`~compagnonnage.rules.Breach` objects with both messages, without
    raising, the same twice;
-7. ``compagnonnage_recommend_support``: on generated programmes, half of them
-   with a recommendation citing a dimension of the plugin's modules, its
+7. ``compagnonnage_recommend_support`` (a plugin with the hook or with
+   modules, whose remedies the host proposes): on generated programmes, half of
+   them with a recommendation citing a dimension of the plugin's modules, its
    candidates come without failure, name registered modules, dimensions and
    services, the same twice;
 8. ``compagnonnage_stage_changed``: told of generated programmes' last history
@@ -599,7 +600,7 @@ def _property_failures(
             search.minimal(c.programmes(), _guarded(partial(_rule_problem, c, r))),
             _show_programme,
         )
-    if _RECOMMEND in c.hooks:
+    if _RECOMMEND in c.hooks or c.modules:
         yield (
             _RECOMMEND,
             search.minimal(_recommendations(c), _guarded(partial(_recommend_problem, c))),
