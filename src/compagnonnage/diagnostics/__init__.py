@@ -33,13 +33,14 @@ from compagnonnage.diagnostics._scoring import (
     DiagnosticResult,
     DimensionResult,
     Evidence,
+    QuestionKindError,
     Respondent,
     RespondentGroup,
     SuggestedFindings,
     finding_id,
     score,
 )
-from compagnonnage.diagnostics._select import BUILTIN_MODULE_ID, select_modules
+from compagnonnage.diagnostics._select import BUILTIN_MODULE_ID, finding_keys, select_modules
 
 __all__ = [
     "BUILTIN_MODULE_ID",
@@ -58,6 +59,7 @@ __all__ = [
     "Message",
     "NumberQuestion",
     "Question",
+    "QuestionKindError",
     "Remedy",
     "Respondent",
     "RespondentGroup",
@@ -66,6 +68,7 @@ __all__ = [
     "TextQuestion",
     "YesNoQuestion",
     "finding_id",
+    "finding_keys",
     "score",
     "select_modules",
 ]

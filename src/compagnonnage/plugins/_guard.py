@@ -97,11 +97,3 @@ def guarded(function: Callable[..., Any], origin: Origin, hook: str) -> Callable
             return Outcome(origin.name, None, failure(origin, hook, exc))
 
     return call
-
-
-def calling(origin: Origin, what: str, function: Callable[..., Any], *args: Any) -> Any:
-    """Call plugin code ``function(*args)``; raise our :class:`PluginHookError` if it raises."""
-    try:
-        return function(*args)
-    except Exception as exc:
-        raise failure(origin, what, exc) from exc

@@ -21,10 +21,17 @@ import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
 import pluggy
 
 from compagnonnage.catalogue import Service, ServiceCatalogue
-from compagnonnage.diagnostics import DiagnosticModule
+from compagnonnage.diagnostics import (
+    Answer,
+    DiagnosticModule,
+    DiagnosticResult,
+    QuestionKindError,
+    score,
+)
 from compagnonnage.errors import UnknownReferenceError
 from compagnonnage.lifecycle import Lifecycle
 from compagnonnage.model import HistoryEntry, Programme, RegionRef, TradeRef
@@ -38,7 +45,7 @@ from compagnonnage.plugins._errors import (
     PluginValidationError,
     PluginWarning,
 )
-from compagnonnage.plugins._guard import Origin, Outcome, guarded
+from compagnonnage.plugins._guard import Origin, Outcome, failure, guarded
 from compagnonnage.plugins._support import remedy_candidates
 from compagnonnage.plugins._types import (
     PluginInfo,
@@ -56,7 +63,7 @@ from compagnonnage.registry import (
     Trade,
 )
 from compagnonnage.registry._contributions import expand
-from compagnonnage.rules import Report, RuleContext, RuleSet
+from compagnonnage.rules import Breach, Report, Rule, RuleContext, RuleSet
 
 GROUP = hookspecs.PROJECT
 """The entry-point group plugins declare: ``[project.entry-points.compagnonnage]``."""
@@ -192,6 +199,7 @@ class PluginManager:
         self._items: list[Contribution] = []
         self._contributions = Contributions.of(())
         self._clash_errors: tuple[DuplicateRegistrationError, ...] = ()
+        self._failures: list[PluginHookError] = []
 
     # -- building ----------------------------------------------------------------------
 
@@ -255,7 +263,12 @@ class PluginManager:
             del self._origins[name]
             self._fail(error, hooks)
             return
-        self._items.extend(staged)
+        self._items.extend(
+            attrs.evolve(i, value=self._guard_rule(i.value, name))
+            if isinstance(i.value, Rule)
+            else i
+            for i in staged
+        )
         registered: dict[str, list[str]] = {}
         for item in staged:
             registered.setdefault(item.kind, []).append(item.ident)
@@ -507,8 +520,8 @@ class PluginManager:
         )
 
     def _on_stage(self, programme: Programme, entry: HistoryEntry) -> None:
-        for failure in self.notify_stage_changed(programme, entry):
-            warnings.warn(str(failure), PluginWarning, stacklevel=2)
+        for failed in self.notify_stage_changed(programme, entry):
+            warnings.warn(str(failed), PluginWarning, stacklevel=2)
 
     # -- hooks called on demand -----------------------------------------------------------
 
@@ -529,11 +542,62 @@ class PluginManager:
         if self._strict and failures:
             raise failures[0]
 
-    @staticmethod
-    def _split(outcomes: Iterable[Outcome]) -> tuple[list[Outcome], list[PluginHookError]]:
-        """The outcomes that succeeded and the failures, in pluggy's calling order."""
+    def _split(self, outcomes: Iterable[Outcome]) -> tuple[list[Outcome], list[PluginHookError]]:
+        """The outcomes that succeeded and the failures (recorded), in pluggy's calling order."""
         done = [o for o in outcomes if o.failure is None]
-        return done, [o.failure for o in outcomes if o.failure is not None]
+        failures = [o.failure for o in outcomes if o.failure is not None]
+        self._failures.extend(failures)
+        return done, failures
+
+    @property
+    def failures(self) -> tuple[PluginHookError, ...]:
+        """Every failure of plugin code since the manager was built, in order.
+
+        Hook implementations, plugin rules and question kinds alike: what the
+        command line reports, one line each, with its "a plugin failed" exit code.
+        """
+        return tuple(self._failures)
+
+    def _failed(self, plugin: str, what: str, exc: Exception) -> PluginHookError:
+        error = failure(self._origins.get(plugin, Origin(plugin)), what, exc)
+        self._failures.append(error)
+        return error
+
+    def score(
+        self,
+        module: DiagnosticModule,
+        answers: Iterable[Answer],
+        *,
+        desired: Mapping[str, int] | None = None,
+    ) -> DiagnosticResult:
+        """:func:`~compagnonnage.diagnostics.score`, naming the plugin whose question kind fails.
+
+        :raises PluginHookError: a plugin's question kind raised in ``level_of``
+            (anything but :class:`~compagnonnage.errors.InvalidValueError`); it
+            names the plugin that registered the kind, and is recorded in
+            :attr:`failures`.
+        :raises InvalidValueError: as :func:`~compagnonnage.diagnostics.score`.
+        """
+        try:
+            return score(module, answers, desired=desired)
+        except QuestionKindError as err:
+            c = self._contributions
+            owner = c.origin("question_kind", err.kind) or c.origin("module", module.id)
+            cause = err.__cause__ if isinstance(err.__cause__, Exception) else err
+            what = f"{err.function} (question {err.question_id!r} of module {err.module_id!r})"
+            raise self._failed(owner or err.module_id, what, cause) from cause
+
+    def _guard_rule(self, rule: Rule, plugin: str) -> Rule:
+        """``rule`` whose check, plugin code, raises our error naming the plugin."""
+        check = rule.check
+
+        def guarded_check(programme: Programme, context: RuleContext) -> tuple[Breach, ...]:
+            try:
+                return tuple(check(programme, context))
+            except Exception as exc:
+                raise self._failed(plugin, f"rule {rule.code}", exc) from exc
+
+        return attrs.evolve(rule, check=guarded_check)
 
     def recommend(self, programme: Programme, recommendation_id: str) -> SupportRecommendations:
         """Ranked support actions for a recommendation of the diagnostic.
