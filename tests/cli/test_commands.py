@@ -251,7 +251,8 @@ def test_recommend_reports_a_failing_plugin_beside_the_others_proposals(
     )
     assert "Traceback" not in text.err
     debug = run("recommend", str(example_file), "--debug")
-    assert "Traceback" in debug.err and "RuntimeError: no idea for" in debug.err
+    assert "Traceback" in debug.err
+    assert "RuntimeError: no idea for" in debug.err
 
 
 # -- report and schema ----------------------------------------------------------------
