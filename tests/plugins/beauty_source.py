@@ -16,7 +16,7 @@ to it, and two live classes with one tag are refused by documents.
 * ``recommend``: its recommendation hook raises ``KeyError: 'hygiène'``.
 """
 
-SOURCE = '''
+SOURCE = """
 import compagnonnage_beauty_kinds
 from compagnonnage_beauty_kinds import HygieneQuestion
 
@@ -137,7 +137,7 @@ def compagnonnage_recommend_support(recommendation, trade):
             rationale=Message("Pour les salons", "For salons"),
         ),
     )
-'''
+"""
 
 KINDS = """
 from typing import ClassVar

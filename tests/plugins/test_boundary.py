@@ -122,7 +122,9 @@ def test_1_a_failing_question_kind_names_the_plugin_and_the_line(plant: Plant) -
         pm.score(module, _answers("propre"))
     error = caught.value
     assert (error.plugin, f"{error.distribution} {error.version}") == ("beauty", DIST)
-    assert error.hook == "HygieneQuestion.level_of (question 'salon' of module 'mg-personal-services')"
+    assert (
+        error.hook == "HygieneQuestion.level_of (question 'salon' of module 'mg-personal-services')"
+    )
     assert error.location is not None
     line = _line(sys.modules["compagnonnage_beauty_kinds"], '{"clean": scale.high}')
     assert error.location.endswith(f"compagnonnage_beauty_kinds.py:{line}")
@@ -157,7 +159,9 @@ def test_1_diagnose_reports_the_failing_module_and_keeps_the_others(
     plant("level_of")
     togo = togo_programme(stage=Stage.DIAGNOSTIC)
     hair = TradeRef("mg-services", "COIF-01")
-    programme = attrs.evolve(togo, scope=attrs.evolve(togo.scope, trades=(*togo.scope.trades, hair)))
+    programme = attrs.evolve(
+        togo, scope=attrs.evolve(togo.scope, trades=(*togo.scope.trades, hair))
+    )
     path = tmp_path / "togo.json"
     dump(programme, path, converter=make_converter(_manager()))
     answers = tmp_path / "answers.json"
@@ -187,7 +191,10 @@ def test_1_diagnose_reports_the_failing_module_and_keeps_the_others(
     )
     assert code == 3
     assert [r["module"] for r in json.loads(out)["results"]] == ["consular-chamber"]
-    assert 'plugin failed: plugin "beauty" (compagnonnage-beauty 0.1.0): HygieneQuestion.level_of' in err
+    assert (
+        'plugin failed: plugin "beauty" (compagnonnage-beauty 0.1.0): HygieneQuestion.level_of'
+        in err
+    )
     assert "Traceback" not in err
 
 
@@ -267,9 +274,7 @@ def test_2_check_plugin_beside_installed_plugins_catches_the_clash(plant: Plant)
 
 
 @pytest.mark.parametrize("entry", ["beauty", "aaa-beauty", "zzz-beauty"])
-def test_3_a_catalogue_clash_sets_nobody_aside_whatever_the_names(
-    plant: Plant, entry: str
-) -> None:
+def test_3_a_catalogue_clash_sets_nobody_aside_whatever_the_names(plant: Plant, entry: str) -> None:
     plant("catalogue", entry=entry)
     with pytest.warns(PluginWarning):
         pm = get_plugin_manager(allow=[*REFERENCE, entry])
@@ -414,7 +419,9 @@ def test_6_diagnose_write_records_the_trade_on_the_findings(
         ),
         encoding="utf-8",
     )
-    code, _, err = _cli_with_beauty(capsys, "diagnose", str(path), "--answers", str(answers), "--write")
+    code, _, err = _cli_with_beauty(
+        capsys, "diagnose", str(path), "--answers", str(answers), "--write"
+    )
     assert code == 0, err
     written = load(path, converter=converter)
     mine = [f for f in written.diagnostic.issues if f.id.startswith("building-trades/")]
@@ -469,4 +476,4 @@ def test_8_check_plugin_names_the_plugin_after_its_entry_point(plant: Plant) -> 
     assert report.plugin == "beauty"
     assert report.failures
     assert {f.plugin for f in report.failures} == {"beauty"}
-    assert all("compagnonnage_beauty\"" not in str(f) for f in report.failures)
+    assert all('compagnonnage_beauty"' not in str(f) for f in report.failures)

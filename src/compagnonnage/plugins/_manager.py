@@ -709,6 +709,20 @@ def get_plugin_manager(
         trace=_flag("COMPAGNONNAGE_TRACE_PLUGINS") if trace is None else trace,
     )
     manager._add(_builtin, Origin(_builtin.NAME))
+    _load_installed(manager, entry_points, allow, block)
+    for plugin in plugins:
+        manager._add(plugin, Origin(_name_of(plugin)))
+    manager._seal()
+    return manager
+
+
+def _load_installed(
+    manager: PluginManager,
+    entry_points: bool,
+    allow: Iterable[str] | None,
+    block: Iterable[str] | None,
+) -> None:
+    """Load the installed entry points that the allow and block lists (or variables) let in."""
     if entry_points:
         allowed = _names("COMPAGNONNAGE_PLUGINS") if allow is None else frozenset(allow)
         blocked = (
@@ -721,7 +735,34 @@ def get_plugin_manager(
             if (allowed is not None and names.isdisjoint(allowed)) or not names.isdisjoint(blocked):
                 continue
             manager._load_entry_point(ep)
-    for plugin in plugins:
-        manager._add(plugin, Origin(_name_of(plugin)))
+
+
+def build_manager(
+    named: Iterable[tuple[object, Origin]],
+    *,
+    strict: bool,
+    entry_points: bool = False,
+    block: Iterable[str] = (),
+) -> PluginManager:
+    """A manager with the built-in plugin, installed ones (if ``entry_points``), then ``named``.
+
+    For :func:`~compagnonnage.testing.conformance.check_plugin`, which names a
+    plugin as its entry point does and checks it beside the installed plugins.
+    """
+    manager = PluginManager(strict=strict, trace=False)
+    manager._add(_builtin, Origin(_builtin.NAME))
+    _load_installed(manager, entry_points, None, block)
+    for plugin, origin in named:
+        manager._add(plugin, origin)
     manager._seal()
     return manager
+
+
+def entry_point_of(plugin: object) -> Origin:
+    """How users see ``plugin``: the installed entry point that loads it, else its ``__name__``."""
+    module = getattr(plugin, "__name__", None) if isinstance(plugin, types.ModuleType) else None
+    for ep in _discovery.entry_points(GROUP):
+        target, _, attr = ep.value.partition(":")
+        if module is not None and target.strip() == module and not attr.strip():
+            return Origin(ep.name, ep.distribution, ep.version)
+    return Origin(_name_of(plugin))
