@@ -313,7 +313,7 @@ def test_4_recommend_on_the_command_line_exits_3_and_debug_adds_the_traceback(
     plant("recommend")
     path = tmp_path / "togo.json"
     dump(togo_programme(), path)
-    code, out, err = _cli_with_beauty(capsys, "recommend", str(path), "--lang", "fr")
+    code, _, err = _cli_with_beauty(capsys, "recommend", str(path), "--lang", "fr")
     assert code == 3
     assert "échec d'extension : extension « beauty » (compagnonnage-beauty 0.1.0)" in err
     assert "KeyError: 'hygiène'" in err
