@@ -10,9 +10,7 @@ the others' results stand.
 
 from __future__ import annotations
 
-import difflib
 import inspect
-import logging
 import os
 import reprlib
 import time
@@ -70,7 +68,6 @@ GROUP = hookspecs.PROJECT
 
 _PREFIX = f"{hookspecs.PROJECT}_"
 _TRUE = frozenset({"1", "true", "yes", "on"})
-_LOG = logging.getLogger("compagnonnage.plugins")
 _SHOWN = 80
 
 
@@ -92,6 +89,8 @@ def _name_of(plugin: object) -> str:
 
 def _did_you_mean(word: str, known: Iterable[str]) -> tuple[str, str]:
     """`` (did you mean x?)`` in English and French, or nothing."""
+    import difflib  # only when a name is misspelled: it costs a tenth of loading plugins
+
     close = difflib.get_close_matches(word, list(known), n=1)
     if not close:
         return "", ""
@@ -155,6 +154,9 @@ class _Tracer:
     """Logs every hook call pluggy makes, through ``pm.add_hookcall_monitoring``."""
 
     def __init__(self) -> None:
+        import logging  # only when tracing: it costs a tenth of loading plugins
+
+        self._log = logging.getLogger("compagnonnage.plugins")
         self._starts: list[float] = []
 
     def before(
@@ -174,7 +176,7 @@ class _Tracer:
         said = ", ".join(
             f"{o.plugin} {'failed' if o.failure else 'ok'}" for o in got if isinstance(o, Outcome)
         )
-        _LOG.info("%s → %s (%.3f ms)", hook, said or "nobody", elapsed)
+        self._log.info("%s → %s (%.3f ms)", hook, said or "nobody", elapsed)
 
 
 class PluginManager:
@@ -618,7 +620,7 @@ class PluginManager:
             raise UnknownReferenceError("recommendation", recommendation_id, programme.id)
         rec = found[0]
         region = rec.region if rec.region is not None else programme.beneficiary.region
-        hook = "compagnonnage_recommend_support"
+        hook = hookspecs.compagnonnage_recommend_support.__name__
         done, failures = self._split(
             self._pm.hook.compagnonnage_recommend_support(
                 programme=programme, recommendation=rec, trade=rec.trade, region=region
