@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
+import subprocess
 import sys
 import textwrap
 import time
@@ -477,3 +479,36 @@ def test_8_check_plugin_names_the_plugin_after_its_entry_point(plant: Plant) -> 
     assert report.failures
     assert {f.plugin for f in report.failures} == {"beauty"}
     assert all('compagnonnage_beauty"' not in str(f) for f in report.failures)
+
+
+def test_3_the_bundled_example_still_checks_clean_through_the_command_line(
+    plant: Plant, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plant("catalogue")
+    path = tmp_path / "togo.json"
+    dump(togo_programme(), path)
+    code, out, err = _cli_with_beauty(capsys, "check", str(path))
+    assert code == 0, out
+    assert "STG-011" not in out
+    assert 'catalogue "uemoa-services" is also registered by plugin' in err
+
+
+def test_4_through_python_dash_m_the_exit_code_is_3(plant: Plant, tmp_path: Path) -> None:
+    plant("recommend")
+    path = tmp_path / "togo.json"
+    dump(togo_programme(), path)
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "COMPAGNONNAGE_"))
+    }
+    env["PYTHONPATH"] = os.pathsep.join(sys.path)
+    env["COMPAGNONNAGE_PLUGINS"] = ",".join([*REFERENCE, "beauty"])
+    done = subprocess.run(
+        [sys.executable, "-m", "compagnonnage", "recommend", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 3
+    assert 'plugin failed: plugin "beauty" (compagnonnage-beauty 0.1.0)' in done.stderr
+    assert "Traceback" not in done.stderr
