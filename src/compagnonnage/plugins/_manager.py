@@ -17,7 +17,7 @@ import time
 import types
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pluggy
@@ -44,13 +44,7 @@ from compagnonnage.plugins._errors import (
     PluginWarning,
 )
 from compagnonnage.plugins._guard import Origin, Outcome, failure, guarded
-from compagnonnage.plugins._support import remedy_candidates
-from compagnonnage.plugins._types import (
-    PluginInfo,
-    RankedCandidate,
-    SupportCandidate,
-    SupportRecommendations,
-)
+from compagnonnage.plugins._types import PluginInfo
 from compagnonnage.registry import (
     BUILTIN,
     Clash,
@@ -62,6 +56,9 @@ from compagnonnage.registry import (
 )
 from compagnonnage.registry._contributions import expand
 from compagnonnage.rules import Breach, Report, Rule, RuleContext, RuleSet
+
+if TYPE_CHECKING:
+    from compagnonnage.plugins._candidates import SupportCandidate, SupportRecommendations
 
 GROUP = hookspecs.PROJECT
 """The entry-point group plugins declare: ``[project.entry-points.compagnonnage]``."""
@@ -266,9 +263,7 @@ class PluginManager:
             self._fail(error, hooks)
             return
         self._items.extend(
-            attrs.evolve(i, value=self._guard_rule(i.value, name))
-            if isinstance(i.value, Rule)
-            else i
+            i._replace(value=self._guard_rule(i.value, name)) if isinstance(i.value, Rule) else i
             for i in staged
         )
         registered: dict[str, list[str]] = {}
@@ -615,6 +610,13 @@ class PluginManager:
 
         :raises UnknownReferenceError: the diagnostic holds no such recommendation.
         """
+        from compagnonnage.plugins._candidates import (
+            RankedCandidate,
+            SupportCandidate,
+            SupportRecommendations,
+        )
+        from compagnonnage.plugins._support import remedy_candidates
+
         found = [r for r in programme.diagnostic.recommendations if r.id == recommendation_id]
         if not found:
             raise UnknownReferenceError("recommendation", recommendation_id, programme.id)

@@ -36,7 +36,7 @@ from compagnonnage.rules import Rule
 
 if TYPE_CHECKING:
     from compagnonnage.model import HistoryEntry, Programme, Recommendation, RegionRef, TradeRef
-    from compagnonnage.plugins._types import SupportCandidate
+    from compagnonnage.plugins._candidates import SupportCandidate
 
 PROJECT = "compagnonnage"
 """The project name of both markers, and the entry-point group."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 from attrs import field, frozen
@@ -36,8 +36,7 @@ KINDS = ("nomenclature", "region", "module", "catalogue", "service", "rule", "qu
 """Every kind of id that is unique across plugins."""
 
 
-@frozen(kw_only=True)
-class Contribution:
+class Contribution(NamedTuple):
     """One item a plugin registered: its kind, its id, the plugin and the object.
 
     :ivar kind: one of :data:`KINDS` (``"service"`` and ``"question_kind"`` are
@@ -50,11 +49,10 @@ class Contribution:
     kind: str
     ident: str
     plugin: str
-    value: Any = field(eq=False, repr=False)
+    value: Any
 
 
-@frozen(kw_only=True)
-class Clash:
+class Clash(NamedTuple):
     """An id of one kind registered by more than one plugin.
 
     :ivar kind: the kind of the id (``"catalogue"``, ``"service"`` …).
@@ -112,7 +110,7 @@ def _freeze(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
     return MappingProxyType(dict(mapping))
 
 
-@frozen
+@frozen(eq=False)
 class Contributions:
     """What the loaded plugins contribute, each item with its owner; immutable.
 
@@ -171,7 +169,7 @@ class Contributions:
                     continue
             elif isinstance(value, Rule):
                 value = attrs.evolve(value, origin=item.plugin)
-            standing[(item.kind, item.ident)] = attrs.evolve(item, value=value)
+            standing[(item.kind, item.ident)] = item._replace(value=value)
         for item in expand(list(standing.values())):
             standing.setdefault((item.kind, item.ident), item)
 
