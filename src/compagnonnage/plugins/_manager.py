@@ -196,7 +196,7 @@ class PluginManager:
         self._origins: dict[str, Origin] = {}
         self._infos: list[PluginInfo] = []
         self._items: list[Contribution] = []
-        self._contributions = Contributions.of(())
+        self._contributions: Contributions  # built once, by _seal
         self._clash_errors: tuple[DuplicateRegistrationError, ...] = ()
         self._failures: list[PluginHookError] = []
 
