@@ -11,6 +11,8 @@ and a programme's scope. Plugins add modules through the
 :data:`CONSULAR_CHAMBER_MODULE` through the same hook.
 """
 
+from typing import TYPE_CHECKING
+
 from compagnonnage._i18n import Message
 from compagnonnage.diagnostics._builtin import CONSULAR_CHAMBER_MODULE
 from compagnonnage.diagnostics._module import (
@@ -27,20 +29,48 @@ from compagnonnage.diagnostics._module import (
     TextQuestion,
     YesNoQuestion,
 )
-from compagnonnage.diagnostics._scoring import (
-    DIVERGENCE,
-    Answer,
-    DiagnosticResult,
-    DimensionResult,
-    Evidence,
-    QuestionKindError,
-    Respondent,
-    RespondentGroup,
-    SuggestedFindings,
-    finding_id,
-    score,
-)
 from compagnonnage.diagnostics._select import BUILTIN_MODULE_ID, finding_keys, select_modules
+
+if TYPE_CHECKING:
+    from compagnonnage.diagnostics._scoring import (
+        DIVERGENCE,
+        Answer,
+        DiagnosticResult,
+        DimensionResult,
+        Evidence,
+        QuestionKindError,
+        Respondent,
+        RespondentGroup,
+        SuggestedFindings,
+        finding_id,
+        score,
+    )
+
+# Scoring is imported on first use: loading plugins (which register modules) needs none of it.
+_SCORING = frozenset(
+    {
+        "DIVERGENCE",
+        "Answer",
+        "DiagnosticResult",
+        "DimensionResult",
+        "Evidence",
+        "QuestionKindError",
+        "Respondent",
+        "RespondentGroup",
+        "SuggestedFindings",
+        "finding_id",
+        "score",
+    }
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _SCORING:
+        from compagnonnage.diagnostics import _scoring
+
+        return getattr(_scoring, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BUILTIN_MODULE_ID",

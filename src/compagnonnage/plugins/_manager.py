@@ -23,13 +23,7 @@ import attrs
 import pluggy
 
 from compagnonnage.catalogue import Service, ServiceCatalogue
-from compagnonnage.diagnostics import (
-    Answer,
-    DiagnosticModule,
-    DiagnosticResult,
-    QuestionKindError,
-    score,
-)
+from compagnonnage.diagnostics import DiagnosticModule
 from compagnonnage.errors import UnknownReferenceError
 from compagnonnage.lifecycle import Lifecycle
 from compagnonnage.model import HistoryEntry, Programme, RegionRef, TradeRef
@@ -58,6 +52,7 @@ from compagnonnage.registry._contributions import expand
 from compagnonnage.rules import Breach, Report, Rule, RuleContext, RuleSet
 
 if TYPE_CHECKING:
+    from compagnonnage.diagnostics import Answer, DiagnosticResult
     from compagnonnage.plugins._candidates import SupportCandidate, SupportRecommendations
 
 GROUP = hookspecs.PROJECT
@@ -575,6 +570,8 @@ class PluginManager:
             :attr:`failures`.
         :raises InvalidValueError: as :func:`~compagnonnage.diagnostics.score`.
         """
+        from compagnonnage.diagnostics import QuestionKindError, score
+
         try:
             return score(module, answers, desired=desired)
         except QuestionKindError as err:
