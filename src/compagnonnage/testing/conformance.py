@@ -8,8 +8,9 @@ True
 
 :func:`check_plugin` never raises for a faulty plugin: it returns a
 :class:`ConformanceReport` holding every :class:`Failure` it found, each naming
-the plugin, the check and the problem, with the smallest example hypothesis
-could shrink to. :meth:`ConformanceReport.assert_ok` raises
+the plugin as users see it (its entry-point name when it is installed), the
+check and the problem (for what the plugin's code raised, the file and line),
+with the smallest example hypothesis could shrink to. :meth:`ConformanceReport.assert_ok` raises
 :class:`ConformanceError` (an :class:`AssertionError` too, so every runner
 counts it as a failed test) listing them all.
 
@@ -20,7 +21,8 @@ The checks, in order (a plugin that does not load stops after the first two):
    spec offers and without defaults, no wrapper, and (registration hooks)
    registering objects of the right type without raising;
 2. ``load``: the whole plugin on a fresh manager (entry points off), with the
-   plugins it ``requires``;
+   plugins it ``requires``; with ``beside_installed=True``, then ``clashes``:
+   the plugin beside every installed plugin, each id it shares with one of them;
 3. ``references``: what it registered refers to what exists: module and
    service trades to registered nomenclatures, remedies' services to
    registered catalogues, region profiles to registered nomenclatures;
@@ -155,7 +157,7 @@ class ConformanceError(PluginError, AssertionError):
 class ConformanceReport:
     """What :func:`check_plugin` found.
 
-    :ivar plugin: the plugin's name.
+    :ivar plugin: the plugin's name as users see it.
     :ivar checks: the checks that ran, in order.
     :ivar failures: every failure, in check order.
     """
