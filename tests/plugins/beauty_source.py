@@ -13,7 +13,8 @@ Its question kind lives in a module of its own, ``compagnonnage_beauty_kinds``
 to it, and two live classes with one tag are refused by documents.
 * ``service``: its catalogue also holds ``uemoa-professional-card``;
 * ``catalogue``: its catalogue is named ``uemoa-services``, like the uemoa plugin's;
-* ``recommend``: its recommendation hook raises ``KeyError: 'hygiène'``.
+* ``recommend``: its recommendation hook raises ``KeyError: 'hygiène'``;
+* ``rule``: its rule ``MG-001`` raises ``RuntimeError``.
 """
 
 SOURCE = """
@@ -32,6 +33,7 @@ from compagnonnage.plugins import (
     TradeGroup,
     hookimpl,
 )
+from compagnonnage.rules import rule
 
 PLANTS = frozenset({plants!r})
 HAIR = TradeRef("mg-services", "COIF-01")
@@ -121,6 +123,18 @@ def compagnonnage_register_modules(register):
 @hookimpl
 def compagnonnage_register_catalogues(register):
     register(CATALOGUE)
+
+
+@rule("MG-001", title_fr="Salons déclarés", title_en="Salons registered")
+def _salons(programme, context):
+    if "rule" in PLANTS:
+        raise RuntimeError("salon register unreachable")
+    return ()
+
+
+@hookimpl
+def compagnonnage_register_rules(register):
+    register(_salons)
 
 
 @hookimpl

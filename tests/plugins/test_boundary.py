@@ -512,3 +512,18 @@ def test_4_through_python_dash_m_the_exit_code_is_3(plant: Plant, tmp_path: Path
     assert done.returncode == 3
     assert 'plugin failed: plugin "beauty" (compagnonnage-beauty 0.1.0)' in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_failing_plugin_rule_leaves_the_others_and_check_exits_3(
+    plant: Plant, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plant("rule")
+    path = tmp_path / "togo.json"
+    dump(togo_programme(), path)
+    code, out, err = _cli_with_beauty(capsys, "check", str(path), "--format", "json")
+    assert code == 3
+    assert "MG-001" not in out
+    assert (
+        'plugin failed: plugin "beauty" (compagnonnage-beauty 0.1.0): rule MG-001: '
+        "raised RuntimeError: salon register unreachable ("
+    ) in err

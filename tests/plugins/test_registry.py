@@ -209,7 +209,7 @@ def test_two_question_kinds_with_one_tag_withhold_the_modules_asking_them() -> N
     gc.collect()
 
 
-def test_a_plugin_rule_that_raises_is_our_error_naming_the_plugin() -> None:
+def test_a_plugin_rule_that_raises_is_left_out_and_named_an_error_in_strict_mode() -> None:
     @rule("ZZ-001", title_fr="Casse", title_en="Breaks")
     def breaks(programme: object, context: object) -> tuple[()]:
         raise ZeroDivisionError("no rule today")
@@ -221,6 +221,11 @@ def test_a_plugin_rule_that_raises_is_our_error_naming_the_plugin() -> None:
         register(breaks)  # type: ignore[operator]
 
     plugin.compagnonnage_register_rules = compagnonnage_register_rules  # type: ignore[attr-defined]
+    relaxed = get_plugin_manager(entry_points=False, plugins=(plugin,))
+    report = relaxed.check(togo_programme())  # the other rules' results stand
+    assert report.codes == get_plugin_manager(entry_points=False).check(togo_programme()).codes
+    (failure,) = relaxed.failures
+    assert (failure.plugin, failure.hook) == ("breaker", "rule ZZ-001")
     pm = get_plugin_manager(entry_points=False, strict=True, plugins=(plugin,))
     with pytest.raises(PluginHookError) as caught:
         pm.check(togo_programme())

@@ -582,14 +582,21 @@ class PluginManager:
             raise self._failed(owner or err.module_id, what, cause) from cause
 
     def _guard_rule(self, rule: Rule, plugin: str) -> Rule:
-        """``rule`` whose check, plugin code, raises our error naming the plugin."""
+        """``rule`` whose check, plugin code, is guarded.
+
+        A check that raises yields no breach: its failure is recorded in
+        :attr:`failures` (raised in strict mode) and the other rules' stand.
+        """
         check = rule.check
 
         def guarded_check(programme: Programme, context: RuleContext) -> tuple[Breach, ...]:
             try:
                 return tuple(check(programme, context))
             except Exception as exc:
-                raise self._failed(plugin, f"rule {rule.code}", exc) from exc
+                failed = self._failed(plugin, f"rule {rule.code}", exc)
+                if self._strict:
+                    raise failed from exc
+                return ()
 
         return attrs.evolve(rule, check=guarded_check)
 
