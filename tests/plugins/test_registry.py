@@ -248,3 +248,20 @@ def test_documents_read_plugin_types_without_pluggy_or_the_manager() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_loading_plugins_imports_neither_scoring_nor_what_only_recommending_needs() -> None:
+    code = (
+        "import sys; from compagnonnage.plugins import get_plugin_manager; "
+        "get_plugin_manager(entry_points=False, strict=True); "
+        "lazy = ('compagnonnage.diagnostics._scoring', 'compagnonnage.plugins._candidates', "
+        "'compagnonnage.plugins._support', 'logging', 'difflib'); "
+        "print(sorted(m for m in lazy if m in sys.modules)); "
+        "from compagnonnage.plugins import SupportCandidate; from compagnonnage.diagnostics import score; "
+        "print(SupportCandidate.__module__, score.__module__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == [
+        "[]",
+        "compagnonnage.plugins._candidates compagnonnage.diagnostics._scoring",
+    ]
