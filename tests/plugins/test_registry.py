@@ -265,3 +265,23 @@ def test_loading_plugins_imports_neither_scoring_nor_what_only_recommending_need
         "[]",
         "compagnonnage.plugins._candidates compagnonnage.diagnostics._scoring",
     ]
+
+
+def test_a_long_lived_manager_remembers_the_last_thousand_failures() -> None:
+    plugin = types.ModuleType("noisy")
+    seen: list[int] = []
+
+    @hookimpl
+    def compagnonnage_stage_changed(entry: object) -> None:
+        seen.append(len(seen))
+        raise RuntimeError(f"call {len(seen)}")
+
+    plugin.compagnonnage_stage_changed = compagnonnage_stage_changed  # type: ignore[attr-defined]
+    pm = get_plugin_manager(entry_points=False, plugins=(plugin,))
+    programme = togo_programme()
+    for _ in range(1005):
+        pm.notify_stage_changed(programme, programme.history[-1])
+    assert len(seen) == 1005
+    assert len(pm.failures) == 1000
+    assert "call 1005" in str(pm.failures[-1])
+    assert "call 6" in str(pm.failures[0])

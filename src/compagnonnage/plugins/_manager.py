@@ -10,6 +10,7 @@ the others' results stand.
 
 from __future__ import annotations
 
+import collections
 import inspect
 import os
 import reprlib
@@ -61,6 +62,7 @@ GROUP = hookspecs.PROJECT
 _PREFIX = f"{hookspecs.PROJECT}_"
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _SHOWN = 80
+_KEPT = 1000  # failures remembered: a long-lived manager must not grow without bound
 
 
 def _flag(variable: str) -> bool:
@@ -193,7 +195,7 @@ class PluginManager:
         self._items: list[Contribution] = []
         self._contributions: Contributions  # built once, by _seal
         self._clash_errors: tuple[DuplicateRegistrationError, ...] = ()
-        self._failures: list[PluginHookError] = []
+        self._failures: collections.deque[PluginHookError] = collections.deque(maxlen=_KEPT)
 
     # -- building ----------------------------------------------------------------------
 
@@ -543,7 +545,7 @@ class PluginManager:
 
     @property
     def failures(self) -> tuple[PluginHookError, ...]:
-        """Every failure of plugin code since the manager was built, in order.
+        """The failures of plugin code since the manager was built, in order (the last 1,000).
 
         Hook implementations, plugin rules and question kinds alike: what the
         command line reports, one line each, with its "a plugin failed" exit code.
