@@ -5,9 +5,12 @@
    :meth:`PluginManager.check` and compares the time with calling the same rule
    functions (core and plugin) directly in a plain loop. Target: at most 1.1x.
 2. **Loading.** Builds the manager with entry points in a fresh process and
-   compares the time with ``import compagnonnage`` alone, both as subprocess
-   wall times (interpreter start-up included), medians of several interleaved
-   runs. Target: at most 1.5x.
+   compares the time with ``import compagnonnage`` alone, both as the CPU time
+   (user + system) of the subprocess, interpreter start-up included, medians of
+   several interleaved runs: CPU time, unlike wall time, does not count the
+   waits of a machine whose cores are shared. Bytecode is as the environment
+   has it (with ``PYTHONDONTWRITEBYTECODE=1`` every run compiles what it
+   imports). Target: at most 1.4x (issue 16).
 
 Run: python benchmarks/bench_plugins.py [--programmes N] [--runs N]
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import resource
 import statistics
 import subprocess
 import sys
@@ -87,14 +91,19 @@ def check_ratio(pm: PluginManager, programmes: Sequence[Programme], runs: int) -
     return library / plain
 
 
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def _process(code: str) -> float:
-    start = time.perf_counter()
+    start = _cpu()
     subprocess.run([sys.executable, "-c", code], check=True)
-    return time.perf_counter() - start
+    return _cpu() - start
 
 
 def load_ratio(runs: int) -> float:
-    """Median wall time of building the manager over that of ``import compagnonnage``."""
+    """Median CPU time of building the manager over that of ``import compagnonnage``."""
     _process(BUILD_MANAGER)
     imports, builds = [], []
     for _ in range(runs):
@@ -122,9 +131,9 @@ def main() -> int:
     programmes = [sample_programme(seed, trades=TRADES) for seed in range(args.programmes)]
     checking = check_ratio(pm, programmes, runs=max(3, args.runs // 3))
     loading = load_ratio(args.runs)
-    ok = checking <= 1.1 and loading <= 1.5
+    ok = checking <= 1.1 and loading <= 1.4
     print(f"ratio checking (library / plain loop): {checking:.3f} (target <= 1.1)")
-    print(f"ratio loading (manager / import):      {loading:.3f} (target <= 1.5)")
+    print(f"ratio loading (manager / import):      {loading:.3f} (target <= 1.4)")
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

@@ -11,12 +11,9 @@ attributes documented on each class hold the same facts as data.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Generic, Protocol, TypeVar
 
 from compagnonnage._i18n import Lang, Message, term
-
-if TYPE_CHECKING:
-    from compagnonnage.rules import Violation
 
 __all__ = [
     "CompagnonnageError",
@@ -25,6 +22,21 @@ __all__ = [
     "TransitionRefused",
     "UnknownReferenceError",
 ]
+
+
+class _Violation(Protocol):
+    """What a refusal lists: a rule violation (:class:`compagnonnage.rules.Violation`).
+
+    Described by its shape, so that this bottom layer imports nothing of the rules.
+    """
+
+    @property
+    def code(self) -> str: ...
+
+    def message(self, lang: Lang) -> str: ...
+
+
+_V = TypeVar("_V", bound=_Violation)
 
 
 class CompagnonnageError(Exception):
@@ -152,7 +164,7 @@ class LifecycleMisuse(CompagnonnageError, ValueError):
         )
 
 
-class TransitionRefused(CompagnonnageError):
+class TransitionRefused(CompagnonnageError, Generic[_V]):
     """A lifecycle operation was refused because it would break error-level rules.
 
     The programme given to the operation is unchanged (domain objects are
@@ -163,10 +175,10 @@ class TransitionRefused(CompagnonnageError):
     :ivar violations: *every* blocking violation, sorted.
     """
 
-    def __init__(self, operation: str, programme_id: str, violations: Sequence[Violation]) -> None:
+    def __init__(self, operation: str, programme_id: str, violations: Sequence[_V]) -> None:
         self.operation = operation
         self.programme_id = programme_id
-        self.violations = tuple(violations)
+        self.violations: tuple[_V, ...] = tuple(violations)
         n = len(self.violations)
         plural = "s" if n > 1 else ""
         lines = {

@@ -118,7 +118,7 @@ def test_strict_plugins_turn_a_broken_plugin_into_an_error(
     env.setenv("COMPAGNONNAGE_PLUGINS", "fake,broken")
     env.setenv("COMPAGNONNAGE_STRICT_PLUGINS", "1")
     result = run("trades")
-    assert result.code == 2
+    assert result.code == 3  # a plugin failed
     assert result.err.startswith('compagnonnage: plugin "broken"')
     assert "Traceback" not in result.err
 
@@ -238,17 +238,28 @@ def test_recommend_ranks_plugin_support_for_each_recommendation(
 
 
 def test_recommend_reports_a_failing_plugin_beside_the_others_proposals(
-    run: Run, env: pytest.MonkeyPatch, example_file: Path
+    run: Run, env: pytest.MonkeyPatch, example_file: Path, example: Programme
 ) -> None:
     env.setenv("COMPAGNONNAGE_PLUGINS", "fake,failing")
     result = run("recommend", str(example_file), "--format", "json")
-    assert result.code == 0
+    assert result.code == 3  # a plugin failed; the others' proposals stand
     first = json.loads(result.out)[0]
     assert [c["plugin"] for c in first["candidates"]] == ["fake"]
     (failure,) = first["failures"]
-    assert "raised RuntimeError: no idea for rec-register" in failure
-    text = run("recommend", str(example_file)).out
-    assert "  plugin failure: compagnonnage_recommend_support: raised RuntimeError" in text
+    assert failure.startswith(
+        'plugin "failing" (compagnonnage-failing 1.0): compagnonnage_recommend_support: '
+        "raised RuntimeError: no idea for rec-register ("
+    )
+    assert failure.endswith("compagnonnage_failingplugin.py:6)")
+    text = run("recommend", str(example_file))
+    assert '  plugin failure: plugin "failing" (compagnonnage-failing 1.0): ' in text.out
+    assert text.err.count('plugin failed: plugin "failing"') == len(
+        example.diagnostic.recommendations
+    )
+    assert "Traceback" not in text.err
+    debug = run("recommend", str(example_file), "--debug")
+    assert "Traceback" in debug.err
+    assert "RuntimeError: no idea for" in debug.err
 
 
 # -- report and schema ----------------------------------------------------------------

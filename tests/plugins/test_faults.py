@@ -13,7 +13,6 @@ import pytest
 
 from compagnonnage.model import Programme
 from compagnonnage.plugins import (
-    DuplicateRegistrationError,
     PluginError,
     PluginHookError,
     PluginImportError,
@@ -128,28 +127,7 @@ FAULTS: dict[str, tuple[str, type[PluginError], tuple[str, ...]]] = {
             raise KeyError("TG")
         """,
         PluginRegistrationError,
-        ("compagnonnage_register_regions raised KeyError",),
-    ),
-    "duplicate-id": (
-        HEALTHY,
-        DuplicateRegistrationError,
-        ('nomenclature "healthy"', 'plugin "a-healthy"'),
-    ),
-    "core-rule-code": (
-        """
-        from compagnonnage.plugins import hookimpl
-        from compagnonnage.rules import rule
-
-        @rule("STG-001", title_fr="Autre", title_en="Other")
-        def _mine(programme, context):
-            return ()
-
-        @hookimpl
-        def compagnonnage_register_rules(register):
-            register(_mine)
-        """,
-        DuplicateRegistrationError,
-        ('rule "STG-001"', 'plugin "core"'),
+        ("compagnonnage_register_regions: raised KeyError", "z_raises_in_registration.py:6"),
     ),
 }
 

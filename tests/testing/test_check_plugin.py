@@ -131,7 +131,7 @@ def test_every_faulty_hook_is_reported_not_only_the_first() -> None:
         "hook compagnonnage_stage_changed",
     ]
     assert "not marked with @hookimpl" in report.failures[0].problem
-    assert "have default values" in report.failures[1].problem
+    assert "has a default value" in report.failures[1].problem
     assert report.checks == ("hooks", "load")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import warnings
 from collections.abc import Sequence
 
 from compagnonnage.cli._parser import build_parser, detect_lang
@@ -42,7 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv`` (``sys.argv[1:]`` by default); return the exit code.
 
     0: all is well; 1: an error-level rule is violated; 2: unreadable or invalid
-    input, or misuse.
+    input, or misuse; 3: a plugin failed, whatever the command (each failure is
+    one line on standard error naming the plugin, with its traceback under
+    ``--debug``; what the other plugins gave stands).
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = detect_lang(args_list)
@@ -51,26 +54,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     lang = args.lang
-    from compagnonnage.cli._common import Command, os_message
+    from compagnonnage.cli._common import INVALID, Command, os_message, plugin_failures
     from compagnonnage.cli._output import safe
     from compagnonnage.cli._session import Session
 
     run: Command = getattr(importlib.import_module(_COMMANDS[args.command]), args.command)
-    try:
-        return run(args, Session(lang))
-    except (CompagnonnageError, OSError) as err:
-        if args.debug:
-            import traceback
+    session = Session(lang)
+    with warnings.catch_warnings():
+        try:
+            code = run(args, session)
+        except (CompagnonnageError, OSError) as err:
+            if args.debug:
+                import traceback
 
-            traceback.print_exc()
-        if isinstance(err, OSError):
-            text = os_message(err, Session(lang))
-        else:
-            message = getattr(err, "message", None)
-            text = message(lang) if callable(message) else str(err)
-        print(f"compagnonnage{say('colon', lang)}{safe(text)}", file=sys.stderr)
-        if not args.debug:
-            print(say("debug_hint", lang), file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
+                traceback.print_exc()
+            if isinstance(err, OSError):
+                text = os_message(err, session)
+            else:
+                message = getattr(err, "message", None)
+                text = message(lang) if callable(message) else str(err)
+            print(f"compagnonnage{say('colon', lang)}{safe(text)}", file=sys.stderr)
+            if not args.debug:
+                print(say("debug_hint", lang), file=sys.stderr)
+            return plugin_failures(session, args.debug, err) or INVALID
+        except KeyboardInterrupt:
+            return 130
+    return plugin_failures(session, args.debug) or code

@@ -1,13 +1,17 @@
 """What the commands share: exit codes, violations as data and lines, files, cells.
 
 Exit codes: 0 all is well; 1 an error-level rule is violated; 2 the input could
-not be read or is invalid, or the command was misused.
+not be read or is invalid, or the command was misused; 3 a plugin failed (its
+code raised or returned the wrong thing, or, in strict mode, it could not be
+loaded): one line per failure on standard error, naming the plugin.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +23,7 @@ if TYPE_CHECKING:
     from compagnonnage.rules import Violation
 
 
-OK, VIOLATED, INVALID = 0, 1, 2
+OK, VIOLATED, INVALID, PLUGIN_FAILED = 0, 1, 2, 3
 
 Command = Callable[[argparse.Namespace, Session], int]
 
@@ -127,3 +131,20 @@ def os_message(err: OSError, s: Session) -> str:
     if isinstance(err, PermissionError):
         return s.say("permission_denied", path=name)
     return s.say("os_error", path=name, reason=err.strerror or err)
+
+
+def plugin_failures(s: Session, debug: bool, raised: BaseException | None = None) -> int:
+    """Report the plugin failures of the command: :data:`PLUGIN_FAILED` if any, else 0.
+
+    Each failure the plugin manager recorded is one line on standard error in
+    the session's language, naming the plugin (``--debug`` adds its traceback);
+    ``raised``, the error that stopped the command, was already printed.
+    """
+    failures = [f for f in s.plugin_failures() if f is not raised]
+    for f in failures:
+        if debug:
+            traceback.print_exception(f)
+        print(s.say("plugin_failed", message=f.message(s.lang)), file=sys.stderr)
+    errors = sys.modules.get("compagnonnage.plugins._errors")
+    stopped = errors is not None and isinstance(raised, errors.PluginError)
+    return PLUGIN_FAILED if failures or stopped else 0

@@ -22,7 +22,7 @@ from compagnonnage.cli._output import emit, emit_json, table
 from compagnonnage.cli._session import CliError, Session
 
 if TYPE_CHECKING:
-    from compagnonnage.diagnostics import DiagnosticResult, Evidence
+    from compagnonnage.diagnostics import DiagnosticModule, DiagnosticResult, Evidence
     from compagnonnage.model import Programme
 
 
@@ -66,14 +66,26 @@ def _result_data(result: DiagnosticResult, s: Session) -> dict[str, Any]:
     }
 
 
-def _record(programme: Programme, results: list[DiagnosticResult], s: Session) -> Programme:
-    """``programme`` with the scores and suggested findings recorded, through the lifecycle."""
+def _record(
+    programme: Programme,
+    results: list[DiagnosticResult],
+    modules: dict[str, DiagnosticModule],
+    s: Session,
+) -> Programme:
+    """``programme`` with the scores and suggested findings recorded, through the lifecycle.
+
+    The findings of a trade- or region-specific module carry that trade and region.
+    """
+    from compagnonnage.diagnostics import finding_keys
+
     lifecycle = s.plugins.lifecycle()
     by, at = actor(programme)
+    body, scope = programme.beneficiary, programme.scope
     for result in results:
         for capacity in result.scores():
             programme = lifecycle.record_score(programme, capacity, by=by, at=at)
-        found = result.findings(s.lang)
+        trade, region = finding_keys(modules[result.module_id], body=body, scope=scope)
+        found = result.findings(s.lang, trade=trade, region=region)
         for finding in (*found.issues, *found.practices, *found.recommendations):
             programme = lifecycle.record_finding(programme, finding, by=by, at=at)
     return programme
@@ -81,7 +93,7 @@ def _record(programme: Programme, results: list[DiagnosticResult], s: Session) -
 
 def diagnose(args: argparse.Namespace, s: Session) -> int:
     """``diagnose FILE --answers ANSWERS``: score the applicable modules on the answers."""
-    from compagnonnage.diagnostics import score
+    from compagnonnage.plugins import PluginHookError
 
     programme, stamp = load_for_update(args.file, s)
     collected = s.load_answers(args.answers)
@@ -102,13 +114,18 @@ def diagnose(args: argparse.Namespace, s: Session) -> int:
             modules=", ".join(unknown),
             known=", ".join(modules),
         )
-    results = [
-        score(module, collected.answers(module_id), desired=collected.desired.get(module_id))
-        for module_id, module in modules.items()
-        if module_id in collected.module_ids
-    ]
+    results = []
+    for module_id, module in modules.items():
+        if module_id in collected.module_ids:
+            try:
+                answers = collected.answers(module_id)
+                results.append(
+                    s.plugins.score(module, answers, desired=collected.desired.get(module_id))
+                )
+            except PluginHookError:
+                continue  # recorded by the manager: reported beside the others' results
     if args.write:
-        rewrite(args.file, _record(programme, results, s), stamp, s, force=args.force)
+        rewrite(args.file, _record(programme, results, modules, s), stamp, s, force=args.force)
     data = [_result_data(r, s) for r in results]
     if args.format == "json":
         emit_json({"programme_id": programme.id, "results": data, "written": args.write})

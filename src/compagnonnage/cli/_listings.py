@@ -49,6 +49,11 @@ def plugins(args: argparse.Namespace, s: Session) -> int:
             "hooks": list(info.hooks),
             "registered": {kind: list(ids) for kind, ids in info.registered.items()},
             "error": None if info.error is None else info.error.problem_in(s.lang),
+            "clashes": [
+                c.message(s.lang)
+                for c in s.plugins.clash_errors
+                if info.name in (c.plugin, c.first)
+            ],
         }
         for info in s.plugins.list_plugins()
     ]
@@ -63,6 +68,7 @@ def plugins(args: argparse.Namespace, s: Session) -> int:
         if r["error"] is not None:
             lines.append(f"  {s.say('load_error')}{colon}{r['error']}")
         lines.append(f"  {s.say('col_hooks')}{colon}{cell(r['hooks'])}")
+        lines += [f"  {s.say('clashes')}{colon}{c}" for c in r["clashes"]]
         lines += [
             f"  {s.say('registered', kind=s.say('kind_' + kind))}{colon}{cell(ids)}"
             for kind, ids in r["registered"].items()

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from compagnonnage._i18n import (
-    term,
-)
-from compagnonnage.cli._common import (
-    OK,
-)
+from compagnonnage._i18n import term
+from compagnonnage.cli._common import OK
 from compagnonnage.cli._output import emit, emit_json
 from compagnonnage.cli._session import Session
-
-if TYPE_CHECKING:
-    pass
 
 
 def recommend(args: argparse.Namespace, s: Session) -> int:
@@ -53,7 +46,7 @@ def recommend(args: argparse.Namespace, s: Session) -> int:
                     }
                     for c in found.candidates
                 ],
-                "failures": [f.problem_in(s.lang) for f in found.failures],
+                "failures": [f.message(s.lang) for f in found.failures],
             }
         )
     if args.format == "json":

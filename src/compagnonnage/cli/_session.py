@@ -18,7 +18,7 @@ from compagnonnage.errors import CompagnonnageError
 if TYPE_CHECKING:
     from compagnonnage.diagnostics import CollectedAnswers
     from compagnonnage.model import Programme
-    from compagnonnage.plugins import PluginManager
+    from compagnonnage.plugins import PluginHookError, PluginManager
 
 
 class CliError(CompagnonnageError):
@@ -49,15 +49,22 @@ class Session:
         """The plugin manager, with the installed plugins loaded."""
         from compagnonnage.plugins import PluginWarning, get_plugin_manager
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", PluginWarning)
-            manager = get_plugin_manager()
+        # What plugins do wrong is told here and by the exit code, not as Python warnings.
+        warnings.simplefilter("ignore", PluginWarning)
+        manager = get_plugin_manager()
         for err in manager.load_errors:
             print(
                 self.say("plugin_set_aside", plugin=err.plugin, problem=err.problem_in(self.lang)),
                 file=sys.stderr,
             )
+        for clash in manager.clash_errors:
+            print(self.say("plugin_clash", message=clash.message(self.lang)), file=sys.stderr)
         return manager
+
+    def plugin_failures(self) -> tuple[PluginHookError, ...]:
+        """What plugin code failed during the command (nothing if no plugin was loaded)."""
+        manager: PluginManager | None = self.__dict__.get("plugins")
+        return () if manager is None else manager.failures
 
     @cached_property
     def converter(self) -> Any:

@@ -192,6 +192,8 @@ TEXT: dict[str, Message] = {
         "(relancer avec --debug pour la trace complète)",
         "(run again with --debug for the traceback)",
     ),
+    "plugin_failed": Message("échec d'extension : {message}", "plugin failed: {message}"),
+    "plugin_clash": Message("attention : {message}", "warning: {message}"),
     "plugin_set_aside": Message(
         "attention : extension « {plugin} » écartée ({problem}) ; voir « compagnonnage plugins »",
         'warning: plugin "{plugin}" set aside ({problem}); see "compagnonnage plugins"',
@@ -237,6 +239,7 @@ TEXT: dict[str, Message] = {
     "kind_module": Message("modules", "modules"),
     "kind_catalogue": Message("catalogues", "catalogues"),
     "kind_rule": Message("règles", "rules"),
+    "clashes": Message("conflits d'identifiants", "id clashes"),
     "bad_trade": Message(
         "--trade {value} : attendu nomenclature:code, par exemple uemoa:BAT-01",
         "--trade {value}: expected nomenclature:code, for example uemoa:BAT-01",

@@ -12,6 +12,8 @@ and a programme's scope. Plugins add modules through the
 is what a field diagnostic collected: respondents and their answers by module.
 """
 
+from typing import TYPE_CHECKING
+
 from compagnonnage._i18n import Message
 from compagnonnage.diagnostics._builtin import CONSULAR_CHAMBER_MODULE
 from compagnonnage.diagnostics._collected import CollectedAnswers, GivenAnswer, RespondentAnswers
@@ -29,19 +31,48 @@ from compagnonnage.diagnostics._module import (
     TextQuestion,
     YesNoQuestion,
 )
-from compagnonnage.diagnostics._scoring import (
-    DIVERGENCE,
-    Answer,
-    DiagnosticResult,
-    DimensionResult,
-    Evidence,
-    Respondent,
-    RespondentGroup,
-    SuggestedFindings,
-    finding_id,
-    score,
+from compagnonnage.diagnostics._select import BUILTIN_MODULE_ID, finding_keys, select_modules
+
+if TYPE_CHECKING:
+    from compagnonnage.diagnostics._scoring import (
+        DIVERGENCE,
+        Answer,
+        DiagnosticResult,
+        DimensionResult,
+        Evidence,
+        QuestionKindError,
+        Respondent,
+        RespondentGroup,
+        SuggestedFindings,
+        finding_id,
+        score,
+    )
+
+# Scoring is imported on first use: loading plugins (which register modules) needs none of it.
+_SCORING = frozenset(
+    {
+        "DIVERGENCE",
+        "Answer",
+        "DiagnosticResult",
+        "DimensionResult",
+        "Evidence",
+        "QuestionKindError",
+        "Respondent",
+        "RespondentGroup",
+        "SuggestedFindings",
+        "finding_id",
+        "score",
+    }
 )
-from compagnonnage.diagnostics._select import BUILTIN_MODULE_ID, select_modules
+
+
+def __getattr__(name: str) -> object:
+    if name in _SCORING:
+        from compagnonnage.diagnostics import _scoring
+
+        return getattr(_scoring, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BUILTIN_MODULE_ID",
@@ -62,6 +93,7 @@ __all__ = [
     "Message",
     "NumberQuestion",
     "Question",
+    "QuestionKindError",
     "Remedy",
     "Respondent",
     "RespondentAnswers",
@@ -71,6 +103,7 @@ __all__ = [
     "TextQuestion",
     "YesNoQuestion",
     "finding_id",
+    "finding_keys",
     "score",
     "select_modules",
 ]

@@ -18,8 +18,14 @@ from attrs import field, frozen
 
 from compagnonnage import _validators as v
 from compagnonnage._i18n import Lang, Message
-from compagnonnage.diagnostics._module import AnswerValue, DiagnosticModule, Dimension, Scale
-from compagnonnage.errors import InvalidValueError
+from compagnonnage.diagnostics._module import (
+    AnswerValue,
+    DiagnosticModule,
+    Dimension,
+    Question,
+    Scale,
+)
+from compagnonnage.errors import CompagnonnageError, InvalidValueError
 from compagnonnage.model import (
     CapacityScore,
     GoodPractice,
@@ -275,6 +281,39 @@ def _median(levels: Iterable[int]) -> int:
     return ordered[(len(ordered) - 1) // 2]
 
 
+class QuestionKindError(CompagnonnageError):
+    """A question kind's own ``level_of`` raised something else than :class:`InvalidValueError`.
+
+    The code of a plugin's question kind, not the answer, is at fault; chained
+    from what it raised. The plugin manager names the plugin
+    (:meth:`PluginManager.score <compagnonnage.plugins.PluginManager.score>`).
+
+    :ivar module_id: the module being scored.
+    :ivar question_id: the question whose answer was being read.
+    :ivar kind: the question's ``KIND`` tag.
+    :ivar function: what was called (``"LikertQuestion.level_of"``).
+    """
+
+    def __init__(self, module_id: str, question: Question, exc: Exception) -> None:
+        self.module_id = module_id
+        self.question_id = question.id
+        self.kind = question.KIND
+        self.function = f"{type(question).__qualname__}.level_of"
+        super().__init__(
+            f"{self.function} (question {question.id!r} of module {module_id!r}) raised "
+            f"{type(exc).__name__}: {exc}"
+        )
+
+
+def _level_of(module: DiagnosticModule, question: Question, value: object) -> int | None:
+    try:
+        return question.level_of(value, module.scale)
+    except InvalidValueError:
+        raise
+    except Exception as exc:
+        raise QuestionKindError(module.id, question, exc) from exc
+
+
 def score(
     module: DiagnosticModule,
     answers: Iterable[Answer],
@@ -290,6 +329,7 @@ def score(
     :raises InvalidValueError: an answer names an unknown question, does not fit
         its question, or repeats one; a desired level is off the scale or names
         an unknown dimension.
+    :raises QuestionKindError: a question kind's own ``level_of`` raised anything else.
     """
     owner = f"DiagnosticModule {module.id!r}"
     wanted = dict(desired or {})
@@ -324,7 +364,7 @@ def score(
                 group=a.respondent.group,
                 question_id=a.question_id,
                 value=a.value,
-                level=question.level_of(a.value, module.scale),
+                level=_level_of(module, question, a.value),
                 note=a.note,
             )
         )

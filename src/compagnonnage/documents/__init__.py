@@ -24,7 +24,7 @@ not import it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from compagnonnage.documents._answers import answers_problems, load_answers
 from compagnonnage.documents._converter import DocumentConverter
@@ -49,9 +49,15 @@ from compagnonnage.documents._reading import (
 )
 from compagnonnage.documents._types import MAX_INTEGER
 from compagnonnage.model import Programme
+from compagnonnage.registry import Contributions
 
-if TYPE_CHECKING:
-    from compagnonnage.plugins import PluginManager
+
+class _HoldsContributions(Protocol):
+    """What holds the registry of contributions (a plugin manager does)."""
+
+    @property
+    def contributions(self) -> Contributions: ...
+
 
 __all__ = [
     "MAX_DEPTH",
@@ -77,20 +83,24 @@ __all__ = [
 ]
 
 
-def make_converter(manager: PluginManager | None = None) -> DocumentConverter:
+def make_converter(
+    contributions: Contributions | _HoldsContributions | None = None,
+) -> DocumentConverter:
     """A new converter for documents (never cattrs' global one).
 
     Make it *after* plugins are loaded: the subclasses of polymorphic records
     that exist then (a plugin's question kind or support-action kind) take part
-    in the tagged unions. The attrs classes ``manager`` reports among what
-    plugins registered (:meth:`~compagnonnage.plugins.PluginManager.registered_types`)
-    get their hooks made now, so that a type the format cannot hold, or a tag
+    in the tagged unions. The attrs classes plugins defined among what they
+    registered (:meth:`~compagnonnage.registry.Contributions.registered_types`
+    of ``contributions``, or of a plugin manager's) get their hooks made now, so that a type the format cannot hold, or a tag
     used twice, is an error here rather than when a document is read.
 
     :raises CompagnonnageError: two classes share a tag, or a tagged class has
         a field named ``kind``.
     """
-    extra = manager.registered_types() if manager is not None else ()
+    if contributions is not None and not isinstance(contributions, Contributions):
+        contributions = contributions.contributions
+    extra = contributions.registered_types() if contributions is not None else ()
     return DocumentConverter(DOCUMENT_NAMES, extra)
 
 

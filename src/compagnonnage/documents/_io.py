@@ -77,7 +77,7 @@ from compagnonnage.model import (
     Term,
     TradeRef,
 )
-from compagnonnage.plugins import Nomenclature, RegionProfile
+from compagnonnage.registry import Nomenclature, RegionProfile
 
 T = TypeVar("T")
 

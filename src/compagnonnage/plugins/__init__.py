@@ -13,6 +13,8 @@ its typed methods, never through ``pm.hook``.
 ['consular-chamber']
 """
 
+from typing import TYPE_CHECKING
+
 from compagnonnage.plugins._errors import (
     DuplicateRegistrationError,
     PluginError,
@@ -23,19 +25,34 @@ from compagnonnage.plugins._errors import (
     PluginWarning,
 )
 from compagnonnage.plugins._manager import GROUP, PluginManager, get_plugin_manager
-from compagnonnage.plugins._support import remedy_candidates
-from compagnonnage.plugins._types import (
-    Branch,
-    Nomenclature,
-    PluginInfo,
-    RankedCandidate,
-    RegionProfile,
-    SupportCandidate,
-    SupportRecommendations,
-    Trade,
-    TradeGroup,
-)
+from compagnonnage.plugins._types import PluginInfo
 from compagnonnage.plugins.hookspecs import hookimpl, hookspec
+from compagnonnage.registry import Branch, Nomenclature, RegionProfile, Trade, TradeGroup
+
+if TYPE_CHECKING:
+    from compagnonnage.plugins._candidates import (
+        RankedCandidate,
+        SupportCandidate,
+        SupportRecommendations,
+    )
+    from compagnonnage.plugins._support import remedy_candidates
+
+# Needed only to recommend support, not to build the manager: imported on first use.
+_LAZY = {
+    "RankedCandidate": "compagnonnage.plugins._candidates",
+    "SupportCandidate": "compagnonnage.plugins._candidates",
+    "SupportRecommendations": "compagnonnage.plugins._candidates",
+    "remedy_candidates": "compagnonnage.plugins._support",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "GROUP",

@@ -67,11 +67,17 @@ class PluginRegistrationError(PluginError):
 
 
 class DuplicateRegistrationError(PluginRegistrationError):
-    """Two plugins registered the same id; the error names both.
+    """An id of one kind registered by two plugins (or twice by one); the error names both.
 
-    :ivar kind: what was registered twice (``"module"``, ``"rule"`` …).
+    Between two plugins, neither keeps the id (unless the core holds it): the
+    rest of both plugins stands, and blocking one of them gives the id to the
+    other. Twice by one plugin, that plugin is set aside whole.
+
+    :ivar kind: what was registered twice (``"module"``, ``"service"`` …).
     :ivar ident: the id registered twice.
-    :ivar first: the plugin that registered it first (and keeps it).
+    :ivar first: the other plugin that registered it (the first in load order).
+    :ivar first_distribution: that plugin's distribution and version, if known.
+    :ivar kept: who keeps the id (``"core"``, ``"builtin"``), or ``None``: nobody.
     """
 
     def __init__(
@@ -83,23 +89,44 @@ class DuplicateRegistrationError(PluginRegistrationError):
         first: str,
         distribution: str | None = None,
         version: str | None = None,
+        first_distribution: str | None = None,
+        kept: str | None = None,
     ) -> None:
         self.kind = kind
         self.ident = ident
         self.first = first
-        super().__init__(
-            plugin,
-            f'{kind} "{ident}" is already registered by plugin "{first}"',
-            fr=f"{kind} « {ident} » déjà enregistré par l'extension « {first} »",
-            distribution=distribution,
-            version=version,
-        )
+        self.first_distribution = first_distribution
+        self.kept = kept
+        held = f" ({first_distribution})" if first_distribution else ""
+        if first == plugin:
+            en = f'{kind} "{ident}" is registered twice; expected distinct ids'
+            fr = f"{kind} « {ident} » enregistré deux fois ; attendu des identifiants distincts"
+        elif kept is not None:
+            en = f'{kind} "{ident}" belongs to "{kept}"; this plugin\'s is left out'
+            fr = f"{kind} « {ident} » appartient à « {kept} » ; celui de l'extension est écarté"
+        else:
+            en = (
+                f'{kind} "{ident}" is also registered by plugin "{first}"{held}: withheld '
+                f"from both; block one of them (COMPAGNONNAGE_DISABLE_PLUGINS={plugin} or "
+                f"={first}) to give it to the other"
+            )
+            fr = (
+                f"{kind} « {ident} » est aussi enregistré par l'extension « {first} »{held} : "
+                f"retenu pour les deux ; bloquez l'une d'elles (COMPAGNONNAGE_DISABLE_PLUGINS="
+                f"{plugin} ou ={first}) pour le laisser à l'autre"
+            )
+        super().__init__(plugin, en, fr=fr, distribution=distribution, version=version)
 
 
 class PluginHookError(PluginError):
-    """A hook implementation raised, or returned the wrong type, while the library called it.
+    """Plugin code raised, or returned the wrong type, while the library called it.
 
-    :ivar hook: the hook's name.
+    The plugin code is a hook implementation, or something a plugin handed over
+    that the library calls later (a question kind's ``level_of`` …). Chained
+    from the original exception.
+
+    :ivar hook: what was being called: the hook's name, or the function's.
+    :ivar location: ``file:line`` where the plugin's code raised, if known.
     """
 
     def __init__(
@@ -111,12 +138,15 @@ class PluginHookError(PluginError):
         fr: str,
         distribution: str | None = None,
         version: str | None = None,
+        location: str | None = None,
     ) -> None:
         self.hook = hook
+        self.location = location
+        at = f" ({location})" if location else ""
         super().__init__(
             plugin,
-            f"{hook}: {problem}",
-            fr=f"{hook} : {fr}",
+            f"{hook}: {problem}{at}",
+            fr=f"{hook} : {fr}{at}",
             distribution=distribution,
             version=version,
         )

@@ -1,19 +1,30 @@
-"""The plugin-manager factory, the fault-tolerant loader and the typed façade over ``pm.hook``."""
+"""The plugin-manager factory, the fault-tolerant loader and the typed façade over ``pm.hook``.
+
+The manager loads plugins and calls them; what they registered goes, with its
+owner, to the :class:`~compagnonnage.registry.Contributions` it builds once.
+Every call goes through pluggy's ``HookCaller`` (its order, ``tryfirst`` and
+``trylast``, its tracing); each implementation is registered behind the guard
+of :mod:`compagnonnage.plugins._guard`, so one that fails is reported while
+the others' results stand.
+"""
 
 from __future__ import annotations
 
+import collections
+import inspect
 import os
+import reprlib
 import time
+import types
 import warnings
-from collections.abc import Callable, Iterable, Mapping
-from types import MappingProxyType
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pluggy
 
 from compagnonnage.catalogue import Service, ServiceCatalogue
-from compagnonnage.diagnostics import BUILTIN_MODULE_ID, DiagnosticModule, select_modules
+from compagnonnage.diagnostics import DiagnosticModule
 from compagnonnage.errors import UnknownReferenceError
 from compagnonnage.lifecycle import Lifecycle
 from compagnonnage.model import HistoryEntry, Programme, RegionRef, TradeRef
@@ -27,31 +38,31 @@ from compagnonnage.plugins._errors import (
     PluginValidationError,
     PluginWarning,
 )
-from compagnonnage.plugins._types import (
+from compagnonnage.plugins._guard import Origin, Outcome, failure, guarded
+from compagnonnage.plugins._types import PluginInfo
+from compagnonnage.registry import (
+    BUILTIN,
+    Clash,
+    Contribution,
+    Contributions,
     Nomenclature,
-    PluginInfo,
-    RankedCandidate,
     RegionProfile,
-    SupportCandidate,
-    SupportRecommendations,
     Trade,
 )
-from compagnonnage.rules import CORE_RULES, Report, Rule, RuleContext, RuleSet
+from compagnonnage.registry._contributions import expand
+from compagnonnage.rules import Breach, Report, Rule, RuleContext, RuleSet
+
+if TYPE_CHECKING:
+    from compagnonnage.diagnostics import Answer, DiagnosticResult
+    from compagnonnage.plugins._candidates import SupportCandidate, SupportRecommendations
 
 GROUP = hookspecs.PROJECT
 """The entry-point group plugins declare: ``[project.entry-points.compagnonnage]``."""
 
-_PREFIX = "compagnonnage_"
+_PREFIX = f"{hookspecs.PROJECT}_"
 _TRUE = frozenset({"1", "true", "yes", "on"})
-
-# hook name → (kind of object, its class, its key)
-_REGISTRATIONS: dict[str, tuple[str, type, Callable[[Any], str]]] = {
-    "compagnonnage_register_trades": ("nomenclature", Nomenclature, lambda n: n.id),
-    "compagnonnage_register_regions": ("region", RegionProfile, lambda r: str(r.region)),
-    "compagnonnage_register_modules": ("module", DiagnosticModule, lambda m: m.id),
-    "compagnonnage_register_catalogues": ("catalogue", ServiceCatalogue, lambda c: c.id),
-    "compagnonnage_register_rules": ("rule", Rule, lambda r: r.code),
-}
+_SHOWN = 80
+_KEPT = 1000  # failures remembered: a long-lived manager must not grow without bound
 
 
 def _flag(variable: str) -> bool:
@@ -70,10 +81,25 @@ def _name_of(plugin: object) -> str:
     return name if isinstance(name, str) else type(plugin).__name__
 
 
-class _Origin(NamedTuple):
-    name: str
-    distribution: str | None = None
-    version: str | None = None
+def _did_you_mean(word: str, known: Iterable[str]) -> tuple[str, str]:
+    """`` (did you mean x?)`` in English and French, or nothing."""
+    import difflib  # only when a name is misspelled: it costs a tenth of loading plugins
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    if not close:
+        return "", ""
+    return f" (did you mean {close[0]}?)", f" (vouliez-vous dire {close[0]} ?)"
+
+
+_BRIEF = reprlib.Repr()
+_BRIEF.maxlevel, _BRIEF.maxlist, _BRIEF.maxtuple, _BRIEF.maxdict = 2, 4, 4, 4
+_BRIEF.maxstring = _BRIEF.maxother = 40
+
+
+def _shown(obj: object) -> str:
+    """An object a plugin handed over, shown briefly (a bounded repr)."""
+    text = _BRIEF.repr(obj)
+    return text if len(text) <= _SHOWN else text[:_SHOWN] + " …"
 
 
 class _Registrar:
@@ -84,10 +110,10 @@ class _Registrar:
     def __init__(
         self,
         *,
-        origin: _Origin,
+        origin: Origin,
         hook: str,
-        spec: tuple[str, type, Callable[[Any], str]],
-        staged: list[tuple[str, str, Any]],
+        spec: hookspecs.Registration,
+        staged: list[Contribution],
         problems: list[PluginRegistrationError],
     ) -> None:
         self.origin = origin
@@ -97,43 +123,79 @@ class _Registrar:
         self.problems = problems
 
     def __call__(self, obj: object) -> None:
-        kind, cls, key_of = self.spec
-        if not isinstance(obj, cls):
+        if not isinstance(obj, self.spec.cls):
+            expected = self.spec.cls.__name__
             problem = PluginRegistrationError(
                 self.origin.name,
-                f"{self.hook} registered {obj!r}: expected a {cls.__name__}",
-                fr=f"{self.hook} a enregistré {obj!r} : attendu un objet {cls.__name__}",
+                f"{self.hook} registered {_shown(obj)}: expected a {expected}",
+                fr=f"{self.hook} a enregistré {_shown(obj)} : attendu un objet {expected}",
                 distribution=self.origin.distribution,
                 version=self.origin.version,
             )
             self.problems.append(problem)
             raise problem
-        self.staged.append((kind, key_of(obj), obj))
+        self.staged.append(
+            Contribution(
+                kind=self.spec.kind,
+                ident=self.spec.ident(obj),
+                plugin=self.origin.name,
+                value=obj,
+            )
+        )
+
+
+class _Tracer:
+    """Logs every hook call pluggy makes, through ``pm.add_hookcall_monitoring``."""
+
+    def __init__(self) -> None:
+        import logging  # only when tracing: it costs a tenth of loading plugins
+
+        self._log = logging.getLogger("compagnonnage.plugins")
+        self._starts: list[float] = []
+
+    def before(
+        self, hook: str, impls: Sequence[pluggy.HookImpl], kwargs: Mapping[str, Any]
+    ) -> None:
+        self._starts.append(time.perf_counter())
+
+    def after(
+        self,
+        outcome: pluggy.Result[Any],
+        hook: str,
+        impls: Sequence[pluggy.HookImpl],
+        kwargs: Mapping[str, Any],
+    ) -> None:
+        elapsed = 1000 * (time.perf_counter() - self._starts.pop())
+        got = outcome.get_result() if outcome.exception is None else []
+        said = ", ".join(
+            f"{o.plugin} {'failed' if o.failure else 'ok'}" for o in got if isinstance(o, Outcome)
+        )
+        self._log.info("%s → %s (%.3f ms)", hook, said or "nobody", elapsed)
 
 
 class PluginManager:
-    """The typed façade over the plugins: what they registered, and one method per hook.
+    """The typed façade over the plugins: loading them, calling them, what they registered.
 
     Build it with :func:`get_plugin_manager`; each call gives an independent
     manager. Everything plugins register is validated and collected once, when
-    the manager is built; afterwards the manager does not change.
+    the manager is built, into :attr:`contributions`; afterwards the manager
+    does not change. The reading methods (:meth:`modules`, :meth:`catalogues` …)
+    are those of :attr:`contributions`.
     """
 
     def __init__(self, *, strict: bool, trace: bool) -> None:
         self._strict = strict
-        self._trace = trace
         self._pm = pluggy.PluginManager(hookspecs.PROJECT)
         self._pm.add_hookspecs(hookspecs)
-        self._spec_names = frozenset(n for n in vars(hookspecs) if n.startswith(_PREFIX))
-        self._origins: dict[str, _Origin] = {}
+        if trace:
+            tracer = _Tracer()
+            self._pm.add_hookcall_monitoring(tracer.before, tracer.after)
+        self._origins: dict[str, Origin] = {}
         self._infos: list[PluginInfo] = []
-        self._owner: dict[tuple[str, str], str] = {("rule", r.code): "core" for r in CORE_RULES}
-        self._objects: dict[str, dict[str, Any]] = {k: {} for k, _, _ in _REGISTRATIONS.values()}
-        self._rules = RuleSet.core()
-        self._context = RuleContext()
-        self._trades: Mapping[TradeRef, Trade] = MappingProxyType({})
-        self._regions: Mapping[RegionRef, RegionProfile] = MappingProxyType({})
-        self._modules: tuple[DiagnosticModule, ...] = ()
+        self._items: list[Contribution] = []
+        self._contributions: Contributions  # built once, by _seal
+        self._clash_errors: tuple[DuplicateRegistrationError, ...] = ()
+        self._failures: collections.deque[PluginHookError] = collections.deque(maxlen=_KEPT)
 
     # -- building ----------------------------------------------------------------------
 
@@ -144,7 +206,7 @@ class PluginManager:
                 distribution=error.distribution,
                 version=error.version,
                 hooks=hooks,
-                registered=MappingProxyType({}),
+                registered=types.MappingProxyType({}),
                 error=error,
             )
         )
@@ -153,7 +215,7 @@ class PluginManager:
         warnings.warn(str(error), PluginWarning, stacklevel=4)
 
     def _load_entry_point(self, ep: _discovery.EntryPoint) -> None:
-        origin = _Origin(ep.name, ep.distribution, ep.version)
+        origin = Origin(ep.name, ep.distribution, ep.version)
         try:
             plugin = ep.load()
         except Exception as exc:
@@ -169,7 +231,7 @@ class PluginManager:
             return
         self._add(plugin, origin)
 
-    def _add(self, plugin: object, origin: _Origin) -> None:
+    def _add(self, plugin: object, origin: Origin) -> None:
         """Register, validate and collect one plugin; on any problem, set it aside whole."""
         name = origin.name
         if name in self._origins:
@@ -187,167 +249,188 @@ class PluginManager:
         self._origins[name] = origin
         hooks: tuple[str, ...] = ()
         try:
-            self._register(plugin, name)
-            hooks = self._hooks_of(name)
-            staged = self._collect(name)
-            registered = self._merge(name, staged)
+            proxy = self._guarded(plugin, origin)
+            self._register(proxy, origin)
+            hooks = tuple(sorted(c.name for c in self._pm.get_hookcallers(proxy) or ()))
+            staged = self._collect(proxy, origin)
         except PluginError as error:
             if self._pm.get_plugin(name) is not None:
                 self._pm.unregister(name=name)
             del self._origins[name]
             self._fail(error, hooks)
             return
+        self._items.extend(
+            i._replace(value=self._guard_rule(i.value, name)) if isinstance(i.value, Rule) else i
+            for i in staged
+        )
+        registered: dict[str, list[str]] = {}
+        for item in staged:
+            registered.setdefault(item.kind, []).append(item.ident)
         self._infos.append(
             PluginInfo(
                 name=name,
                 distribution=origin.distribution,
                 version=origin.version,
                 hooks=hooks,
-                registered=MappingProxyType(registered),
+                registered=types.MappingProxyType(
+                    {k: tuple(sorted(v)) for k, v in sorted(registered.items())}
+                ),
             )
         )
 
-    def _invalid(self, name: str, problem: str, fr: str) -> PluginValidationError:
-        o = self._origins[name]
+    def _invalid(self, origin: Origin, problem: str, fr: str) -> PluginValidationError:
         return PluginValidationError(
-            name, problem, fr=fr, distribution=o.distribution, version=o.version
+            origin.name, problem, fr=fr, distribution=origin.distribution, version=origin.version
         )
 
-    def _register(self, plugin: object, name: str) -> None:
-        try:
-            self._pm.register(plugin, name=name)
-        except (pluggy.PluginValidationError, ValueError) as exc:
-            raise self._invalid(name, str(exc), f"refusée par pluggy : {exc}") from exc
-        for attr in sorted(dir(plugin)):
-            if not attr.startswith(_PREFIX) or not callable(getattr(plugin, attr)):
-                continue
-            if attr not in self._spec_names:
-                known = ", ".join(sorted(self._spec_names))
-                raise self._invalid(
-                    name,
-                    f"{attr} is not a hook; known hooks: {known}",
-                    f"{attr} n'est pas un point d'accroche ; ceux qui existent : {known}",
-                )
-            if self._pm.parse_hookimpl_opts(plugin, attr) is None:
-                raise self._invalid(
-                    name,
-                    f"{attr} is not marked with @hookimpl",
-                    f"{attr} n'est pas marquée @hookimpl",
-                )
-        try:
-            self._pm.check_pending()
-        except pluggy.PluginValidationError as exc:
-            raise self._invalid(name, str(exc), f"refusée par pluggy : {exc}") from exc
-        for caller in self._pm.get_hookcallers(plugin) or ():
-            if caller.spec is None:
-                raise self._invalid(
-                    name,
-                    f"{caller.name} is not a hook",
-                    f"{caller.name} n'est pas un point d'accroche",
-                )
-            for impl in self._impls(caller.name, name):
-                if impl.hookwrapper or impl.wrapper:
-                    raise self._invalid(
-                        name,
-                        f"{caller.name}: hook wrappers are not supported",
-                        f"{caller.name} : les enveloppes (wrappers) ne sont pas prises en charge",
-                    )
-                if impl.kwargnames:
-                    raise self._invalid(
-                        name,
-                        f"{caller.name}: parameters {', '.join(impl.kwargnames)} have default "
-                        "values, which pluggy never fills; remove the defaults",
-                        f"{caller.name} : les paramètres {', '.join(impl.kwargnames)} ont des "
-                        "valeurs par défaut, que pluggy ne remplit jamais ; retirez-les",
-                    )
-
-    def _hooks_of(self, name: str) -> tuple[str, ...]:
-        plugin = self._pm.get_plugin(name)
-        return tuple(sorted(c.name for c in self._pm.get_hookcallers(plugin) or ()))
-
-    def _impls(self, hook: str, plugin: str | None = None) -> list[pluggy.HookImpl]:
-        """The implementations of ``hook`` in load order (of ``plugin`` only, if given)."""
-        caller = getattr(self._pm.hook, hook)
-        impls = caller.get_hookimpls()
-        return [i for i in impls if plugin is None or i.plugin_name == plugin]
-
-    def _call(self, impl: pluggy.HookImpl, hook: str, **kwargs: Any) -> Any:
-        args = [kwargs[a] for a in impl.argnames]
-        if not self._trace:
-            return impl.function(*args)
-        import logging
-
-        start = time.perf_counter()
-        try:
-            return impl.function(*args)
-        finally:
-            logging.getLogger("compagnonnage.plugins").info(
-                "%s → %s (%.3f ms)", hook, impl.plugin_name, 1000 * (time.perf_counter() - start)
+    def _check_impl(self, origin: Origin, attr: str, function: Any, opts: Any) -> None:
+        """One marked implementation against its spec: known, no wrapper, parameters offered."""
+        hook = opts.get("specname") or attr
+        if hook not in hookspecs.HOOKS:
+            en, fr = _did_you_mean(hook, hookspecs.HOOKS)
+            known = ", ".join(hookspecs.HOOKS)
+            raise self._invalid(
+                origin,
+                f"{hook} is not a hook{en}; known hooks: {known}",
+                f"{hook} n'est pas un point d'accroche{fr} ; ceux qui existent : {known}",
             )
+        if opts.get("hookwrapper") or opts.get("wrapper"):
+            raise self._invalid(
+                origin,
+                f"{hook}: hook wrappers are not supported",
+                f"{hook} : les enveloppes (wrappers) ne sont pas prises en charge",
+            )
+        offered = getattr(self._pm.hook, hook).spec.argnames
+        try:
+            parameters = list(inspect.signature(function).parameters.values())
+        except (TypeError, ValueError):
+            parameters = []
+        for p in parameters:
+            if p.default is not p.empty:
+                raise self._invalid(
+                    origin,
+                    f"{hook}: parameter {p.name} has a default value, which pluggy never "
+                    "fills; remove the default",
+                    f"{hook} : le paramètre {p.name} a une valeur par défaut, que pluggy ne "
+                    "remplit jamais ; retirez-la",
+                )
+            if p.name not in offered:
+                en, fr = _did_you_mean(p.name, offered)
+                said = ", ".join(offered)
+                raise self._invalid(
+                    origin,
+                    f"{hook}: parameter {p.name} is not offered by the hook{en}; it offers {said}",
+                    f"{hook} : le paramètre {p.name} n'est pas offert par ce point "
+                    f"d'accroche{fr} ; il offre {said}",
+                )
 
-    def _collect(self, name: str) -> list[tuple[str, str, Any]]:
-        o = self._origins[name]
-        staged: list[tuple[str, str, Any]] = []
-        for hook, spec in _REGISTRATIONS.items():
+    def _guarded(self, plugin: object, origin: Origin) -> object:
+        """A stand-in for ``plugin`` whose implementations are behind the guard, once checked."""
+        stand_in = types.ModuleType(origin.name)
+        for attr in sorted(dir(plugin)):
+            try:
+                function = getattr(plugin, attr)
+            except Exception:
+                continue
+            opts = self._pm.parse_hookimpl_opts(plugin, attr)
+            if opts is None:
+                if attr.startswith(_PREFIX) and callable(function):
+                    if attr in hookspecs.HOOKS:
+                        raise self._invalid(
+                            origin,
+                            f"{attr} is not marked with @hookimpl",
+                            f"{attr} n'est pas marquée @hookimpl",
+                        )
+                    self._check_impl(origin, attr, function, {})
+                continue
+            self._check_impl(origin, attr, function, opts)
+            setattr(stand_in, attr, guarded(function, origin, opts.get("specname") or attr))
+        return stand_in
+
+    def _register(self, proxy: object, origin: Origin) -> None:
+        try:
+            self._pm.register(proxy, name=origin.name)
+            self._pm.check_pending()
+        except (pluggy.PluginValidationError, ValueError) as exc:
+            raise self._invalid(
+                origin, f"refused by pluggy: {exc}", f"refusée par pluggy : {exc}"
+            ) from exc
+
+    def _collect(self, proxy: object, origin: Origin) -> list[Contribution]:
+        """Call the plugin's registration hooks (through pluggy, for it alone); stage the items."""
+        others = [p for p in self._pm.get_plugins() if p is not proxy]
+        staged: list[Contribution] = []
+        for hook, spec in hookspecs.REGISTRATIONS.items():
             problems: list[PluginRegistrationError] = []
-            register = _Registrar(origin=o, hook=hook, spec=spec, staged=staged, problems=problems)
-            for impl in self._impls(hook, name):
-                try:
-                    self._call(impl, hook, register=register)
-                except Exception as exc:
-                    if problems:
-                        raise problems[0] from None
-                    raise PluginRegistrationError(
-                        name,
-                        f"{hook} raised {type(exc).__name__}: {exc}",
-                        fr=f"{hook} a levé {type(exc).__name__}: {exc}",
-                        distribution=o.distribution,
-                        version=o.version,
-                    ) from exc
+            register = _Registrar(
+                origin=origin, hook=hook, spec=spec, staged=staged, problems=problems
+            )
+            for outcome in self._pm.subset_hook_caller(hook, others)(register=register):
                 if problems:
-                    raise problems[0]
+                    raise problems[0] from None
+                if outcome.failure is not None:
+                    failed = outcome.failure
+                    raise PluginRegistrationError(
+                        origin.name,
+                        failed.problem,
+                        fr=failed.problem_fr,
+                        distribution=origin.distribution,
+                        version=origin.version,
+                    ) from failed.__cause__
+        seen: set[tuple[str, str]] = set()
+        for item in expand(staged):
+            if (item.kind, item.ident) in seen:
+                raise DuplicateRegistrationError(
+                    origin.name,
+                    kind=item.kind,
+                    ident=item.ident,
+                    first=origin.name,
+                    distribution=origin.distribution,
+                    version=origin.version,
+                )
+            seen.add((item.kind, item.ident))
         return staged
 
-    def _merge(self, name: str, staged: list[tuple[str, str, Any]]) -> dict[str, tuple[str, ...]]:
-        o = self._origins[name]
-        mine: dict[tuple[str, str], str] = {}
-        for kind, key, _ in staged:
-            first = self._owner.get((kind, key)) or mine.get((kind, key))
-            if first is not None:
-                raise DuplicateRegistrationError(
-                    name,
-                    kind=kind,
-                    ident=key,
-                    first=first,
-                    distribution=o.distribution,
-                    version=o.version,
-                )
-            mine[(kind, key)] = name
-        self._owner.update(mine)
-        registered: dict[str, list[str]] = {}
-        for kind, key, obj in staged:
-            value = attrs.evolve(obj, origin=name) if kind == "rule" else obj
-            self._objects[kind][key] = value
-            registered.setdefault(kind, []).append(key)
-        return {k: tuple(sorted(v)) for k, v in sorted(registered.items())}
+    def _clash_error(self, clash: Clash, plugin: str, first: str) -> DuplicateRegistrationError:
+        o = self._origins.get(plugin, Origin(plugin))
+        held = self._origins.get(first, Origin(first))
+        return DuplicateRegistrationError(
+            plugin,
+            kind=clash.kind,
+            ident=clash.ident,
+            first=first,
+            distribution=o.distribution,
+            version=o.version,
+            first_distribution=held.where,
+            kept=clash.kept,
+        )
 
     def _seal(self) -> None:
-        plugin_rules: Iterable[Rule] = self._objects["rule"].values()
-        self._rules = RuleSet.core().with_rules(*plugin_rules)
-        noms: dict[str, Nomenclature] = self._objects["nomenclature"]
-        self._context = RuleContext(
-            nomenclatures=MappingProxyType({n.id: n.codes for n in noms.values()})
-        )
-        self._trades = MappingProxyType(
-            {ref: t for n in noms.values() for ref, t, *_ in n.trades()}
-        )
-        self._regions = MappingProxyType({r.region: r for r in self._objects["region"].values()})
-        modules: Iterable[DiagnosticModule] = self._objects["module"].values()
-        self._modules = tuple(
-            sorted(modules, key=lambda m: (m.id != BUILTIN_MODULE_ID, m.id, m.version))
-        )
+        """Build the contributions once; report each clash (raise the first in strict mode)."""
+        self._contributions = Contributions.of(self._items)
+        errors: list[DuplicateRegistrationError] = []
+        for clash in self._contributions.clashes:
+            first, *rest = clash.plugins
+            if clash.kept is not None:
+                errors.extend(
+                    self._clash_error(clash, p, clash.kept)
+                    for p in clash.plugins
+                    if p != clash.kept
+                )
+            else:
+                errors.extend(self._clash_error(clash, p, first) for p in rest)
+        self._clash_errors = tuple(errors)
+        if self._strict and errors:
+            raise errors[0]
+        for error in errors:
+            warnings.warn(str(error), PluginWarning, stacklevel=3)
 
     # -- what plugins registered -------------------------------------------------------
+
+    @property
+    def contributions(self) -> Contributions:
+        """What the loaded plugins registered, with owners and clashes (see :mod:`compagnonnage.registry`)."""
+        return self._contributions
 
     def list_plugins(self) -> tuple[PluginInfo, ...]:
         """Every plugin seen, in load order: name, version, hooks, registrations, load error."""
@@ -358,71 +441,66 @@ class PluginManager:
         """The errors of the plugins that were set aside, in load order."""
         return tuple(i.error for i in self._infos if i.error is not None)
 
+    @property
+    def clash_errors(self) -> tuple[DuplicateRegistrationError, ...]:
+        """One error per plugin whose id clashed with another's (each names both plugins)."""
+        return self._clash_errors
+
     def origin(self, kind: str, ident: str) -> str | None:
         """The plugin that registered ``ident`` as ``kind`` (``"core"`` for core rules)."""
-        return self._owner.get((kind, ident))
+        return self._contributions.origin(kind, ident)
 
     def nomenclatures(self) -> tuple[Nomenclature, ...]:
         """The registered nomenclatures, in load order."""
-        return tuple(self._objects["nomenclature"].values())
+        return self._contributions.nomenclatures()
 
     def trades(self) -> Mapping[TradeRef, Trade]:
         """Every trade of every registered nomenclature, by reference."""
-        return self._trades
+        return self._contributions.trades()
 
     def regions(self) -> Mapping[RegionRef, RegionProfile]:
         """The registered regions and their parameters."""
-        return self._regions
+        return self._contributions.regions()
 
     def region_profile(self, region: RegionRef) -> RegionProfile | None:
         """The profile of ``region``, else of its country, else ``None``."""
-        return self._regions.get(region) or self._regions.get(RegionRef(region.country))
+        return self._contributions.region_profile(region)
 
     def modules(self) -> tuple[DiagnosticModule, ...]:
         """Every registered module: the built-in one first, then by id and version."""
-        return self._modules
+        return self._contributions.modules()
 
     def modules_for(self, programme: Programme) -> tuple[DiagnosticModule, ...]:
         """The modules that fit the programme's beneficiary and scope (built-in first)."""
-        return select_modules(self._modules, body=programme.beneficiary, scope=programme.scope)
+        return self._contributions.modules_for(programme)
 
     def catalogues(self) -> tuple[ServiceCatalogue, ...]:
         """The registered service catalogues, in load order."""
-        return tuple(self._objects["catalogue"].values())
+        return self._contributions.catalogues()
 
     def services_for(
         self, trade: TradeRef | None = None, region: RegionRef | None = None
     ) -> tuple[tuple[ServiceCatalogue, Service], ...]:
-        """Every catalogue service that fits ``trade`` and ``region``, with its catalogue."""
-        return tuple((c, s) for c in self.catalogues() for s in c.services_for(trade, region))
+        """Every catalogue service that fits ``trade`` and ``region``, as ``(catalogue, service)``."""
+        return self._contributions.services_for(trade, region)
 
     def registered_types(self) -> tuple[type, ...]:
-        """Classes defined by plugins among what they registered (question kinds included).
-
-        The documents layer uses them to build its converter after plugins load.
-        """
-        found: set[type] = set()
-        for objects in self._objects.values():
-            for obj in objects.values():
-                found.add(type(obj))
-                if isinstance(obj, DiagnosticModule):
-                    found.update(type(q) for q in obj.questions)
-        own = [t for t in found if not t.__module__.startswith("compagnonnage.")]
-        return tuple(sorted(own, key=lambda t: (t.__module__, t.__qualname__)))
+        """Classes defined by plugins among what they registered (question kinds included)."""
+        return self._contributions.registered_types()
 
     # -- rules and lifecycle -----------------------------------------------------------
 
     def rules(self) -> RuleSet:
         """The core rules and the plugins' rules, collected when the manager was built."""
-        return self._rules
+        return self._contributions.rules()
 
     def rule_context(self) -> RuleContext:
         """What rules know beyond the programme: the registered nomenclatures."""
-        return self._context
+        return self._contributions.rule_context()
 
     def check(self, programme: Programme) -> Report:
         """Check ``programme`` against :meth:`rules` with :meth:`rule_context`."""
-        return self._rules.check(programme, self._context)
+        return self._contributions.check(programme)
 
     def lifecycle(self) -> Lifecycle:
         """A :class:`~compagnonnage.lifecycle.Lifecycle` with these rules and context.
@@ -431,80 +509,156 @@ class PluginManager:
         reported as a :class:`PluginWarning` (raised in strict mode) and the
         others are still told.
         """
-        return Lifecycle(rules=self._rules, context=self._context, listeners=(self._on_stage,))
+        return Lifecycle(
+            rules=self.rules(), context=self.rule_context(), listeners=(self._on_stage,)
+        )
 
     def _on_stage(self, programme: Programme, entry: HistoryEntry) -> None:
-        for failure in self.notify_stage_changed(programme, entry):
-            warnings.warn(str(failure), PluginWarning, stacklevel=2)
+        for failed in self.notify_stage_changed(programme, entry):
+            warnings.warn(str(failed), PluginWarning, stacklevel=2)
 
     # -- hooks called on demand -----------------------------------------------------------
 
-    def _hook_failure(
-        self, impl: pluggy.HookImpl, hook: str, problem: str, fr: str
+    def _returned(
+        self, plugin: str, hook: str, result: object, fr: str, en: str
     ) -> PluginHookError:
-        o = self._origins[impl.plugin_name]
+        o = self._origins[plugin]
         return PluginHookError(
-            impl.plugin_name, hook, problem, fr=fr, distribution=o.distribution, version=o.version
+            plugin,
+            hook,
+            f"returned {_shown(result)}: expected {en}",
+            fr=f"a rendu {_shown(result)} : attendu {fr}",
+            distribution=o.distribution,
+            version=o.version,
         )
 
-    def _raise_strict(self, failures: list[PluginHookError]) -> None:
+    def _raise_strict(self, failures: Sequence[PluginHookError]) -> None:
         if self._strict and failures:
             raise failures[0]
 
-    def _call_each(
-        self, hook: str, **kwargs: Any
-    ) -> tuple[list[tuple[str, Any]], list[PluginHookError]]:
-        results: list[tuple[str, Any]] = []
-        failures: list[PluginHookError] = []
-        for impl in self._impls(hook):
+    def _split(self, outcomes: Iterable[Outcome]) -> tuple[list[Outcome], list[PluginHookError]]:
+        """The outcomes that succeeded and the failures (recorded), in pluggy's calling order."""
+        done = [o for o in outcomes if o.failure is None]
+        failures = [o.failure for o in outcomes if o.failure is not None]
+        self._failures.extend(failures)
+        return done, failures
+
+    @property
+    def failures(self) -> tuple[PluginHookError, ...]:
+        """The failures of plugin code since the manager was built, in order (the last 1,000).
+
+        Hook implementations, plugin rules and question kinds alike: what the
+        command line reports, one line each, with its "a plugin failed" exit code.
+        """
+        return tuple(self._failures)
+
+    def _failed(self, plugin: str, what: str, exc: Exception) -> PluginHookError:
+        error = failure(self._origins.get(plugin, Origin(plugin)), what, exc)
+        self._failures.append(error)
+        return error
+
+    def score(
+        self,
+        module: DiagnosticModule,
+        answers: Iterable[Answer],
+        *,
+        desired: Mapping[str, int] | None = None,
+    ) -> DiagnosticResult:
+        """:func:`~compagnonnage.diagnostics.score`, naming the plugin whose question kind fails.
+
+        :raises PluginHookError: a plugin's question kind raised in ``level_of``
+            (anything but :class:`~compagnonnage.errors.InvalidValueError`); it
+            names the plugin that registered the kind, and is recorded in
+            :attr:`failures`.
+        :raises InvalidValueError: as :func:`~compagnonnage.diagnostics.score`.
+        """
+        from compagnonnage.diagnostics import QuestionKindError, score
+
+        try:
+            return score(module, answers, desired=desired)
+        except QuestionKindError as err:
+            c = self._contributions
+            owner = c.origin("question_kind", err.kind) or c.origin("module", module.id)
+            cause = err.__cause__ if isinstance(err.__cause__, Exception) else err
+            what = f"{err.function} (question {err.question_id!r} of module {err.module_id!r})"
+            raise self._failed(owner or err.module_id, what, cause) from cause
+
+    def _guard_rule(self, rule: Rule, plugin: str) -> Rule:
+        """``rule`` whose check, plugin code, is guarded.
+
+        A check that raises yields no breach: its failure is recorded in
+        :attr:`failures` (raised in strict mode) and the other rules' stand.
+        """
+        check = rule.check
+
+        def guarded_check(programme: Programme, context: RuleContext) -> tuple[Breach, ...]:
             try:
-                results.append((impl.plugin_name, self._call(impl, hook, **kwargs)))
+                return tuple(check(programme, context))
             except Exception as exc:
-                failure = self._hook_failure(
-                    impl,
-                    hook,
-                    f"raised {type(exc).__name__}: {exc}",
-                    f"a levé {type(exc).__name__}: {exc}",
-                )
-                failure.__cause__ = exc
-                failures.append(failure)
-        return results, failures
+                failed = self._failed(plugin, f"rule {rule.code}", exc)
+                if self._strict:
+                    raise failed from exc
+                return ()
+
+        return attrs.evolve(rule, check=guarded_check)
 
     def recommend(self, programme: Programme, recommendation_id: str) -> SupportRecommendations:
-        """Ranked support actions the plugins propose for a recommendation of the diagnostic.
+        """Ranked support actions for a recommendation of the diagnostic.
 
-        The trade is the recommendation's; the region is the recommendation's,
-        else the beneficiary's. A plugin that raises or returns something else
-        than :class:`SupportCandidate` objects is reported in ``failures`` (raised
+        The candidates are the remedies of every registered module the
+        recommendation cites (proposed by the host, on behalf of the module's
+        plugin, drawing on every registered catalogue), then those of the
+        plugins' ``compagnonnage_recommend_support`` hooks. The trade is the
+        recommendation's; the region is the recommendation's, else the
+        beneficiary's. A plugin that raises or returns something else than
+        :class:`SupportCandidate` objects is reported in ``failures`` (raised
         in strict mode); the others' candidates stand.
 
         :raises UnknownReferenceError: the diagnostic holds no such recommendation.
         """
+        from compagnonnage.plugins._candidates import (
+            RankedCandidate,
+            SupportCandidate,
+            SupportRecommendations,
+        )
+        from compagnonnage.plugins._support import remedy_candidates
+
         found = [r for r in programme.diagnostic.recommendations if r.id == recommendation_id]
         if not found:
             raise UnknownReferenceError("recommendation", recommendation_id, programme.id)
         rec = found[0]
         region = rec.region if rec.region is not None else programme.beneficiary.region
-        hook = "compagnonnage_recommend_support"
-        results, failures = self._call_each(
-            hook, programme=programme, recommendation=rec, trade=rec.trade, region=region
+        hook = hookspecs.compagnonnage_recommend_support.__name__
+        done, failures = self._split(
+            self._pm.hook.compagnonnage_recommend_support(
+                programme=programme, recommendation=rec, trade=rec.trade, region=region
+            )
         )
+        c = self._contributions
         pooled: list[tuple[str, SupportCandidate]] = []
-        for plugin, result in results:
-            got = () if result is None else result
-            items = tuple(got) if isinstance(got, (tuple, list)) else None
-            if items is None or not all(isinstance(c, SupportCandidate) for c in items):
-                impl = self._impls(hook, plugin)[0]
+        for module in c.modules():
+            owner = c.origin("module", module.id) or BUILTIN
+            pooled.extend(
+                (owner, cand)
+                for cand in remedy_candidates(
+                    programme, rec, modules=(module,), catalogues=c.catalogues(), region=region
+                )
+            )
+        for outcome in done:
+            got = () if outcome.value is None else outcome.value
+            items = tuple(got) if isinstance(got, tuple | list) else None
+            if items is None or not all(isinstance(x, SupportCandidate) for x in items):
                 failures.append(
-                    self._hook_failure(
-                        impl,
+                    self._returned(
+                        outcome.plugin,
                         hook,
-                        f"returned {result!r}: expected SupportCandidate objects",
-                        f"a rendu {result!r} : attendu des objets SupportCandidate",
+                        outcome.value,
+                        "des objets SupportCandidate",
+                        "SupportCandidate objects",
                     )
                 )
                 continue
-            pooled.extend((plugin, c) for c in items)
+            pooled.extend((outcome.plugin, x) for x in items)
         self._raise_strict(failures)
         pooled.sort(key=lambda pc: (-pc[1].score, pc[0], pc[1].title.en))
         return SupportRecommendations(
@@ -512,7 +666,7 @@ class PluginManager:
             trade=rec.trade,
             region=region,
             candidates=tuple(
-                RankedCandidate(rank=i, plugin=p, candidate=c) for i, (p, c) in enumerate(pooled, 1)
+                RankedCandidate(rank=i, plugin=p, candidate=x) for i, (p, x) in enumerate(pooled, 1)
             ),
             failures=tuple(failures),
         )
@@ -524,8 +678,8 @@ class PluginManager:
 
         :raises PluginHookError: in strict mode, the first failure.
         """
-        _, failures = self._call_each(
-            "compagnonnage_stage_changed", programme=programme, entry=entry
+        _, failures = self._split(
+            self._pm.hook.compagnonnage_stage_changed(programme=programme, entry=entry)
         )
         self._raise_strict(failures)
         return tuple(failures)
@@ -564,7 +718,21 @@ def get_plugin_manager(
         strict=_flag("COMPAGNONNAGE_STRICT_PLUGINS") if strict is None else strict,
         trace=_flag("COMPAGNONNAGE_TRACE_PLUGINS") if trace is None else trace,
     )
-    manager._add(_builtin, _Origin(_builtin.NAME))
+    manager._add(_builtin, Origin(_builtin.NAME))
+    _load_installed(manager, entry_points, allow, block)
+    for plugin in plugins:
+        manager._add(plugin, Origin(_name_of(plugin)))
+    manager._seal()
+    return manager
+
+
+def _load_installed(
+    manager: PluginManager,
+    entry_points: bool,
+    allow: Iterable[str] | None,
+    block: Iterable[str] | None,
+) -> None:
+    """Load the installed entry points that the allow and block lists (or variables) let in."""
     if entry_points:
         allowed = _names("COMPAGNONNAGE_PLUGINS") if allow is None else frozenset(allow)
         blocked = (
@@ -577,7 +745,34 @@ def get_plugin_manager(
             if (allowed is not None and names.isdisjoint(allowed)) or not names.isdisjoint(blocked):
                 continue
             manager._load_entry_point(ep)
-    for plugin in plugins:
-        manager._add(plugin, _Origin(_name_of(plugin)))
+
+
+def build_manager(
+    named: Iterable[tuple[object, Origin]],
+    *,
+    strict: bool,
+    entry_points: bool = False,
+    block: Iterable[str] = (),
+) -> PluginManager:
+    """A manager with the built-in plugin, installed ones (if ``entry_points``), then ``named``.
+
+    For :func:`~compagnonnage.testing.conformance.check_plugin`, which names a
+    plugin as its entry point does and checks it beside the installed plugins.
+    """
+    manager = PluginManager(strict=strict, trace=False)
+    manager._add(_builtin, Origin(_builtin.NAME))
+    _load_installed(manager, entry_points, None, block)
+    for plugin, origin in named:
+        manager._add(plugin, origin)
     manager._seal()
     return manager
+
+
+def entry_point_of(plugin: object) -> Origin:
+    """How users see ``plugin``: the installed entry point that loads it, else its ``__name__``."""
+    module = getattr(plugin, "__name__", None) if isinstance(plugin, types.ModuleType) else None
+    for ep in _discovery.entry_points(GROUP):
+        target, _, attr = ep.value.partition(":")
+        if module is not None and target.strip() == module and not attr.strip():
+            return Origin(ep.name, ep.distribution, ep.version)
+    return Origin(_name_of(plugin))

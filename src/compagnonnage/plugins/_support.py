@@ -14,7 +14,7 @@ from compagnonnage._i18n import Message
 from compagnonnage.catalogue import ServiceCatalogue
 from compagnonnage.diagnostics import DiagnosticModule, Dimension
 from compagnonnage.model import Programme, Recommendation, RegionRef
-from compagnonnage.plugins._types import SupportCandidate
+from compagnonnage.plugins._candidates import SupportCandidate
 
 _BASE = {"issue": 0.7, "recommendation": 0.7, "divergence": 0.5}
 _TRADE_BONUS = 0.2

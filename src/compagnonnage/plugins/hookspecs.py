@@ -4,8 +4,13 @@ Every hook is named ``compagnonnage_*``; an attribute with that prefix that is n
 a marked implementation of a known hook is refused, so a misspelling is an
 error, not silence. Implementations take only the parameters they name (never
 with default values) and are never hook wrappers. No hook is ``firstresult``:
-the library calls every implementation on its own, so that one failing plugin
-is reported without hiding the others.
+pluggy calls every implementation in its own order (``tryfirst``/``trylast``
+honoured), each behind a guard, so that one failing plugin is reported without
+hiding the others.
+
+This module is the one statement of the contract: :data:`HOOKS` lists the
+hooks and :data:`REGISTRATIONS` what each registration hook takes (the kind,
+the class and the id of its objects), read from the specifications below.
 
 Hooks by phase:
 
@@ -18,17 +23,20 @@ Hooks by phase:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import pluggy
 
+from compagnonnage.catalogue import ServiceCatalogue
+from compagnonnage.diagnostics import DiagnosticModule
+from compagnonnage.registry import Nomenclature, RegionProfile
+from compagnonnage.rules import Rule
+
 if TYPE_CHECKING:
-    from compagnonnage.catalogue import ServiceCatalogue
-    from compagnonnage.diagnostics import DiagnosticModule
     from compagnonnage.model import HistoryEntry, Programme, Recommendation, RegionRef, TradeRef
-    from compagnonnage.plugins._types import Nomenclature, RegionProfile, SupportCandidate
-    from compagnonnage.rules import Rule
+    from compagnonnage.plugins._candidates import SupportCandidate
 
 PROJECT = "compagnonnage"
 """The project name of both markers, and the entry-point group."""
@@ -36,10 +44,30 @@ PROJECT = "compagnonnage"
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Registration(NamedTuple):
+    """What a registration hook's ``register`` takes: a kind, a class, and how to read the id."""
+
+    kind: str
+    cls: type
+    ident: Callable[[Any], str]
+
+
+def _registers(kind: str, cls: type, ident: Callable[[Any], str]) -> Callable[[F], F]:
+    def mark(spec: F) -> F:
+        spec._registration = Registration(kind, cls, ident)  # type: ignore[attr-defined]
+        return spec
+
+    return mark
+
+
 # -- registration phase -------------------------------------------------------------
 
 
 @hookspec
+@_registers("nomenclature", Nomenclature, lambda n: n.id)
 def compagnonnage_register_trades(register: Callable[[Nomenclature], None]) -> None:
     """Register trade nomenclatures (branch → trade group → trade).
 
@@ -54,6 +82,7 @@ def compagnonnage_register_trades(register: Callable[[Nomenclature], None]) -> N
 
 
 @hookspec
+@_registers("region", RegionProfile, lambda r: str(r.region))
 def compagnonnage_register_regions(register: Callable[[RegionProfile], None]) -> None:
     """Register regions with their parameters (term length, renewals, texts in force).
 
@@ -66,6 +95,7 @@ def compagnonnage_register_regions(register: Callable[[RegionProfile], None]) ->
 
 
 @hookspec
+@_registers("module", DiagnosticModule, lambda m: m.id)
 def compagnonnage_register_modules(register: Callable[[DiagnosticModule], None]) -> None:
     """Register diagnostic modules (dimensions, questions, the trades and regions they fit).
 
@@ -79,6 +109,7 @@ def compagnonnage_register_modules(register: Callable[[DiagnosticModule], None])
 
 
 @hookspec
+@_registers("catalogue", ServiceCatalogue, lambda c: c.id)
 def compagnonnage_register_catalogues(register: Callable[[ServiceCatalogue], None]) -> None:
     """Register service catalogues (services with domain, trades, regions, modality, pricing).
 
@@ -91,6 +122,7 @@ def compagnonnage_register_catalogues(register: Callable[[ServiceCatalogue], Non
 
 
 @hookspec
+@_registers("rule", Rule, lambda r: r.code)
 def compagnonnage_register_rules(register: Callable[[Rule], None]) -> None:
     """Register extra stage rules (made with :func:`compagnonnage.rules.rule`).
 
@@ -146,3 +178,18 @@ def compagnonnage_stage_changed(programme: Programme, entry: HistoryEntry) -> No
     :param entry: its last history entry (operation, stages before and after, who, when).
     :returns: nothing.
     """
+
+
+HOOKS: tuple[str, ...] = tuple(
+    name for name, spec in globals().items() if hasattr(spec, f"{PROJECT}_spec")
+)
+"""The name of every hook, in the order of this module."""
+
+REGISTRATIONS: Mapping[str, Registration] = MappingProxyType(
+    {
+        name: globals()[name]._registration
+        for name in HOOKS
+        if hasattr(globals()[name], "_registration")
+    }
+)
+"""The registration hooks, by name, with what each one's ``register`` takes."""

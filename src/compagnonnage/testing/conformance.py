@@ -8,8 +8,9 @@ True
 
 :func:`check_plugin` never raises for a faulty plugin: it returns a
 :class:`ConformanceReport` holding every :class:`Failure` it found, each naming
-the plugin, the check and the problem, with the smallest example hypothesis
-could shrink to. :meth:`ConformanceReport.assert_ok` raises
+the plugin as users see it (its entry-point name when it is installed), the
+check and the problem (for what the plugin's code raised, the file and line),
+with the smallest example hypothesis could shrink to. :meth:`ConformanceReport.assert_ok` raises
 :class:`ConformanceError` (an :class:`AssertionError` too, so every runner
 counts it as a failed test) listing them all.
 
@@ -20,7 +21,8 @@ The checks, in order (a plugin that does not load stops after the first two):
    spec offers and without defaults, no wrapper, and (registration hooks)
    registering objects of the right type without raising;
 2. ``load``: the whole plugin on a fresh manager (entry points off), with the
-   plugins it ``requires``;
+   plugins it ``requires``; with ``beside_installed=True``, then ``clashes``:
+   the plugin beside every installed plugin, each id it shares with one of them;
 3. ``references``: what it registered refers to what exists: module and
    service trades to registered nomenclatures, remedies' services to
    registered catalogues, region profiles to registered nomenclatures;
@@ -35,8 +37,9 @@ The checks, in order (a plugin that does not load stops after the first two):
 6. ``rule <code>``: each rule, on generated programmes, yields
    :class:`~compagnonnage.rules.Breach` objects with both messages, without
    raising, the same twice;
-7. ``compagnonnage_recommend_support``: on generated programmes, half of them
-   with a recommendation citing a dimension of the plugin's modules, its
+7. ``compagnonnage_recommend_support`` (a plugin with the hook or with
+   modules, whose remedies the host proposes): on generated programmes, half of
+   them with a recommendation citing a dimension of the plugin's modules, its
    candidates come without failure, name registered modules, dimensions and
    services, the same twice;
 8. ``compagnonnage_stage_changed``: told of generated programmes' last history
@@ -49,6 +52,7 @@ gives the same report) and shrunk with :func:`hypothesis.find`.
 from __future__ import annotations
 
 import types
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import partial
@@ -56,7 +60,7 @@ from typing import Any, TypeVar
 
 import attrs
 from attrs import frozen
-from hypothesis import HealthCheck, find, settings
+from hypothesis import HealthCheck, Phase, find, settings
 from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
@@ -73,7 +77,6 @@ from compagnonnage.diagnostics import (
     TextQuestion,
     YesNoQuestion,
     finding_id,
-    score,
 )
 from compagnonnage.documents import DocumentConverter, dumps, loads, make_converter
 from compagnonnage.errors import InvalidValueError
@@ -88,8 +91,10 @@ from compagnonnage.model import (
     Stage,
     TradeRef,
 )
-from compagnonnage.plugins import PluginError, PluginManager, get_plugin_manager
-from compagnonnage.plugins._manager import _name_of
+from compagnonnage.plugins import GROUP, PluginError, PluginManager, PluginWarning, hookspecs
+from compagnonnage.plugins._discovery import entry_points
+from compagnonnage.plugins._guard import Origin, location
+from compagnonnage.plugins._manager import build_manager, entry_point_of
 from compagnonnage.plugins.hookspecs import PROJECT
 from compagnonnage.rules import Breach, Rule
 from compagnonnage.testing.strategies import programmes
@@ -100,8 +105,8 @@ T = TypeVar("T")
 
 _PREFIX = f"{PROJECT}_"
 _MARK = f"{PROJECT}_impl"
-_RECOMMEND = "compagnonnage_recommend_support"
-_STAGE_CHANGED = "compagnonnage_stage_changed"
+_RECOMMEND = hookspecs.compagnonnage_recommend_support.__name__
+_STAGE_CHANGED = hookspecs.compagnonnage_stage_changed.__name__
 _SHOWN = 1200
 # Small programmes: hooks read content, not volume, and small examples shrink fast.
 _SIZES = {"max_experts": 3, "max_missions": 2, "max_findings": 3, "max_actions": 3}
@@ -112,7 +117,8 @@ _WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
 class Failure:
     """One way a plugin fails a check.
 
-    :ivar plugin: the plugin's name (its ``__name__``).
+    :ivar plugin: the plugin's name as users see it: its entry-point name when
+        it is installed, else its ``__name__``.
     :ivar check: the check that failed (``"load"``, ``"module food-trades"`` …).
     :ivar problem: what is wrong and what was expected.
     :ivar example: the minimal example found, shown as text (``None`` when the
@@ -151,7 +157,7 @@ class ConformanceError(PluginError, AssertionError):
 class ConformanceReport:
     """What :func:`check_plugin` found.
 
-    :ivar plugin: the plugin's name.
+    :ivar plugin: the plugin's name as users see it.
     :ivar checks: the checks that ran, in order.
     :ivar failures: every failure, in check order.
     """
@@ -227,8 +233,11 @@ def _guarded(check: Callable[[T], str | None]) -> Callable[[T], str | None]:
     def run(example: T) -> str | None:
         try:
             return check(example)
+        except PluginError as error:
+            return error.problem
         except Exception as exc:
-            return f"raised {type(exc).__name__}: {exc}"
+            at = location(exc)
+            return _clip(f"raised {type(exc).__name__}: {exc}" + (f" ({at})" if at else ""))
 
     return run
 
@@ -303,11 +312,13 @@ def _answers(
 
 
 def _scoring_problem(
-    module: DiagnosticModule, sample: tuple[tuple[Answer, ...], Mapping[str, int]]
+    pm: PluginManager,
+    module: DiagnosticModule,
+    sample: tuple[tuple[Answer, ...], Mapping[str, int]],
 ) -> str | None:
     answers, desired = sample
-    result = score(module, answers, desired=desired)
-    if score(module, answers, desired=desired) != result:
+    result = pm.score(module, answers, desired=desired)
+    if pm.score(module, answers, desired=desired) != result:
         return "scoring the same answers twice gave different results; expected the same"
     scale = module.scale
     for d in result.dimensions:
@@ -490,7 +501,10 @@ def _enriched(draw: st.DrawFn, c: _Contributions) -> Programme:
     scores: list[CapacityScore] = []
     for module in c.modules:
         answers, desired = draw(_answers(module))
-        scores.extend(score(module, answers, desired=desired).scores())
+        try:
+            scores.extend(c.pm.score(module, answers, desired=desired).scores())
+        except PluginError:
+            continue  # the module's own check reports it; documents need no score from it
     p = attrs.evolve(p, diagnostic=attrs.evolve(p.diagnostic, scores=tuple(scores)))
     services = [(cat, s) for cat in c.catalogues for s in cat.services]
     if services:
@@ -517,6 +531,9 @@ def _round_trip(converter: DocumentConverter, obj: object, *, cls: type) -> str 
 # -- the checks ------------------------------------------------------------------------
 
 
+Named = tuple[object, Origin]
+
+
 def _hook_attributes(plugin: object) -> list[str]:
     return sorted(
         a
@@ -525,28 +542,32 @@ def _hook_attributes(plugin: object) -> list[str]:
     )
 
 
-def _did_you_mean(attr: str, known: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(attr, list(known), n=1)
-    return f" (did you mean {close[0]}?)" if close else ""
-
-
-def _check_hooks(plugin: object, name: str, requires: tuple[object, ...]) -> list[Failure]:
-    from compagnonnage.plugins import hookspecs
-
-    known = [n for n in vars(hookspecs) if n.startswith(_PREFIX)]
+def _check_hooks(plugin: object, origin: Origin, requires: Sequence[Named]) -> list[Failure]:
     failures = []
     for attr in _hook_attributes(plugin):
-        alone = types.SimpleNamespace(**{"__name__": name, attr: getattr(plugin, attr)})
+        alone = types.ModuleType(origin.name)
+        setattr(alone, attr, getattr(plugin, attr))
         try:
-            get_plugin_manager(entry_points=False, strict=True, plugins=(*requires, alone))
+            build_manager((*requires, (alone, origin)), strict=True)
         except PluginError as error:
-            hint = "" if attr in known else _did_you_mean(attr, known)
             failures.append(
-                Failure(plugin=name, check=f"hook {attr}", problem=error.problem + hint)
+                Failure(plugin=origin.name, check=f"hook {attr}", problem=error.problem)
             )
     return failures
+
+
+def _check_clashes(plugin: object, origin: Origin, requires: Sequence[Named]) -> list[Failure]:
+    """The plugin beside every installed plugin: each id it shares with one of them."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginWarning)
+        installed = {ep.name for ep in entry_points(GROUP)}
+        missing = [(p, o) for p, o in requires if o.name not in installed]
+        pm = build_manager(
+            (*missing, (plugin, origin)), strict=False, entry_points=True, block=(origin.name,)
+        )
+    problems = [e.problem for e in pm.load_errors if e.plugin == origin.name]
+    problems += [e.problem for e in pm.clash_errors if origin.name in (e.plugin, e.first)]
+    return [Failure(plugin=origin.name, check="clashes", problem=p) for p in problems]
 
 
 def _check_references(c: _Contributions) -> list[Failure]:
@@ -590,7 +611,7 @@ def _property_failures(
     for m in c.modules:
         yield (
             f"module {m.id}",
-            search.minimal(_answers(m), _guarded(partial(_scoring_problem, m))),
+            search.minimal(_answers(m), _guarded(partial(_scoring_problem, c.pm, m))),
             _show_answers,
         )
     for r in c.rules:
@@ -599,7 +620,7 @@ def _property_failures(
             search.minimal(c.programmes(), _guarded(partial(_rule_problem, c, r))),
             _show_programme,
         )
-    if _RECOMMEND in c.hooks:
+    if _RECOMMEND in c.hooks or c.modules:
         yield (
             _RECOMMEND,
             search.minimal(_recommendations(c), _guarded(partial(_recommend_problem, c))),
@@ -655,36 +676,49 @@ def check_plugin(
     *,
     requires: Iterable[object] = (),
     max_examples: int = 50,
+    beside_installed: bool = False,
 ) -> ConformanceReport:
     """Check ``plugin`` against the hook specifications and the library's expectations.
 
+    Never raises for a defect of ``plugin``: every defect, and anything its code
+    raises, is a :class:`Failure` of the report, with a short message naming
+    the plugin as users see it (its entry-point name when it is installed) and,
+    for what its code raised, the file and line.
+
     :param plugin: the plugin object, as its entry point loads it (a module, a
-        class or an instance); it is named after its ``__name__``.
+        class or an instance).
     :param requires: plugins it builds on, registered before it (the plugin
         that registers the nomenclature its modules are keyed to, say).
     :param max_examples: how many generated examples each property check tries.
+    :param beside_installed: also load it beside every installed plugin, and
+        report each id it shares with one of them (check ``clashes``), to catch
+        a clash before publishing.
     :returns: a :class:`ConformanceReport` with every failure found; call
         :meth:`~ConformanceReport.assert_ok` to raise on failure.
     :raises ConformanceError: when a plugin of ``requires`` does not load
         (the check is then about the wrong thing).
     """
-    name = _name_of(plugin)
-    before = tuple(requires)
+    origin = entry_point_of(plugin)
+    name = origin.name
+    before = tuple((p, entry_point_of(p)) for p in requires)
     try:
-        get_plugin_manager(entry_points=False, strict=True, plugins=before)
+        build_manager(before, strict=True)
     except PluginError as error:
         broken = Failure(plugin=error.plugin, check="requires", problem=error.problem)
         raise ConformanceError(
             ConformanceReport(plugin=name, checks=("requires",), failures=(broken,))
         ) from error
     checks = ["hooks", "load"]
-    failures = _check_hooks(plugin, name, before)
+    failures = _check_hooks(plugin, origin, before)
     try:
-        pm = get_plugin_manager(entry_points=False, strict=True, plugins=(*before, plugin))
+        pm = build_manager((*before, (plugin, origin)), strict=True)
     except PluginError as error:
         if not failures:
             failures.append(Failure(plugin=name, check="load", problem=error.problem))
         return ConformanceReport(plugin=name, checks=tuple(checks), failures=tuple(failures))
+    if beside_installed:
+        checks.append("clashes")
+        failures.extend(_check_clashes(plugin, origin, before))
     converter = _converter(pm, name)
     c = _Contributions.of(pm, name, None if isinstance(converter, Failure) else converter)
     checks.extend(("references", "documents"))
@@ -697,6 +731,9 @@ def check_plugin(
             database=None,
             deadline=None,
             suppress_health_check=list(HealthCheck),
+            # The explain phase would cost two thirds of the time on a plugin that fails
+            # everywhere, for nothing a failure's message shows.
+            phases=tuple(p for p in Phase if p is not Phase.explain),
         )
     )
     for check, found, show in _property_failures(c, search):

@@ -11,8 +11,7 @@ from collections.abc import Callable
 
 from compagnonnage.catalogue import ServiceCatalogue
 from compagnonnage.diagnostics import DiagnosticModule
-from compagnonnage.model import Programme, Recommendation, RegionRef
-from compagnonnage.plugins import SupportCandidate, hookimpl, remedy_candidates
+from compagnonnage.plugins import hookimpl
 from compagnonnage_building._content import BUILDING_CATALOGUE, BUILDING_MODULE, BUILDING_TRADES
 
 __version__ = "0.1.0"
@@ -21,7 +20,6 @@ __all__ = [
     "BUILDING_CATALOGUE",
     "BUILDING_MODULE",
     "BUILDING_TRADES",
-    "compagnonnage_recommend_support",
     "compagnonnage_register_catalogues",
     "compagnonnage_register_modules",
 ]
@@ -37,17 +35,3 @@ def compagnonnage_register_modules(register: Callable[[DiagnosticModule], None])
 def compagnonnage_register_catalogues(register: Callable[[ServiceCatalogue], None]) -> None:
     """Register the building-trades services."""
     register(BUILDING_CATALOGUE)
-
-
-@hookimpl
-def compagnonnage_recommend_support(
-    programme: Programme, recommendation: Recommendation, region: RegionRef | None
-) -> tuple[SupportCandidate, ...]:
-    """Propose the remedies of the building dimensions the recommendation cites, with services."""
-    return remedy_candidates(
-        programme,
-        recommendation,
-        modules=(BUILDING_MODULE,),
-        catalogues=(BUILDING_CATALOGUE,),
-        region=region,
-    )

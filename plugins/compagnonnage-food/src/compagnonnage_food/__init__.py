@@ -11,8 +11,7 @@ from collections.abc import Callable
 
 from compagnonnage.catalogue import ServiceCatalogue
 from compagnonnage.diagnostics import DiagnosticModule
-from compagnonnage.model import Programme, Recommendation, RegionRef
-from compagnonnage.plugins import SupportCandidate, hookimpl, remedy_candidates
+from compagnonnage.plugins import hookimpl
 from compagnonnage_food._content import FOOD_CATALOGUE, FOOD_MODULE, FOOD_TRADES
 
 __version__ = "0.1.0"
@@ -21,7 +20,6 @@ __all__ = [
     "FOOD_CATALOGUE",
     "FOOD_MODULE",
     "FOOD_TRADES",
-    "compagnonnage_recommend_support",
     "compagnonnage_register_catalogues",
     "compagnonnage_register_modules",
 ]
@@ -37,17 +35,3 @@ def compagnonnage_register_modules(register: Callable[[DiagnosticModule], None])
 def compagnonnage_register_catalogues(register: Callable[[ServiceCatalogue], None]) -> None:
     """Register the food-trades services."""
     register(FOOD_CATALOGUE)
-
-
-@hookimpl
-def compagnonnage_recommend_support(
-    programme: Programme, recommendation: Recommendation, region: RegionRef | None
-) -> tuple[SupportCandidate, ...]:
-    """Propose the remedies of the food dimensions the recommendation cites, with services."""
-    return remedy_candidates(
-        programme,
-        recommendation,
-        modules=(FOOD_MODULE,),
-        catalogues=(FOOD_CATALOGUE,),
-        region=region,
-    )

@@ -14,14 +14,7 @@ from collections.abc import Callable
 
 from compagnonnage.catalogue import ServiceCatalogue
 from compagnonnage.diagnostics import DiagnosticModule
-from compagnonnage.model import Programme, Recommendation, RegionRef
-from compagnonnage.plugins import (
-    Nomenclature,
-    RegionProfile,
-    SupportCandidate,
-    hookimpl,
-    remedy_candidates,
-)
+from compagnonnage.plugins import Nomenclature, RegionProfile, hookimpl
 from compagnonnage.rules import Rule
 from compagnonnage_uemoa._module import UEMOA_MODULE
 from compagnonnage_uemoa._nomenclature import NOMENCLATURE_ID, UEMOA_NOMENCLATURE
@@ -37,7 +30,6 @@ __all__ = [
     "UEMOA_MODULE",
     "UEMOA_NOMENCLATURE",
     "UEMOA_STATES",
-    "compagnonnage_recommend_support",
     "compagnonnage_register_catalogues",
     "compagnonnage_register_modules",
     "compagnonnage_register_regions",
@@ -76,17 +68,3 @@ def compagnonnage_register_rules(register: Callable[[Rule], None]) -> None:
     """Register UEMOA-001 (term length) and UEMOA-002 (community nomenclature)."""
     register(term_length)
     register(community_nomenclature)
-
-
-@hookimpl
-def compagnonnage_recommend_support(
-    programme: Programme, recommendation: Recommendation, region: RegionRef | None
-) -> tuple[SupportCandidate, ...]:
-    """Propose the remedies of the module's dimensions the recommendation cites."""
-    return remedy_candidates(
-        programme,
-        recommendation,
-        modules=(UEMOA_MODULE,),
-        catalogues=(UEMOA_CATALOGUE,),
-        region=region,
-    )

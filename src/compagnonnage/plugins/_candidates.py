@@ -1,0 +1,92 @@
+"""What the recommendation façade returns: support candidates, ranked, with the failures.
+
+Imported on first use (``from compagnonnage.plugins import SupportCandidate``
+or a recommendation), not while the manager is built.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import field, frozen
+
+from compagnonnage import _validators as v
+from compagnonnage._i18n import Message
+from compagnonnage.diagnostics._module import bilingual
+from compagnonnage.errors import InvalidValueError
+from compagnonnage.model import ACTION_KINDS, Domain, RegionRef, TradeRef
+from compagnonnage.plugins._errors import PluginHookError
+
+_ACTION_TAGS = frozenset(k.KIND for k in ACTION_KINDS)
+_TAGS = ", ".join(sorted(_ACTION_TAGS))
+
+
+def _score(instance: object, attribute: Any, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise InvalidValueError(
+            type(instance).__name__,
+            attribute.name,
+            Message("un nombre dans [0, 1]", "a number in [0, 1]"),
+            value,
+        )
+
+
+def _action_tag(instance: object, attribute: Any, value: Any) -> None:
+    if value not in _ACTION_TAGS:
+        raise InvalidValueError(
+            type(instance).__name__,
+            attribute.name,
+            Message(f"l'une des valeurs {_TAGS}", f"one of {_TAGS}"),
+            value,
+        )
+
+
+@frozen(kw_only=True)
+class SupportCandidate:
+    """A support action a plugin proposes for a recommendation.
+
+    :ivar kind: the action kind tag (``"training"``, ``"methodological_support"`` …).
+    :ivar score: how well it fits, from 0 to 1; candidates are ranked by it.
+    :ivar rationale: why it fits, in both languages.
+    :ivar service_ids: catalogue services the action would draw on.
+    :ivar module_id: the diagnostic module behind the proposal, if any.
+    :ivar dimension_id: the dimension of that module, if any.
+    """
+
+    kind: str = field(validator=_action_tag)
+    title: Message = field(validator=bilingual)
+    score: float = field(validator=_score)
+    rationale: Message = field(validator=bilingual)
+    domain: Domain | None = field(default=None, validator=v.instance_of(Domain, optional=True))
+    service_ids: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    module_id: str | None = field(default=None, validator=v.optional_identifier)
+    dimension_id: str | None = field(default=None, validator=v.optional_identifier)
+
+
+@frozen(kw_only=True)
+class RankedCandidate:
+    """A candidate with its rank (1 is best) and the plugin that proposed it."""
+
+    rank: int
+    plugin: str
+    candidate: SupportCandidate
+
+
+@frozen(kw_only=True)
+class SupportRecommendations:
+    """What the plugins propose for one recommendation, ranked, and the plugins that failed.
+
+    Candidates are ranked by score (highest first), then plugin name and English
+    title, so the order is deterministic.
+    """
+
+    recommendation_id: str
+    trade: TradeRef | None
+    region: RegionRef | None
+    candidates: tuple[RankedCandidate, ...]
+    failures: tuple[PluginHookError, ...] = ()
+
+    @property
+    def best(self) -> RankedCandidate | None:
+        """The first-ranked candidate, if any."""
+        return self.candidates[0] if self.candidates else None
