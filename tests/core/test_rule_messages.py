@@ -42,8 +42,8 @@ CASES = [
     (
         "RES-005",
         ("ucrm-togo",),
-        "Effectifs de ucrm-togo au 2022-12-31 : les cotisants (43001) dépassent les inscrits (43000).",
-        "Membership of ucrm-togo on 2022-12-31: paying members (43001) exceed the registered (43000).",
+        "Effectifs de ucrm-togo au 2024-12-31 : les cotisants (49801) dépassent les inscrits (49800).",
+        "Membership of ucrm-togo on 2024-12-31: paying members (49801) exceed the registered (49800).",
     ),
     (
         "RES-006",
@@ -53,10 +53,10 @@ CASES = [
     ),
     (
         "RES-007",
-        ("ind-apprentices",),
-        "Le programme est clos alors que l'indicateur ind-apprentices n'a ni valeur finale ni "
+        ("ind-register",),
+        "Le programme est clos alors que l'indicateur ind-register n'a ni valeur finale ni "
         "mention « non mesuré » motivée.",
-        "The programme is closed while indicator ind-apprentices has neither a final value nor "
+        "The programme is closed while indicator ind-register has neither a final value nor "
         "an explicit 'not measured' with a reason.",
     ),
     (

@@ -76,8 +76,8 @@ def test_summary_words_and_figures_follow_the_language(example: Programme) -> No
     assert fr["Période prévue"].startswith("11 janvier 2021")
     assert en["Planned period"].startswith("11 January 2021")
     body_fr = dict(_facts(build_report(example, lang="fr"), "body"))
-    assert body_fr["Inscrits au répertoire"] == "43\u202f000"
-    assert dict(_facts(build_report(example, lang="en"), "body"))["Registered"] == "43,000"
+    assert body_fr["Inscrits au répertoire"] == "49\u202f800"
+    assert dict(_facts(build_report(example, lang="en"), "body"))["Registered"] == "49,800"
 
 
 def _facts(document: ReportDocument, anchor: str) -> tuple[tuple[str, str], ...]:

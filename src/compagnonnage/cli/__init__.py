@@ -30,6 +30,7 @@ _COMMANDS = {
     "recommend": "compagnonnage.cli._recommend",
     "regions": "compagnonnage.cli._listings",
     "report": "compagnonnage.cli._report",
+    "results": "compagnonnage.cli._results",
     "schema": "compagnonnage.cli._report",
     "services": "compagnonnage.cli._listings",
     "status": "compagnonnage.cli._status",

@@ -183,4 +183,9 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     args.add_argument("-o", "--output", metavar="OUT", help=say("help_output", lang))
 
     command("schema")
+
+    _, args = command("results")
+    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
+    _format(args, lang, ("text", "json", "xlsx"))
+    args.add_argument("-o", "--output", metavar="OUT", help=say("help_output", lang))
     return parser
