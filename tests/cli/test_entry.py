@@ -24,6 +24,7 @@ COMMANDS = [
     "report",
     "schema",
     "results",
+    "portfolio",
 ]
 
 

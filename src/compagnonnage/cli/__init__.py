@@ -27,6 +27,7 @@ _COMMANDS = {
     "diagnose": "compagnonnage.cli._diagnose",
     "modules": "compagnonnage.cli._listings",
     "plugins": "compagnonnage.cli._listings",
+    "portfolio": "compagnonnage.cli._portfolio",
     "recommend": "compagnonnage.cli._recommend",
     "regions": "compagnonnage.cli._listings",
     "report": "compagnonnage.cli._report",

@@ -74,6 +74,7 @@ TEXT: dict[str, Message] = {
         "un rapport sur tous les programmes d'un dossier",
         "one report over every programme in a folder",
     ),
+    "help_portfolio_out": Message("fichier à écrire, .html ou .md", "file to write, .html or .md"),
     "help_folder": Message("dossier de documents de programme", "folder of programme documents"),
     "res_indicators": Message("Indicateurs", "Indicators"),
     "res_no_indicator": Message("Aucun indicateur.", "No indicator."),
@@ -99,6 +100,11 @@ TEXT: dict[str, Message] = {
         "* chiffre illustratif (inventé pour l'exemple)", "* illustrative figure (invented)"
     ),
     "res_not_measured": Message("non mesuré", "not measured"),
+    "portfolio_output": Message(
+        "{path} : le portefeuille s'écrit en .html ou en .md",
+        "{path}: the portfolio is written as .html or .md",
+    ),
+    "portfolio_not_folder": Message("{path} : ce n'est pas un dossier", "{path}: not a folder"),
     "xlsx_needs_output": Message(
         "--format xlsx demande un fichier de sortie : -o SORTIE.xlsx",
         "--format xlsx needs an output file: -o OUT.xlsx",
