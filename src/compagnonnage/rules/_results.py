@@ -62,10 +62,10 @@ def _baseline_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if a.status.started and a.period is not None
     }
     for ind in p.results.indicators:
-        followed = sorted((starts[a], a) for a in ind.action_ids if a in starts)
+        followed = [(starts[a], a) for a in ind.action_ids if a in starts]
         if not followed:
             continue
-        start, act = followed[0]
+        start, act = min(followed)
         if ind.baseline is None:
             yield _breach((ind.id, act), _NO_BASELINE, ind=ind.id, act=act)
         elif ind.baseline.on > start:
@@ -416,32 +416,36 @@ def _results_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     recs = p.diagnostic.recommendation_ids
     actions = {a.id for a in p.accompaniment.actions}
     plan_actions = _plan_action_ids(p)
-    periods = results.periods_by_id
+    periods = frozenset(results.periods_by_id)
     for ind in results.indicators:
         for refs, known, fr, en in (
             (ind.recommendation_ids, recs, "des préconisations", "recommendations"),
             (ind.action_ids, actions, "des actions", "support actions"),
             (ind.plan_action_ids, plan_actions, "des actions du plan de mandature", "plan actions"),
         ):
+            if known.issuperset(refs):
+                continue
             missing = sorted({r for r in refs if r not in known})
-            if missing:
-                yield Breach(
-                    (ind.id, *missing),
-                    _UNKNOWN.fr.format(ind=ind.id, what=fr, ids=", ".join(missing)),
-                    _UNKNOWN.en.format(ind=ind.id, what_en=en, ids=", ".join(missing)),
-                )
-        named = {t.period_id for t in ind.targets} | {m.period_id for m in ind.values}
-        ghosts = sorted(named - periods.keys())
-        if ghosts:
+            ids = ", ".join(missing)
+            yield Breach(
+                (ind.id, *missing),
+                _UNKNOWN.fr.format(ind=ind.id, what=fr, ids=ids),
+                _UNKNOWN.en.format(ind=ind.id, what_en=en, ids=ids),
+            )
+        named = [t.period_id for t in ind.targets] + [m.period_id for m in ind.values]
+        if not periods.issuperset(named):
+            ghosts = sorted(set(named) - periods)
             yield _breach((ind.id, *ghosts), _UNKNOWN_PERIOD, ind=ind.id, ids=", ".join(ghosts))
-        finals = sum(1 for m in ind.values if m.final)
-        if finals > 1:
-            yield _breach((ind.id,), _TWO_FINALS, ind=ind.id, n=finals)
+        finals = [m for m in ind.values if m.final]
+        if len(finals) > 1:
+            yield _breach((ind.id,), _TWO_FINALS, ind=ind.id, n=len(finals))
     for (fr, en), ids in (
         (("indicateurs", "indicators"), [i.id for i in results.indicators]),
         (("périodes de suivi", "reporting periods"), [r.id for r in results.periods]),
         (("suivis", "follow-ups"), [f.id for f in results.follow_ups]),
     ):
+        if len(set(ids)) == len(ids):
+            continue
         for ident, n in sorted(Counter(ids).items()):
             if n > 1:
                 yield Breach(
