@@ -426,11 +426,11 @@ def _results_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             if known.issuperset(refs):
                 continue
             missing = sorted({r for r in refs if r not in known})
-            ids = ", ".join(missing)
+            listed = ", ".join(missing)
             yield Breach(
                 (ind.id, *missing),
-                _UNKNOWN.fr.format(ind=ind.id, what=fr, ids=ids),
-                _UNKNOWN.en.format(ind=ind.id, what_en=en, ids=ids),
+                _UNKNOWN.fr.format(ind=ind.id, what=fr, ids=listed),
+                _UNKNOWN.en.format(ind=ind.id, what_en=en, ids=listed),
             )
         named = [t.period_id for t in ind.targets] + [m.period_id for m in ind.values]
         if not periods.issuperset(named):
