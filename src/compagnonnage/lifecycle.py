@@ -484,30 +484,47 @@ class Lifecycle:
         if old is None:
             raise UnknownReferenceError("indicator", indicator_id, p.id)
         new = attrs.evolve(old, **changes)
-        indicators = _replace(p.results.indicators, new, lambda i: i.id == indicator_id)
-        return self._monitor(
+        return self._record(
             p,
             operation,
+            "indicators",
+            new,
+            lambda i: i.id == indicator_id,
             by=by,
             at=at,
             subject=indicator_id,
-            since=Stage.DIAGNOSTIC,
-            indicators=indicators,
         )
+
+    def _record(
+        self,
+        p: Programme,
+        operation: Operation,
+        name: str,
+        item: Any,
+        same: Callable[[Any], bool],
+        *,
+        by: str,
+        at: dt.datetime | None,
+        subject: str,
+        since: Stage = Stage.DIAGNOSTIC,
+    ) -> Programme:
+        """Commit ``operation``: ``item`` replaces the one of ``results.<name>`` it is ``same`` as."""
+        items: dict[str, Any] = {name: _replace(getattr(p.results, name), item, same)}
+        return self._monitor(p, operation, by=by, at=at, subject=subject, since=since, **items)
 
     def record_period(
         self, p: Programme, period: ReportingPeriod, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
         """Record a reporting period (from the diagnostic on), replacing the one with its id."""
-        periods = _replace(p.results.periods, period, lambda r: r.id == period.id)
-        return self._monitor(
+        return self._record(
             p,
             Operation.RECORD_PERIOD,
+            "periods",
+            period,
+            lambda r: r.id == period.id,
             by=by,
             at=at,
             subject=period.id,
-            since=Stage.DIAGNOSTIC,
-            periods=periods,
         )
 
     def record_module(
@@ -515,30 +532,30 @@ class Lifecycle:
     ) -> Programme:
         """Record the diagnostic module version (and its scale) the programme scores with."""
         key = (use.module_id, use.version)
-        modules = _replace(p.results.modules, use, lambda m: (m.module_id, m.version) == key)
-        return self._monitor(
+        return self._record(
             p,
             Operation.RECORD_MODULE,
+            "modules",
+            use,
+            lambda m: (m.module_id, m.version) == key,
             by=by,
             at=at,
             subject=use.module_id,
-            since=Stage.DIAGNOSTIC,
-            modules=modules,
         )
 
     def define_indicator(
         self, p: Programme, indicator: Indicator, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
         """Define an indicator (from the diagnostic on), or redefine the one with its id."""
-        indicators = _replace(p.results.indicators, indicator, lambda i: i.id == indicator.id)
-        return self._monitor(
+        return self._record(
             p,
             Operation.DEFINE_INDICATOR,
+            "indicators",
+            indicator,
+            lambda i: i.id == indicator.id,
             by=by,
             at=at,
             subject=indicator.id,
-            since=Stage.DIAGNOSTIC,
-            indicators=indicators,
         )
 
     def record_baseline(
@@ -607,15 +624,16 @@ class Lifecycle:
         self, p: Programme, follow_up: FollowUp, *, by: str, at: dt.datetime | None = None
     ) -> Programme:
         """Record a follow-up assessment (in the accompaniment), replacing the one with its id."""
-        follow_ups = _replace(p.results.follow_ups, follow_up, lambda f: f.id == follow_up.id)
-        return self._monitor(
+        return self._record(
             p,
             Operation.RECORD_FOLLOW_UP,
+            "follow_ups",
+            follow_up,
+            lambda f: f.id == follow_up.id,
             by=by,
             at=at,
             subject=follow_up.id,
             since=Stage.ACCOMPANIMENT,
-            follow_ups=follow_ups,
         )
 
     def record_membership(
