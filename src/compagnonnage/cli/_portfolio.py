@@ -34,7 +34,7 @@ def _blocking(programme: Programme, s: Session) -> tuple[Violation, ...]:
 
 def _entry(path: Path, s: Session) -> PortfolioEntry:
     from compagnonnage.documents import DocumentError
-    from compagnonnage.reports._portfolio import PortfolioEntry
+    from compagnonnage.reports._portfolio import PortfolioEntry, summarise
 
     try:
         programme = s.load(path)
@@ -42,7 +42,7 @@ def _entry(path: Path, s: Session) -> PortfolioEntry:
         return PortfolioEntry(path=str(path), problem=err.message(s.lang))
     except OSError as err:
         return PortfolioEntry(path=str(path), problem=os_message(err, s))
-    return PortfolioEntry(path=str(path), programme=programme, blocking=_blocking(programme, s))
+    return summarise(str(path), programme, _blocking(programme, s))
 
 
 def portfolio(args: argparse.Namespace, s: Session) -> int:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
 from compagnonnage import __version__
 from compagnonnage._i18n import Lang, Message, format_number, stage_label
-from compagnonnage.model import Programme, Stage
+from compagnonnage.model import Membership, Programme, Stage
 from compagnonnage.reports._model import Facts, ReportDocument, Section, Table
 from compagnonnage.rules import Violation
 
@@ -55,18 +55,48 @@ _TEXT = {
 
 @frozen(kw_only=True)
 class PortfolioEntry:
-    """One document of the folder: its programme and what blocks its next stage, or why it
-    could not be read (``problem``)."""
+    """What the portfolio keeps of one document: a row's worth, not the programme itself
+    (a folder of a thousand programmes is never held in memory at once).
+
+    Made by :func:`summarise`, or with only ``path`` and ``problem`` for a
+    document that could not be read.
+    """
 
     path: str
-    programme: Programme | None = None
-    blocking: tuple[Violation, ...] = ()
     problem: str | None = None
+    programme_id: str = ""
+    title: str = ""
+    body: str = ""
+    country: str = ""
+    stage: Stage = Stage.DRAFT
+    blocking: tuple[str, ...] = ()
+    on_track: int = 0
+    off_track: int = 0
+    ledger: tuple[Membership, ...] = ()
 
 
-def _trend(p: Programme, lang: Lang) -> str:
+def summarise(path: str, programme: Programme, blocking: Iterable[Violation]) -> PortfolioEntry:
+    """The row of ``programme``; ``blocking`` is what refuses its next stage change."""
+    from compagnonnage.results import progress
+
+    states = [progress(i, programme.results).on_track for i in programme.results.indicators]
+    return PortfolioEntry(
+        path=path,
+        programme_id=programme.id,
+        title=programme.title,
+        body=programme.beneficiary.name,
+        country=programme.beneficiary.country,
+        stage=programme.stage,
+        blocking=tuple(sorted({v.code for v in blocking})),
+        on_track=sum(1 for s in states if s is True),
+        off_track=sum(1 for s in states if s is False),
+        ledger=tuple(m for m in programme.beneficiary.ledger if m.as_of is not None),
+    )
+
+
+def _trend(ledger: tuple[Membership, ...], lang: Lang) -> str:
     """The latest registered figure, and its change since the first dated point."""
-    dated = [(m.as_of, m) for m in p.beneficiary.ledger if m.as_of is not None]
+    dated = [(m.as_of, m) for m in ledger if m.as_of is not None]
     if not dated:
         return "—"
     (start, first), (end, last) = dated[0], dated[-1]
@@ -77,44 +107,31 @@ def _trend(p: Programme, lang: Lang) -> str:
     return text
 
 
-def _tracks(p: Programme) -> tuple[int, int]:
-    from compagnonnage.results import progress
-
-    states = [progress(i, p.results).on_track for i in p.results.indicators]
-    return sum(1 for s in states if s is True), sum(1 for s in states if s is False)
-
-
 def build_portfolio(entries: Sequence[PortfolioEntry], *, lang: Lang) -> ReportDocument:
     """The portfolio of ``entries`` in ``lang``: a summary, a row per programme, the refusals."""
 
     def t(key: str) -> str:
         return _TEXT[key](lang)
 
-    read = [e for e in entries if e.programme is not None]
+    read = [e for e in entries if e.problem is None]
     rows = []
-    on_total = off_total = 0
     for e in read:
-        p = e.programme
-        assert p is not None
-        on, off = _tracks(p)
-        on_total, off_total = on_total + on, off_total + off
-        if p.stage is Stage.CLOSED:
-            blocked = "—"
-        else:
-            blocked = ", ".join(sorted({v.code for v in e.blocking})) or t("ready")
+        blocked = "—" if e.stage is Stage.CLOSED else (", ".join(e.blocking) or t("ready"))
         rows.append(
             (
-                f"{p.title} ({p.id})",
-                p.beneficiary.name,
-                p.beneficiary.country,
-                stage_label(p.stage, lang),
+                f"{e.title} ({e.programme_id})",
+                e.body,
+                e.country,
+                stage_label(e.stage, lang),
                 blocked,
-                str(on),
-                str(off),
-                _trend(p, lang),
+                str(e.on_track),
+                str(e.off_track),
+                _trend(e.ledger, lang),
             )
         )
-    stages = Counter(e.programme.stage for e in read if e.programme is not None)
+    on_total = sum(e.on_track for e in read)
+    off_total = sum(e.off_track for e in read)
+    stages = Counter(e.stage for e in read)
     by_stage = ", ".join(
         f"{stage_label(stage, lang)} {n}"
         for stage, n in sorted(stages.items(), key=lambda x: x[0].rank)
@@ -147,7 +164,7 @@ def build_portfolio(entries: Sequence[PortfolioEntry], *, lang: Lang) -> ReportD
     problems = Table(
         caption=t("problems_caption"),
         headers=(t("file"), t("problem")),
-        rows=tuple((e.path, e.problem or "") for e in entries if e.programme is None),
+        rows=tuple((e.path, e.problem) for e in entries if e.problem is not None),
         empty=t("no_problem"),
     )
     return ReportDocument(
