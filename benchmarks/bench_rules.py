@@ -1,15 +1,22 @@
 """Rule-checking speed and memory, as ratios measured in one run.
 
 1. Checks 10,000 medium programmes (40 actions, 60 findings, 10 experts,
-   5 missions) with every core rule, and compares the time per programme with a
-   bare traversal that reads every object and field the rules read (target:
-   at most 3x that floor).
+   5 missions, and their results records: an indicator per recommendation,
+   1-4 reporting periods, often a follow-up, a 1-5 point membership ledger)
+   with every core rule, the results rules included, and compares the time per
+   programme with a bare traversal that reads every object and field the rules
+   read (target: at most 3x that floor).
 2. Generates and checks 100,000 programmes as a stream, never holding them all,
    and compares the cost with 10,000 generated and checked the same way
    (target: at most 10.5x). Each stream runs in a child process, whose peak
    resident memory is printed: it must not grow with the number of programmes.
 
-Run: python benchmarks/bench_rules.py [--small N]
+3. Writes 1,000 medium programme documents into a folder and runs
+   ``compagnonnage portfolio`` over it: prints its documents per second and its
+   ratio to loading and checking the same documents in a plain loop
+   (target: at most 1.3x).
+
+Run: python benchmarks/bench_rules.py [--small N] [--portfolio N]
 """
 
 from __future__ import annotations
@@ -108,6 +115,38 @@ def touch(p: Programme) -> int:
             n += len(a.domain.code)
         elif isinstance(a, MandatePlanning):
             n += a.plan is not None
+    return n + _touch_results(p)
+
+
+def _touch_results(p: Programme) -> int:
+    """Read, once, what the results rules read."""
+    results = p.results
+    n = len(results.periods)
+    for r in results.periods:
+        n += len(r.id) + r.period.start.day + r.period.end.day
+    for u in results.modules:
+        n += len(u.module_id) + len(u.version) + u.low + u.high
+    for ind in results.indicators:
+        n += len(ind.id) + len(ind.measure.value) + (ind.not_measured is None)
+        for ident in (*ind.recommendation_ids, *ind.action_ids, *ind.plan_action_ids):
+            n += len(ident)
+        if ind.baseline is not None:
+            n += ind.baseline.on.day + int(ind.baseline.value)
+        if ind.capacity is not None:
+            n += len(ind.capacity.module_version)
+        for t in ind.targets:
+            n += len(t.period_id) + int(t.value)
+        for m in ind.values:
+            n += len(m.period_id) + m.on.day + m.final + int(m.value or 0)
+            for d in m.disaggregations:
+                n += len(d.axis) + int(d.value)
+    for f in results.follow_ups:
+        n += len(f.id) + f.on.day + len(f.module_version)
+        for s in f.scores:
+            n += s.level
+    for point in p.beneficiary.ledger:
+        n += point.registered + (point.paying_members or 0) + (point.card_holders or 0)
+        n += point.as_of.day if point.as_of is not None else 0
     return n
 
 
@@ -148,17 +187,61 @@ def _check_against_floor(n: int) -> None:
     actions = sum(len(p.accompaniment.actions) for p in programmes) / n
     findings = sum(len(tuple(p.diagnostic.findings())) for p in programmes) / n
     print(f"{n} programmes, {actions:.0f} actions and {findings:.0f} findings each")
+    indicators = sum(len(p.results.indicators) for p in programmes) / n
+    periods = sum(len(p.results.periods) for p in programmes) / n
+    follow_ups = sum(len(p.results.follow_ups) for p in programmes) / n
+    ledger = sum(len(p.beneficiary.ledger) for p in programmes) / n
+    print(
+        f"results: {indicators:.0f} indicators, {periods:.1f} periods, {follow_ups:.1f} "
+        f"follow-ups, {ledger:.1f} ledger points on average"
+    )
     floor = _timed(lambda: [touch(p) for p in programmes])
     rules = _timed(lambda: [check(p) for p in programmes])
     print(f"bare traversal   {floor / n * 1e6:8.1f} us/programme")
-    print(f"check (17 rules) {rules / n * 1e6:8.1f} us/programme")
+    print(f"check (25 rules) {rules / n * 1e6:8.1f} us/programme")
     print(f"ratio check / traversal: {rules / floor:.2f}x (target <= 3x)")
+
+
+def _portfolio(n: int) -> None:
+    """``portfolio`` over ``n`` documents against a plain loop that loads and checks them."""
+    import contextlib
+    import io
+    import tempfile
+    from pathlib import Path
+
+    from compagnonnage.cli import main as cli
+    from compagnonnage.documents import dump, load, make_converter
+    from compagnonnage.plugins import get_plugin_manager
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "programmes"
+        folder.mkdir()
+        for i, p in enumerate(_stream(n, seed=500_000)):
+            dump(p, folder / f"programme-{i:05d}.json")
+        files = sorted(folder.glob("*.json"))
+        manager = get_plugin_manager()
+        converter = make_converter(manager)
+
+        def plain() -> None:
+            for path in files:
+                manager.check(load(path, converter=converter))
+
+        def portfolio() -> None:
+            with contextlib.redirect_stdout(io.StringIO()):
+                assert cli(["portfolio", str(folder), "-o", str(Path(tmp) / "out.html")]) == 0
+
+        loop = _timed(plain, repeat=2)
+        report = _timed(portfolio, repeat=2)
+    print(f"portfolio over {n} documents: {n / report:7.1f} documents/s")
+    print(f"plain load+check loop:       {n / loop:7.1f} documents/s")
+    print(f"ratio portfolio / loop: {report / loop:.2f}x (target <= 1.3x)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--small", type=int, default=10_000, help="programmes in the first batch")
     parser.add_argument("--factor", type=int, default=10, help="the stream is factor x small")
+    parser.add_argument("--portfolio", type=int, default=1_000, help="documents for portfolio")
     parser.add_argument("--stream", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stream:
@@ -177,6 +260,7 @@ def main() -> None:
         f"(target <= {args.factor * 1.05:.1f}x); peak memory ratio {big['peak_kib'] / small['peak_kib']:.2f}x"
     )
     _check_against_floor(n)
+    _portfolio(args.portfolio)
 
 
 if __name__ == "__main__":

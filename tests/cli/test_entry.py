@@ -25,6 +25,8 @@ COMMANDS = [
     "schema",
     "form",
     "answers",
+    "results",
+    "portfolio",
 ]
 
 

@@ -13,7 +13,7 @@ import pytest
 from cli_support import Run
 from test_diagnose import _collected
 
-from compagnonnage.cli import _answers, _diagnose
+from compagnonnage.cli import _diagnose
 from compagnonnage.documents import dump, load
 from compagnonnage.example import togo_programme
 from compagnonnage.model import Programme, Stage
@@ -24,7 +24,7 @@ def documents(tmp_path: Path) -> tuple[Path, Path]:
     """A programme in its diagnostic stage, and answers that diagnose records into it."""
     programme, answers = tmp_path / "togo-diagnostic.json", tmp_path / "answers.json"
     dump(togo_programme(stage=Stage.DIAGNOSTIC), programme)
-    answers.write_text(_answers.dumps(_collected()), encoding="utf-8")
+    dump(_collected(), answers)
     return programme, answers
 
 

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from compagnonnage import _validators as _v
 from compagnonnage.documents import (
+    SCHEMA_VERSION,
     DocumentConverter,
     DocumentError,
     dumpb,
@@ -39,7 +40,9 @@ CONVERTER = make_converter()
 
 def _reference_bytes(obj: Any, cl: Any, name: str, conv: DocumentConverter = CONVERTER) -> bytes:
     """What the cattrs converter writes for ``obj`` (the path ``dumps`` falls back to)."""
-    return orjson.dumps({"schema_version": 2, name: conv.unstructure(obj, cl)}, option=_OPTIONS)
+    return orjson.dumps(
+        {"schema_version": SCHEMA_VERSION, name: conv.unstructure(obj, cl)}, option=_OPTIONS
+    )
 
 
 @given(programmes())

@@ -32,6 +32,7 @@ from compagnonnage.model import (
     Training,
 )
 from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, Subject, rule
+from compagnonnage.rules._results import RESULTS_RULES
 
 _PREPARATION = Stage.PREPARATION.rank
 _DIAGNOSTIC = Stage.DIAGNOSTIC.rank
@@ -692,4 +693,5 @@ CORE_RULES: tuple[Rule, ...] = (
     _partner_first,
     _references,
     _unique_ids,
+    *RESULTS_RULES,
 )

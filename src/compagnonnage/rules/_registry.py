@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -97,6 +98,10 @@ class Breach:
     warning: bool = False
 
 
+def _utc_today() -> dt.date:
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
 @frozen(kw_only=True)
 class RuleContext:
     """What rules may know beyond the programme itself.
@@ -107,9 +112,17 @@ class RuleContext:
         plugins were loaded and none registers a nomenclature (a plugin
         misspelled and set aside, say): STG-011 then warns that the programme's
         trades cannot be checked, naming each nomenclature.
+    :ivar clock: the function giving today's date, for the rules that refuse a
+        date in the future (RES-002); the UTC date by default. Tests pass a
+        fixed one: ``RuleContext(clock=lambda: dt.date(2025, 1, 1))``.
     """
 
     nomenclatures: Mapping[str, frozenset[str]] | None = None
+    clock: Callable[[], dt.date] = field(default=_utc_today, eq=False)
+
+    def today(self) -> dt.date:
+        """Today's date, as the :attr:`clock` says."""
+        return self.clock()
 
     def knows_trade(self, nomenclature: str, code: str) -> bool:
         """Whether the trade is in a known nomenclature (always true when none is known)."""

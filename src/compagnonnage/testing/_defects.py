@@ -29,6 +29,7 @@ from compagnonnage.model import (
     TradeRef,
     Training,
 )
+from compagnonnage.testing._results import RESULTS_DEFECTS
 
 Planter = Callable[[Programme], Programme]
 
@@ -226,3 +227,10 @@ DEFECTS: dict[str, Defect] = {
     "REF-002": Defect(Stage.DRAFT, 0, _twin_expert),
 }
 """The planter for each core rule code."""
+
+DEFECTS.update(
+    {
+        code: Defect(stage, actions, plant)
+        for code, (stage, actions, plant) in RESULTS_DEFECTS.items()
+    }
+)

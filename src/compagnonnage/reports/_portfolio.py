@@ -1,0 +1,181 @@
+"""The portfolio report: one page over many programmes (``compagnonnage portfolio DIR``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from attrs import frozen
+
+from compagnonnage import __version__
+from compagnonnage._i18n import Lang, Message, format_number, stage_label
+from compagnonnage.model import Membership, Programme, Stage
+from compagnonnage.reports._model import Facts, ReportDocument, Section, Table
+from compagnonnage.rules import Violation
+
+_TEXT = {
+    "title": Message("Portefeuille de programmes", "Programme portfolio"),
+    "subtitle": Message(
+        "Tous les programmes de compagnonnage consulaire d'un dossier",
+        "Every compagnonnage consulaire programme in a folder",
+    ),
+    "contents": Message("Sommaire", "Contents"),
+    "footer": Message(
+        "Rapport produit par compagnonnage {version}.",
+        "Report produced by compagnonnage {version}.",
+    ),
+    "summary": Message("Synthèse", "Summary"),
+    "documents": Message("Documents", "Documents"),
+    "read": Message("Programmes lus", "Programmes read"),
+    "unreadable": Message("Documents illisibles", "Unreadable documents"),
+    "by_stage": Message("Par étape", "By stage"),
+    "indicators": Message("Indicateurs en bonne voie / en retard", "Indicators on / off track"),
+    "programmes": Message("Programmes", "Programmes"),
+    "programmes_caption": Message(
+        "Chaque programme : bénéficiaire, étape, blocages, indicateurs, effectifs",
+        "Each programme: beneficiary, stage, blockers, indicators, membership",
+    ),
+    "programme": Message("Programme", "Programme"),
+    "body": Message("Bénéficiaire", "Beneficiary"),
+    "country": Message("Pays", "Country"),
+    "stage": Message("Étape", "Stage"),
+    "blocked_by": Message("Ce qui bloque l'étape suivante", "What blocks the next stage"),
+    "on_track": Message("En bonne voie", "On track"),
+    "off_track": Message("En retard", "Off track"),
+    "trend": Message("Effectifs (inscrits)", "Membership (registered)"),
+    "ready": Message("prêt", "ready"),
+    "no_programme": Message("Aucun programme lisible.", "No readable programme."),
+    "problems": Message("Documents illisibles", "Unreadable documents"),
+    "problems_caption": Message("Documents refusés et pourquoi", "Documents refused, and why"),
+    "file": Message("Fichier", "File"),
+    "problem": Message("Problème", "Problem"),
+    "no_problem": Message("Tous les documents ont été lus.", "Every document was read."),
+}
+
+
+@frozen(kw_only=True)
+class PortfolioEntry:
+    """What the portfolio keeps of one document: a row's worth, not the programme itself
+    (a folder of a thousand programmes is never held in memory at once).
+
+    Made by :func:`summarise`, or with only ``path`` and ``problem`` for a
+    document that could not be read.
+    """
+
+    path: str
+    problem: str | None = None
+    programme_id: str = ""
+    title: str = ""
+    body: str = ""
+    country: str = ""
+    stage: Stage = Stage.DRAFT
+    blocking: tuple[str, ...] = ()
+    on_track: int = 0
+    off_track: int = 0
+    ledger: tuple[Membership, ...] = ()
+
+
+def summarise(path: str, programme: Programme, blocking: Iterable[Violation]) -> PortfolioEntry:
+    """The row of ``programme``; ``blocking`` is what refuses its next stage change."""
+    from compagnonnage.results import progress
+
+    states = [progress(i, programme.results).on_track for i in programme.results.indicators]
+    return PortfolioEntry(
+        path=path,
+        programme_id=programme.id,
+        title=programme.title,
+        body=programme.beneficiary.name,
+        country=programme.beneficiary.country,
+        stage=programme.stage,
+        blocking=tuple(sorted({v.code for v in blocking})),
+        on_track=sum(1 for s in states if s is True),
+        off_track=sum(1 for s in states if s is False),
+        ledger=tuple(m for m in programme.beneficiary.ledger if m.as_of is not None),
+    )
+
+
+def _trend(ledger: tuple[Membership, ...], lang: Lang) -> str:
+    """The latest registered figure, and its change since the first dated point."""
+    dated = [(m.as_of, m) for m in ledger if m.as_of is not None]
+    if not dated:
+        return "—"
+    (start, first), (end, last) = dated[0], dated[-1]
+    text = f"{format_number(last.registered, lang)} ({end.year}{' *' if last.illustrative else ''})"
+    if len(dated) > 1 and first.registered > 0:
+        change = round((last.registered - first.registered) * 100 / first.registered)
+        text += f", {'+' if change >= 0 else ''}{format_number(change, lang)}\u00a0% / {start.year}"
+    return text
+
+
+def build_portfolio(entries: Sequence[PortfolioEntry], *, lang: Lang) -> ReportDocument:
+    """The portfolio of ``entries`` in ``lang``: a summary, a row per programme, the refusals."""
+
+    def t(key: str) -> str:
+        return _TEXT[key](lang)
+
+    read = [e for e in entries if e.problem is None]
+    rows = []
+    for e in read:
+        blocked = "—" if e.stage is Stage.CLOSED else (", ".join(e.blocking) or t("ready"))
+        rows.append(
+            (
+                f"{e.title} ({e.programme_id})",
+                e.body,
+                e.country,
+                stage_label(e.stage, lang),
+                blocked,
+                str(e.on_track),
+                str(e.off_track),
+                _trend(e.ledger, lang),
+            )
+        )
+    on_total = sum(e.on_track for e in read)
+    off_total = sum(e.off_track for e in read)
+    stages = Counter(e.stage for e in read)
+    by_stage = ", ".join(
+        f"{stage_label(stage, lang)} {n}"
+        for stage, n in sorted(stages.items(), key=lambda x: x[0].rank)
+    )
+    summary = Facts(
+        items=(
+            (t("documents"), str(len(entries))),
+            (t("read"), str(len(read))),
+            (t("unreadable"), str(len(entries) - len(read))),
+            (t("by_stage"), by_stage or "—"),
+            (t("indicators"), f"{on_total} / {off_total}"),
+        )
+    )
+    headers = (
+        "programme",
+        "body",
+        "country",
+        "stage",
+        "blocked_by",
+        "on_track",
+        "off_track",
+        "trend",
+    )
+    programmes = Table(
+        caption=t("programmes_caption"),
+        headers=tuple(t(h) for h in headers),
+        rows=tuple(rows),
+        empty=t("no_programme"),
+    )
+    problems = Table(
+        caption=t("problems_caption"),
+        headers=(t("file"), t("problem")),
+        rows=tuple((e.path, e.problem) for e in entries if e.problem is not None),
+        empty=t("no_problem"),
+    )
+    return ReportDocument(
+        lang=lang,
+        title=t("title"),
+        subtitle=t("subtitle"),
+        contents_label=t("contents"),
+        sections=(
+            Section(anchor="summary", title=t("summary"), blocks=(summary,)),
+            Section(anchor="programmes", title=t("programmes"), blocks=(programmes,)),
+            Section(anchor="problems", title=t("problems"), blocks=(problems,)),
+        ),
+        footer=t("footer").format(version=__version__),
+    )
