@@ -188,6 +188,22 @@ def _subdivisions() -> frozenset[str]:
     return found
 
 
+@cache
+def _currencies() -> frozenset[str]:
+    found = _iso_codes("4217", "alpha_3")
+    if found is None:
+        import pycountry
+
+        found = frozenset(c.alpha_3 for c in pycountry.currencies)
+    return found
+
+
+def optional_currency(instance: object, attribute: Any, value: Any) -> None:
+    """``None`` or an ISO 4217 currency code (``"XOF"``)."""
+    if value is not None and (not isinstance(value, str) or value not in _currencies()):
+        _fail(instance, attribute, "an ISO 4217 currency code", value)
+
+
 def country(instance: object, attribute: Any, value: Any) -> None:
     """An ISO 3166-1 alpha-2 country code (``"TG"``)."""
     if not isinstance(value, str) or value not in _countries():

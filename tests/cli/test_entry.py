@@ -23,6 +23,7 @@ COMMANDS = [
     "recommend",
     "report",
     "schema",
+    "iati",
 ]
 
 

@@ -25,6 +25,7 @@ _COMMANDS = {
     "check": "compagnonnage.cli._check",
     "demo": "compagnonnage.cli._demo",
     "diagnose": "compagnonnage.cli._diagnose",
+    "iati": "compagnonnage.cli._iati",
     "modules": "compagnonnage.cli._listings",
     "plugins": "compagnonnage.cli._listings",
     "recommend": "compagnonnage.cli._recommend",

@@ -30,6 +30,7 @@ from compagnonnage.model import (
     SupportAction,
     Training,
 )
+from compagnonnage.rules._funding import FUNDING_RULES
 from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, rule
 
 _PREPARATION = Stage.PREPARATION.rank
@@ -643,4 +644,5 @@ CORE_RULES: tuple[Rule, ...] = (
     _partner_first,
     _references,
     _unique_ids,
+    *FUNDING_RULES,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -34,6 +35,10 @@ class Breach:
     en: str
 
 
+def _utc_today() -> dt.date:
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
 @frozen(kw_only=True)
 class RuleContext:
     """What rules may know beyond the programme itself.
@@ -41,9 +46,22 @@ class RuleContext:
     :ivar nomenclatures: known trade codes by nomenclature id, as registered by
         plugins; ``None`` when no nomenclature is known, in which case STG-011
         checks the scope only.
+    :ivar clock: the function giving today's date, for the rules that refuse a
+        date in the future (FUN-004); the UTC date by default. Tests pass a
+        fixed one: ``RuleContext(clock=lambda: dt.date(2025, 1, 1))``.
+    :ivar reporting_org: the IATI reference of the organisation that publishes
+        the programme, when it is checked for publication (:mod:`compagnonnage.iati`
+        sets it); FUN-004's actual dates and FUN-006's prefix are checked only
+        then, and FUN-007 also for a programme without funding records.
     """
 
     nomenclatures: Mapping[str, frozenset[str]] | None = None
+    clock: Callable[[], dt.date] = field(default=_utc_today, eq=False)
+    reporting_org: str | None = None
+
+    def today(self) -> dt.date:
+        """Today's date, as the :attr:`clock` says."""
+        return self.clock()
 
     def knows_trade(self, nomenclature: str, code: str) -> bool:
         """Whether the trade is in a known nomenclature (always true without nomenclatures)."""
@@ -190,7 +208,8 @@ class RuleSet:
 
     @classmethod
     def core(cls) -> RuleSet:
-        """The rule set holding only the core rules (STG-001 … STG-015, REF-001, REF-002)."""
+        """The rule set holding only the core rules (STG-001 … STG-015, REF-001, REF-002,
+        FUN-001 … FUN-007)."""
         from compagnonnage.rules._core import CORE_RULES
 
         return cls({r.code: r for r in CORE_RULES})

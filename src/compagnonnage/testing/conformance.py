@@ -104,7 +104,7 @@ _RECOMMEND = "compagnonnage_recommend_support"
 _STAGE_CHANGED = "compagnonnage_stage_changed"
 _SHOWN = 1200
 # Small programmes: hooks read content, not volume, and small examples shrink fast.
-_SIZES = {"max_experts": 3, "max_missions": 2, "max_findings": 3, "max_actions": 3}
+_SIZES: dict[str, Any] = {"max_experts": 3, "max_missions": 2, "max_findings": 3, "max_actions": 3}
 _WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
 
 
