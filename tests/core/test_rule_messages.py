@@ -28,22 +28,22 @@ CASES = [
     ),
     (
         "FUN-003",
-        ("funding.budgets[0]",),
-        "Le budget [0] couvre du 2021-01-11 au 2023-01-11 : plus d'un an.",
-        "Budget [0] runs from 2021-01-11 to 2023-01-11: more than a year.",
+        ("funding.budgets[3]",),
+        "Le budget [3] couvre du 2021-01-11 au 2023-01-11 : plus d'un an.",
+        "Budget [3] runs from 2021-01-11 to 2023-01-11: more than a year.",
     ),
     (
         "FUN-004",
-        ("funding.transactions[0]",),
-        "La transaction [0] est datée du 9999-12-31, dans le futur.",
-        "Transaction [0] is dated 9999-12-31, in the future.",
+        ("funding.transactions[3]",),
+        "La transaction [3] est datée du 9999-12-31, dans le futur.",
+        "Transaction [3] is dated 9999-12-31, in the future.",
     ),
     (
         "FUN-005",
-        ("funding.transactions[0].value",),
-        "funding.transactions[0].value n'a pas de devise, et le financement n'a pas de devise "
+        ("funding.transactions[3].value",),
+        "funding.transactions[3].value n'a pas de devise, et le financement n'a pas de devise "
         "par défaut.",
-        "funding.transactions[0].value has no currency, and the funding has no default currency.",
+        "funding.transactions[3].value has no currency, and the funding has no default currency.",
     ),
     (
         "FUN-006",
