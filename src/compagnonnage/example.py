@@ -33,32 +33,41 @@ from compagnonnage.model import (
     Affiliation,
     Approval,
     Audience,
+    Baseline,
     Body,
     BodyKind,
     Budget,
     BudgetStatus,
+    CapacityRef,
     Competence,
     Debriefing,
     DiagnosticKind,
+    Disaggregation,
     Domain,
     ElectedOfficial,
     Expert,
+    FollowUp,
     Funding,
     GoodPractice,
     GoverningBody,
     GoverningBodyKind,
     Horizon,
+    Indicator,
     IssueSeverity,
     Level,
     MajorIssue,
     MandatePlan,
     MandatePlanning,
+    Measure,
+    Measurement,
     Membership,
     MethodologicalSupport,
     MethodToolkit,
     Mission,
     Modality,
+    ModuleUse,
     Money,
+    NotMeasured,
     Organisation,
     OrganisationRole,
     Participant,
@@ -71,6 +80,8 @@ from compagnonnage.model import (
     Recommendation,
     ReferencePartner,
     RegionRef,
+    ReportingPeriod,
+    ResultLevel,
     Scope,
     SectorShare,
     ServiceOfferDesign,
@@ -78,6 +89,7 @@ from compagnonnage.model import (
     Stage,
     Structuring,
     StructuringFocus,
+    Target,
     Term,
     TermsOfReference,
     TradeRef,
@@ -109,6 +121,19 @@ _TOGO = RegionRef(country="TG")
 _LOME = RegionRef(country="TG", subdivision="TG-M")
 _TERM = Term(period=Period(start=dt.date(2019, 11, 1), end=dt.date(2023, 10, 31)), number=1)
 _LEAD = "cma-durand"
+_PUBLIC_LEDGER = (
+    Membership(
+        registered=7_055,
+        as_of=dt.date(2018, 12, 31),
+        source="UCRM : répertoire des métiers informatisé en 2018 (12 métiers)",
+    ),
+    Membership(
+        registered=43_000,
+        as_of=dt.date(2022, 12, 31),
+        source="UCRM : plus de 43 000 artisans inscrits en 2022",
+    ),
+)
+"""The public membership figures of UCRM (the later points of the example are illustrative)."""
 
 
 def _at(day: str, hour: int = 9) -> dt.datetime:
@@ -146,7 +171,7 @@ def _body() -> Body:
         region=_LOME,
         level=Level.NATIONAL,
         trades=(MASONRY, TAILORING, HAIRDRESSING, BAKERY),
-        membership=Membership(registered=43_000, as_of=dt.date(2022, 12, 31)),
+        ledger=_PUBLIC_LEDGER,
         governing_bodies=(
             GoverningBody(
                 id="ucrm-bureau",
@@ -433,6 +458,140 @@ def _diagnostic(p: Programme) -> Iterator[tuple[str, Programme]]:
     yield from _accompaniment(p)
 
 
+def _indicators(p: Programme) -> Programme:
+    """The results framework, defined once the actions are planned (targets are illustrative)."""
+    at = _at("2021-05-12")
+    module = CONSULAR_CHAMBER_MODULE
+    p = lc.record_module(
+        p,
+        ModuleUse(
+            module_id=module.id,
+            version=module.version,
+            low=module.scale.low,
+            high=module.scale.high,
+        ),
+        by=_LEAD,
+        at=at,
+    )
+    for year in (2021, 2022):
+        p = lc.record_period(
+            p,
+            ReportingPeriod(
+                id=f"y{year}",
+                period=Period(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)),
+            ),
+            by=_LEAD,
+            at=at,
+        )
+    diagnosed = dt.date(2021, 4, 16)
+    register_level = next(
+        s.level for s in p.diagnostic.scores if s.dimension_id == "trades-register"
+    )
+    framework = (
+        (
+            Indicator(
+                id="ind-register",
+                title="Artisans inscrits au répertoire informatisé",
+                level=ResultLevel.OUTCOME,
+                measure=Measure.COUNT,
+                unit="artisans",
+                recommendation_ids=("rec-register",),
+                action_ids=("act-register",),
+            ),
+            Baseline(
+                value=Decimal(7_055),
+                on=dt.date(2018, 12, 31),
+                source="UCRM : informatisation du répertoire (2018)",
+            ),
+            (Target(period_id="y2022", value=Decimal(20_000)),),
+        ),
+        (
+            Indicator(
+                id="ind-register-capacity",
+                title="Capacité : répertoire des métiers",
+                level=ResultLevel.OUTCOME,
+                measure=Measure.CAPACITY_LEVEL,
+                recommendation_ids=("rec-register",),
+                action_ids=("act-register",),
+                capacity=CapacityRef(
+                    module_id=module.id,
+                    module_version=module.version,
+                    dimension_id="trades-register",
+                ),
+            ),
+            Baseline(value=Decimal(register_level), on=diagnosed, source="diagnostic d'avril 2021"),
+            (Target(period_id="y2022", value=Decimal(TOGO_DESIRED["trades-register"])),),
+        ),
+        (
+            Indicator(
+                id="ind-officials-trained",
+                title="Élus du bureau formés",
+                level=ResultLevel.OUTPUT,
+                measure=Measure.COUNT,
+                unit="élus",
+                recommendation_ids=("rec-mandate-plan",),
+                action_ids=("act-training-elus",),
+            ),
+            Baseline(value=Decimal(0), on=diagnosed),
+            (Target(period_id="y2021", value=Decimal(8)),),
+        ),
+        (
+            Indicator(
+                id="ind-mandate-plan",
+                title="Plan de mandature adopté",
+                level=ResultLevel.OUTPUT,
+                measure=Measure.MILESTONE,
+                recommendation_ids=("rec-mandate-plan",),
+                action_ids=("act-mandate-plan", "act-structuring"),
+            ),
+            Baseline(value=Decimal(0), on=diagnosed),
+            (Target(period_id="y2021", value=Decimal(1)),),
+        ),
+        (
+            Indicator(
+                id="ind-paying-share",
+                title="Part des inscrits qui cotisent",
+                level=ResultLevel.OUTCOME,
+                measure=Measure.PERCENTAGE,
+                unit="%",
+                cumulative=False,
+                recommendation_ids=("rec-service-offer",),
+                action_ids=("act-service-offer",),
+            ),
+            Baseline(value=Decimal(8), on=dt.date(2020, 12, 31), source="cotisations 2020"),
+            (Target(period_id="y2022", value=Decimal(25)),),
+        ),
+        (
+            Indicator(
+                id="ind-apprentices",
+                title="Apprentis maçons sous contrat certifié",
+                level=ResultLevel.IMPACT,
+                measure=Measure.COUNT,
+                unit="apprentis",
+                recommendation_ids=("rec-apprenticeship",),
+            ),
+            Baseline(value=Decimal(0), on=diagnosed),
+            (Target(period_id="y2022", value=Decimal(50)),),
+        ),
+    )
+    for indicator, baseline, targets in framework:
+        p = lc.define_indicator(p, indicator, by=_LEAD, at=at)
+        p = lc.record_baseline(p, indicator.id, baseline, by=_LEAD, at=at)
+        for target in targets:
+            p = lc.set_target(p, indicator.id, target, by=_LEAD, at=at)
+    return p
+
+
+def _link_plan_actions(p: Programme) -> Programme:
+    """The adopted mandate plan's actions join the indicators that follow them."""
+    links = {"ind-register": ("pa-register",), "ind-paying-share": ("pa-card",)}
+    for indicator in p.results.indicators:
+        if indicator.id in links:
+            linked = attrs.evolve(indicator, plan_action_ids=links[indicator.id])
+            p = lc.define_indicator(p, linked, by=_LEAD, at=_at("2021-09-24", 20))
+    return p
+
+
 def _accompaniment(p: Programme) -> Iterator[tuple[str, Programme]]:
     bureau = tuple(f"ucrm-elu-{i}" for i in range(1, 9))
     actions = (
@@ -487,11 +646,31 @@ def _accompaniment(p: Programme) -> Iterator[tuple[str, Programme]]:
     for action in actions:
         p = lc.plan_action(p, action, by=_LEAD, at=_at("2021-05-10"))
     yield "plan support actions", p
+    p = _indicators(p)
+    yield "define indicators", p
     p = lc.start_action(
         p, "act-training-elus", on=dt.date(2021, 6, 7), by=_LEAD, at=_at("2021-06-07")
     )
     p = lc.complete_action(
         p, "act-training-elus", on=dt.date(2021, 6, 9), by=_LEAD, at=_at("2021-06-09", 18)
+    )
+    p = lc.record_value(
+        p,
+        "ind-officials-trained",
+        Measurement(
+            period_id="y2021",
+            on=dt.date(2021, 6, 9),
+            value=Decimal(8),
+            source="feuille d'émargement de la formation",
+            recorded_by=_LEAD,
+            disaggregations=(
+                Disaggregation(axis="sex", group="women", value=Decimal(4)),
+                Disaggregation(axis="sex", group="men", value=Decimal(4)),
+            ),
+            final=True,
+        ),
+        by=_LEAD,
+        at=_at("2021-06-09", 19),
     )
     yield "train elected officials", p
     p = lc.start_action(
@@ -535,9 +714,126 @@ def _accompaniment(p: Programme) -> Iterator[tuple[str, Programme]]:
         at=_at("2021-09-24", 18),
         produces=plan,
     )
+    p = lc.record_value(
+        p,
+        "ind-mandate-plan",
+        Measurement(
+            period_id="y2021",
+            on=dt.date(2021, 9, 24),
+            value=Decimal(1),
+            source="procès-verbal de l'assemblée générale",
+            recorded_by=_LEAD,
+            final=True,
+        ),
+        by=_LEAD,
+        at=_at("2021-09-24", 19),
+    )
+    p = _link_plan_actions(p)
     yield "adopt the mandate plan", p
     p = lc.start_action(p, "act-register", on=dt.date(2021, 10, 11), by=_LEAD, at=_at("2021-10-11"))
     yield "start trades-register support", p
+    yield from _monitoring(p)
+
+
+_ILLUSTRATIVE = "chiffre illustratif, inventé pour l'exemple"
+
+
+def _value(period: str, on: dt.date, value: int, *, final: bool = False) -> Measurement:
+    return Measurement(
+        period_id=period,
+        on=on,
+        value=Decimal(value),
+        source=_ILLUSTRATIVE,
+        recorded_by="ucrm-rm",
+        final=final,
+    )
+
+
+def _monitoring(p: Programme) -> Iterator[tuple[str, Programme]]:
+    """Values, a follow-up assessment and later membership figures (all illustrative)."""
+    end_2021 = dt.date(2021, 12, 31)
+    p = lc.record_value(
+        p, "ind-register", _value("y2021", end_2021, 12_400), by=_LEAD, at=_at("2022-01-10")
+    )
+    p = lc.record_value(
+        p, "ind-paying-share", _value("y2021", end_2021, 10), by=_LEAD, at=_at("2022-01-10")
+    )
+    yield "record the 2021 values", p
+    improved = {"trades-register": 1, "mandate-strategy": 2, "membership": 1}
+    follow_up = FollowUp(
+        id="fu-2022-10",
+        module_id=CONSULAR_CHAMBER_MODULE.id,
+        module_version=CONSULAR_CHAMBER_MODULE.version,
+        on=dt.date(2022, 10, 17),
+        scores=tuple(
+            attrs.evolve(
+                s,
+                level=min(4, s.level + improved.get(s.dimension_id, 0)),
+                evidence=(_ILLUSTRATIVE,),
+            )
+            for s in p.diagnostic.scores
+        ),
+        respondent_ids=("ucrm-sg", "ucrm-rm", "ucrm-elu-1"),
+    )
+    p = lc.record_follow_up(p, follow_up, by=_LEAD, at=_at("2022-10-17", 18))
+    yield "follow-up assessment", p
+    end_2022 = dt.date(2022, 12, 31)
+    register_level = next(s.level for s in follow_up.scores if s.dimension_id == "trades-register")
+    at = _at("2023-01-16")
+    for indicator, value in (
+        ("ind-register", _value("y2022", end_2022, 21_300, final=True)),
+        (
+            "ind-register-capacity",
+            _value("y2022", follow_up.on, register_level, final=True),
+        ),
+        ("ind-paying-share", _value("y2022", end_2022, 14, final=True)),
+    ):
+        p = lc.record_value(p, indicator, value, by=_LEAD, at=at)
+    p = lc.record_not_measured(
+        p,
+        "ind-apprentices",
+        NotMeasured(
+            reason="Le dispositif de certification de l'apprentissage n'a pas ouvert avant "
+            "la fin du programme (illustratif).",
+            on=end_2022,
+        ),
+        by=_LEAD,
+        at=at,
+    )
+    yield "record the 2022 values", p
+    for figure in _LATER_LEDGER:
+        assert figure.as_of is not None
+        p = lc.record_membership(p, figure, by="ucrm-sg", at=_at(f"{figure.as_of.year + 1}-01-20"))
+    yield "record later membership figures", p
+
+
+_LATER_LEDGER = (
+    Membership(
+        registered=46_200,
+        card_holders=9_800,
+        paying_members=7_400,
+        service_users=5_100,
+        as_of=dt.date(2023, 12, 31),
+        dues_revenue=Decimal(37_000_000),
+        service_revenue=Decimal(11_500_000),
+        currency="XOF",
+        source=_ILLUSTRATIVE,
+        illustrative=True,
+    ),
+    Membership(
+        registered=49_800,
+        card_holders=13_500,
+        paying_members=9_900,
+        service_users=7_800,
+        as_of=dt.date(2024, 12, 31),
+        dues_revenue=Decimal(49_500_000),
+        service_revenue=Decimal(18_000_000),
+        currency="XOF",
+        source=_ILLUSTRATIVE,
+        illustrative=True,
+    ),
+)
+"""Membership figures after the programme: invented for the example, marked illustrative."""
 
 
 def togo_answers() -> tuple[Answer, ...]:

@@ -29,24 +29,33 @@ from compagnonnage._i18n import stage_label
 from compagnonnage.errors import InvalidValueError, TransitionRefused, UnknownReferenceError
 from compagnonnage.model import (
     ActionStatus,
+    Baseline,
     CapacityScore,
     Debriefing,
     Finding,
+    FollowUp,
     GoodPractice,
     HistoryEntry,
+    Indicator,
     MajorIssue,
     MandatePlan,
     MandatePlanning,
+    Measurement,
+    Membership,
     MethodToolkit,
     Mission,
+    ModuleUse,
+    NotMeasured,
     Operation,
     Period,
     Programme,
     Recommendation,
+    ReportingPeriod,
     ServiceOffer,
     ServiceOfferDesign,
     Stage,
     SupportAction,
+    Target,
     TermsOfReference,
     WorkProgramme,
 )
@@ -60,14 +69,23 @@ __all__ = [
     "close_diagnostic",
     "close_preparation",
     "complete_action",
+    "define_indicator",
     "open_programme",
     "plan_action",
+    "record_baseline",
     "record_debriefing",
     "record_deliverable",
     "record_finding",
+    "record_follow_up",
+    "record_membership",
     "record_mission",
+    "record_module",
+    "record_not_measured",
+    "record_period",
     "record_score",
+    "record_value",
     "reopen",
+    "set_target",
     "start_action",
 ]
 
@@ -426,6 +444,202 @@ class Lifecycle:
         """Close the programme after its accompaniment."""
         return self._advance(p, Operation.CLOSE, by=by, at=at)
 
+    # -- results and monitoring ------------------------------------------------------
+
+    def _monitor(
+        self,
+        p: Programme,
+        operation: Operation,
+        *,
+        by: str,
+        at: dt.datetime | None,
+        subject: str | None,
+        since: Stage,
+        **changes: Any,
+    ) -> Programme:
+        """Commit ``operation``, a change of the results record, from stage ``since`` on.
+
+        A closed programme takes no more results (reopen it first).
+        """
+        if p.stage.rank < since.rank or p.stage is Stage.CLOSED:
+            needed = since if p.stage.rank < since.rank else Stage.ACCOMPANIMENT
+            raise TransitionRefused(operation.value, p.id, [_stage_violation(p, operation, needed)])
+        if "beneficiary" in changes:
+            return self._commit(p, operation, by=by, at=at, subject=subject, **changes)
+        results = attrs.evolve(p.results, **changes)
+        return self._commit(p, operation, by=by, at=at, subject=subject, results=results)
+
+    def _indicator(
+        self,
+        p: Programme,
+        operation: Operation,
+        indicator_id: str,
+        *,
+        by: str,
+        at: dt.datetime | None,
+        **changes: Any,
+    ) -> Programme:
+        """Commit ``operation``, a change of the indicator ``indicator_id``."""
+        old = next((i for i in p.results.indicators if i.id == indicator_id), None)
+        if old is None:
+            raise UnknownReferenceError("indicator", indicator_id, p.id)
+        new = attrs.evolve(old, **changes)
+        indicators = _replace(p.results.indicators, new, lambda i: i.id == indicator_id)
+        return self._monitor(
+            p,
+            operation,
+            by=by,
+            at=at,
+            subject=indicator_id,
+            since=Stage.DIAGNOSTIC,
+            indicators=indicators,
+        )
+
+    def record_period(
+        self, p: Programme, period: ReportingPeriod, *, by: str, at: dt.datetime | None = None
+    ) -> Programme:
+        """Record a reporting period (from the diagnostic on), replacing the one with its id."""
+        periods = _replace(p.results.periods, period, lambda r: r.id == period.id)
+        return self._monitor(
+            p,
+            Operation.RECORD_PERIOD,
+            by=by,
+            at=at,
+            subject=period.id,
+            since=Stage.DIAGNOSTIC,
+            periods=periods,
+        )
+
+    def record_module(
+        self, p: Programme, use: ModuleUse, *, by: str, at: dt.datetime | None = None
+    ) -> Programme:
+        """Record the diagnostic module version (and its scale) the programme scores with."""
+        key = (use.module_id, use.version)
+        modules = _replace(p.results.modules, use, lambda m: (m.module_id, m.version) == key)
+        return self._monitor(
+            p,
+            Operation.RECORD_MODULE,
+            by=by,
+            at=at,
+            subject=use.module_id,
+            since=Stage.DIAGNOSTIC,
+            modules=modules,
+        )
+
+    def define_indicator(
+        self, p: Programme, indicator: Indicator, *, by: str, at: dt.datetime | None = None
+    ) -> Programme:
+        """Define an indicator (from the diagnostic on), or redefine the one with its id."""
+        indicators = _replace(p.results.indicators, indicator, lambda i: i.id == indicator.id)
+        return self._monitor(
+            p,
+            Operation.DEFINE_INDICATOR,
+            by=by,
+            at=at,
+            subject=indicator.id,
+            since=Stage.DIAGNOSTIC,
+            indicators=indicators,
+        )
+
+    def record_baseline(
+        self,
+        p: Programme,
+        indicator_id: str,
+        baseline: Baseline,
+        *,
+        by: str,
+        at: dt.datetime | None = None,
+    ) -> Programme:
+        """Record (or correct) the baseline of an indicator (RES-001 needs it early)."""
+        return self._indicator(
+            p, Operation.RECORD_BASELINE, indicator_id, by=by, at=at, baseline=baseline
+        )
+
+    def set_target(
+        self,
+        p: Programme,
+        indicator_id: str,
+        target: Target,
+        *,
+        by: str,
+        at: dt.datetime | None = None,
+    ) -> Programme:
+        """Set an indicator's target for one reporting period, replacing the previous one."""
+        old = next((i for i in p.results.indicators if i.id == indicator_id), None)
+        targets = () if old is None else old.targets
+        targets = _replace(targets, target, lambda t: t.period_id == target.period_id)
+        return self._indicator(p, Operation.SET_TARGET, indicator_id, by=by, at=at, targets=targets)
+
+    def record_value(
+        self,
+        p: Programme,
+        indicator_id: str,
+        value: Measurement,
+        *,
+        by: str,
+        at: dt.datetime | None = None,
+    ) -> Programme:
+        """Record a measured value of an indicator (RES-002, RES-003, RES-004 guard it)."""
+        old = next((i for i in p.results.indicators if i.id == indicator_id), None)
+        values = () if old is None else (*old.values, value)
+        return self._indicator(p, Operation.RECORD_VALUE, indicator_id, by=by, at=at, values=values)
+
+    def record_not_measured(
+        self,
+        p: Programme,
+        indicator_id: str,
+        statement: NotMeasured,
+        *,
+        by: str,
+        at: dt.datetime | None = None,
+    ) -> Programme:
+        """State that an indicator could not be measured, with the reason (RES-007)."""
+        return self._indicator(
+            p,
+            Operation.RECORD_NOT_MEASURED,
+            indicator_id,
+            by=by,
+            at=at,
+            not_measured=statement,
+        )
+
+    def record_follow_up(
+        self, p: Programme, follow_up: FollowUp, *, by: str, at: dt.datetime | None = None
+    ) -> Programme:
+        """Record a follow-up assessment (in the accompaniment), replacing the one with its id."""
+        follow_ups = _replace(p.results.follow_ups, follow_up, lambda f: f.id == follow_up.id)
+        return self._monitor(
+            p,
+            Operation.RECORD_FOLLOW_UP,
+            by=by,
+            at=at,
+            subject=follow_up.id,
+            since=Stage.ACCOMPANIMENT,
+            follow_ups=follow_ups,
+        )
+
+    def record_membership(
+        self, p: Programme, figure: Membership, *, by: str, at: dt.datetime | None = None
+    ) -> Programme:
+        """Add a dated point to the body's membership ledger (RES-005 guards it).
+
+        A point of the same date replaces the one recorded; the ledger stays in
+        date order.
+        """
+        if figure.as_of is None:
+            raise InvalidValueError("record_membership", "figure.as_of", "a date", None)
+        kept = [m for m in p.beneficiary.ledger if m.as_of != figure.as_of]
+        ledger = tuple(sorted((*kept, figure), key=lambda m: m.as_of or dt.date.min))
+        return self._monitor(
+            p,
+            Operation.RECORD_MEMBERSHIP,
+            by=by,
+            at=at,
+            subject=p.beneficiary.id,
+            since=Stage.DRAFT,
+            beneficiary=attrs.evolve(p.beneficiary, ledger=ledger),
+        )
+
 
 _CORE = Lifecycle()
 open_programme = _CORE.open
@@ -442,3 +656,12 @@ complete_action = _CORE.complete_action
 cancel_action = _CORE.cancel_action
 reopen = _CORE.reopen
 close = _CORE.close
+record_period = _CORE.record_period
+record_module = _CORE.record_module
+define_indicator = _CORE.define_indicator
+record_baseline = _CORE.record_baseline
+set_target = _CORE.set_target
+record_value = _CORE.record_value
+record_not_measured = _CORE.record_not_measured
+record_follow_up = _CORE.record_follow_up
+record_membership = _CORE.record_membership

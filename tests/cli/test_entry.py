@@ -24,6 +24,8 @@ COMMANDS = [
     "report",
     "schema",
     "iati",
+    "results",
+    "portfolio",
 ]
 
 

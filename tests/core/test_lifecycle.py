@@ -24,6 +24,7 @@ from compagnonnage.model import (
     MandatePlan,
     MethodologicalSupport,
     Modality,
+    NotMeasured,
     Operation,
     Programme,
     ServiceOffer,
@@ -232,7 +233,12 @@ def test_stage_listeners_hear_stage_changes_only() -> None:
 
 
 def test_closing_the_programme_ends_its_lifecycle() -> None:
-    closed = lc.close(togo_programme(), by="cma-durand", at=AT)
+    p = togo_programme()
+    for indicator in p.results.indicators:
+        if indicator.final is None:
+            statement = NotMeasured(reason="Enquête non conduite", on=dt.date(2022, 12, 16))
+            p = lc.record_not_measured(p, indicator.id, statement, by="cma-durand", at=AT)
+    closed = lc.close(p, by="cma-durand", at=AT)
     assert closed.stage is Stage.CLOSED
     assert check(closed).ok
     with pytest.raises(TransitionRefused):

@@ -58,6 +58,57 @@ CASES = [
         "No participating organisation: publishing the funding needs at least one.",
     ),
     (
+        "RES-001",
+        ("ind-planted", "act-training-elus"),
+        "L'indicateur ind-planted n'a pas de situation de référence alors que l'action "
+        "act-training-elus a commencé.",
+        "Indicator ind-planted has no baseline while support action act-training-elus has started.",
+    ),
+    (
+        "RES-002",
+        ("ind-register", "per-planted"),
+        "Indicateur ind-register : la valeur du 2999-01-01 est datée dans le futur.",
+        "Indicator ind-register: the value of 2999-01-01 is dated in the future.",
+    ),
+    (
+        "RES-003",
+        ("ind-planted",),
+        "Indicateur ind-planted : la référence 150 hors de 0–100 pour un pourcentage.",
+        "Indicator ind-planted: the baseline 150 is outside 0–100 for a percentage.",
+    ),
+    (
+        "RES-004",
+        ("ind-planted",),
+        "ind-planted : le module consular-chamber en version 0.9 n'a pas été utilisé par le programme.",
+        "ind-planted: module consular-chamber version 0.9 was not used by the programme.",
+    ),
+    (
+        "RES-005",
+        ("ucrm-togo",),
+        "Effectifs de ucrm-togo au 2024-12-31 : les cotisants (49801) dépassent les inscrits (49800).",
+        "Membership of ucrm-togo on 2024-12-31: paying members (49801) exceed the registered (49800).",
+    ),
+    (
+        "RES-006",
+        ("rec-planted",),
+        "La préconisation rec-planted n'est suivie par aucun indicateur.",
+        "Recommendation rec-planted is tracked by no indicator.",
+    ),
+    (
+        "RES-007",
+        ("ind-register",),
+        "Le programme est clos alors que l'indicateur ind-register n'a ni valeur finale ni "
+        "mention « non mesuré » motivée.",
+        "The programme is closed while indicator ind-register has neither a final value nor "
+        "an explicit 'not measured' with a reason.",
+    ),
+    (
+        "RES-008",
+        ("ind-register", "rec-ghost"),
+        "L'indicateur ind-register suit des préconisations inconnues : rec-ghost.",
+        "Indicator ind-register tracks unknown recommendations: rec-ghost.",
+    ),
+    (
         "REF-001",
         ("mission-lome-2021-04", "exp-ghost"),
         "Sur la mission mission-lome-2021-04, experts hors de l'équipe : exp-ghost.",
@@ -150,8 +201,8 @@ CASES = [
     (
         "STG-014",
         ("cma-ucrm-2021",),
-        "Historique [41] : réouverture sans motif.",
-        "History [41]: reopening without a reason.",
+        "Historique [75] : réouverture sans motif.",
+        "History [75]: reopening without a reason.",
     ),
     (
         "STG-015",

@@ -91,14 +91,14 @@ def test_a_string_has_no_source() -> None:
 
 
 def test_keys_that_are_not_names_are_quoted_in_paths() -> None:
-    doc = json.loads((GOOD / "programme-v2.json").read_text(encoding="utf-8"))
+    doc = json.loads((GOOD / "programme-v3.json").read_text(encoding="utf-8"))
     doc["programme"]["a key"] = 1
     [problem] = _problems(json.dumps(doc))
     assert problem.startswith('$.programme["a key"]: unknown field')
 
 
 def test_nothing_is_built_from_a_bad_document() -> None:
-    text = (GOOD / "programme-v2.json").read_text(encoding="utf-8")
+    text = (GOOD / "programme-v3.json").read_text(encoding="utf-8")
     with pytest.raises(DocumentError):
         loads(text.replace('"registered": 43000', '"registered": -1'))
 
@@ -129,12 +129,12 @@ def test_nesting_up_to_the_limit_is_read_beyond_it_refused() -> None:
 
 
 def test_the_largest_integer_is_read_the_next_one_refused() -> None:
-    text = (GOOD / "programme-v2.json").read_text(encoding="utf-8")
+    text = (GOOD / "programme-v3.json").read_text(encoding="utf-8")
     ok = loads(text.replace('"registered": 43000', f'"registered": {MAX_INTEGER}'))
     assert ok.beneficiary.membership is not None
     assert ok.beneficiary.membership.registered == MAX_INTEGER
     assert _problems(text.replace('"registered": 43000', f'"registered": {MAX_INTEGER + 1}')) == [
-        "$.programme.beneficiary.membership.registered: number too large "
+        "$.programme.beneficiary.ledger[0].registered: number too large "
         f"(at most {MAX_INTEGER} in absolute value)"
     ]
 
@@ -181,7 +181,7 @@ def test_only_document_types_are_written_and_read() -> None:
 
 
 def test_the_registry_leads_from_the_first_format_to_the_current_one() -> None:
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
     for version, migration in MIGRATIONS.items():
         assert migration.source == version
@@ -191,8 +191,25 @@ def test_the_registry_leads_from_the_first_format_to_the_current_one() -> None:
 
 def test_a_version_1_document_is_upgraded_on_load() -> None:
     v1 = load(GOOD / "programme-v1.json")
-    assert v1 == load(GOOD / "programme-v2.json")
-    assert dumps(v1) == (GOOD / "programme-v2.json").read_text(encoding="utf-8")
+    assert v1 == load(GOOD / "programme-v2.json") == load(GOOD / "programme-v3.json")
+    assert dumps(v1) == (GOOD / "programme-v3.json").read_text(encoding="utf-8")
+
+
+def test_a_version_2_membership_snapshot_becomes_a_one_point_ledger() -> None:
+    doc = json.loads((GOOD / "programme-v2.json").read_text(encoding="utf-8"))
+    snapshot = doc["programme"]["beneficiary"]["membership"]
+    before = json.dumps(doc, sort_keys=True)
+    upgraded = MIGRATIONS[2].upgrade(doc)
+    assert json.dumps(doc, sort_keys=True) == before
+    body = upgraded["programme"]["beneficiary"]
+    assert "membership" not in body
+    assert body["ledger"] == [snapshot]
+    assert upgraded["schema_version"] == 3
+    programme = load(GOOD / "programme-v2.json")
+    assert programme.results.indicators == ()
+    assert programme.beneficiary.ledger == (programme.beneficiary.membership,)
+    doc["programme"]["beneficiary"]["membership"] = None
+    assert MIGRATIONS[2].upgrade(doc)["programme"]["beneficiary"]["ledger"] == []
 
 
 def test_the_migration_turns_region_objects_into_iso_codes_and_leaves_the_input_intact() -> None:
@@ -296,7 +313,7 @@ def test_the_schema_names_the_tags_of_the_union_and_forbids_extra_keys() -> None
 
 
 def test_the_schema_refuses_what_the_loader_refuses_for_shape() -> None:
-    doc = json.loads((GOOD / "programme-v2.json").read_text(encoding="utf-8"))
+    doc = json.loads((GOOD / "programme-v3.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(json_schema())
     assert validator.is_valid(doc)
     doc["programme"]["accompaniment"]["actions"][0]["kind"] = "formation"

@@ -125,7 +125,7 @@ def _model_classes() -> set[type]:
 
 def test_every_concrete_model_class_round_trips_as_a_document() -> None:
     samples: dict[type, Any] = {}
-    sources = (togo_programme(), sample_programme(7), load(HERE / "good" / "programme-v2.json"))
+    sources = (togo_programme(), sample_programme(7), load(HERE / "good" / "programme-v3.json"))
     for value in _attrs_values(sources):
         samples.setdefault(type(value), value)
     missing = _model_classes() - samples.keys()
@@ -142,13 +142,13 @@ def test_writing_is_deterministic_sorted_indented_and_keeps_accents() -> None:
     assert "Lomé" in text
     assert "\\u00e9" not in text
     assert text.startswith('{\n  "programme": {\n    "accompaniment": {')
-    assert text.rstrip().endswith('"schema_version": 2\n}')
+    assert text.rstrip().endswith('"schema_version": 3\n}')
     doc = json.loads(text)
     assert json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n" == text
 
 
 def test_value_formats() -> None:
-    programme = load(HERE / "good" / "programme-v2.json")
+    programme = load(HERE / "good" / "programme-v3.json")
     doc = json.loads(dumps(programme))["programme"]
     assert doc["beneficiary"]["region"] == "TG-M"
     assert doc["scope"]["regions"] == ["TG"]

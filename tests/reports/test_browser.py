@@ -222,7 +222,7 @@ def test_chromium_renders_the_example_report(
     assert measured["scripts"] == 0
     assert measured["tables"] >= 8
     charts = {c["id"]: c for c in measured["charts"]}
-    assert set(charts) == {"timeline-chart", "capacity-chart"}
+    assert set(charts) == {"timeline-chart", "capacity-chart", "follow-up-chart", "ledger-chart"}
     for chart in charts.values():
         assert chart["width"] > 100, chart
         assert chart["height"] > 50, chart

@@ -16,6 +16,7 @@ from compagnonnage.model import Programme
 from compagnonnage.reports import (
     CapacityChart,
     Facts,
+    LedgerChart,
     ReportDocument,
     Section,
     Table,
@@ -52,9 +53,39 @@ def test_sections_follow_the_programme_from_body_to_rules(example: Programme) ->
         "diagnostic",
         "accompaniment",
         "offer",
+        "results",
         "rules",
         "history",
     ]
+
+
+def test_the_results_section_traces_every_recommendation_to_its_values(
+    example: Programme,
+) -> None:
+    document = build_report(example, lang="en")
+    indicators = _section(document, "results").blocks[0]
+    assert isinstance(indicators, Table)
+    by_id = {row[0].split(" — ")[0]: row for row in indicators.rows}
+    assert list(by_id) == [i.id for i in example.results.indicators]
+    assert by_id["ind-register"][2:] == (
+        "7,055",
+        "20,000 (y2022)",
+        "21,300 (31 December 2022)",
+        "100\u00a0%",
+        "yes",
+    )
+    assert by_id["ind-paying-share"][5:] == ("35\u00a0%", "no")
+    assert by_id["ind-apprentices"][4].startswith("not measured — ")
+    tracing = _section(document, "traceability").blocks[0]
+    assert isinstance(tracing, Table)
+    recommendations = {row[1].split(" — ")[0] for row in tracing.rows}
+    assert recommendations == {r.id for r in example.diagnostic.recommendations}
+    tracked = {row[3].split(" — ")[0] for row in tracing.rows}
+    assert tracked == {i.id for i in example.results.indicators}
+    ledger = _section(document, "ledger").blocks[0]
+    assert isinstance(ledger, LedgerChart)
+    assert [p.registered for p in ledger.points] == [7_055, 43_000, 46_200, 49_800]
+    assert [r[0] for r in ledger.table.rows] == ["2018", "2022", "2023 *", "2024 *"]
 
 
 def test_each_action_is_traced_to_its_recommendations_and_findings(example: Programme) -> None:
@@ -76,8 +107,8 @@ def test_summary_words_and_figures_follow_the_language(example: Programme) -> No
     assert fr["Période prévue"].startswith("11 janvier 2021")
     assert en["Planned period"].startswith("11 January 2021")
     body_fr = dict(_facts(build_report(example, lang="fr"), "body"))
-    assert body_fr["Inscrits au répertoire"] == "43\u202f000"
-    assert dict(_facts(build_report(example, lang="en"), "body"))["Registered"] == "43,000"
+    assert body_fr["Inscrits au répertoire"] == "49\u202f800"
+    assert dict(_facts(build_report(example, lang="en"), "body"))["Registered"] == "49,800"
 
 
 def _facts(document: ReportDocument, anchor: str) -> tuple[tuple[str, str], ...]:

@@ -52,6 +52,12 @@ def _page(html: str) -> _Page:
     return page
 
 
+def _chart(html: str, ident: str) -> _Page:
+    """The SVG chart ``ident`` of the page, parsed on its own."""
+    start = html.index(f'<svg xmlns="http://www.w3.org/2000/svg" id="{ident}"')
+    return _page(html[start : html.index("</svg>", start) + len("</svg>")])
+
+
 @pytest.fixture(scope="module", params=["fr", "en"])
 def html(
     request: pytest.FixtureRequest, example: Programme, modules: tuple[DiagnosticModule, ...]
@@ -113,7 +119,12 @@ def test_every_table_has_a_caption_and_scoped_headers(html: str) -> None:
 def test_charts_have_text_alternatives(html: str) -> None:
     page = _page(html)
     svgs = [a for a, _ in page.named("svg")]
-    assert {a["id"] for a in svgs} == {"timeline-chart", "capacity-chart"}
+    assert {a["id"] for a in svgs} == {
+        "timeline-chart",
+        "capacity-chart",
+        "follow-up-chart",
+        "ledger-chart",
+    }
     for svg in svgs:
         assert svg["role"] == "img"
         title_id, desc_id = (svg["aria-labelledby"] or "").split()
@@ -136,8 +147,7 @@ def test_capacity_chart_draws_current_and_desired_levels(
     )
     programme = attrs.evolve(example, diagnostic=attrs.evolve(example.diagnostic, scores=scores))
     html = to_html(build_report(programme, lang="en", modules=modules))
-    page = _page(html)
-    assert "capacity-chart" in {a["id"] for a, _ in page.named("svg")}
+    page = _chart(html, "capacity-chart")
     current = [a for a, _ in page.named("rect") if a.get("class") == "current"]
     desired = [a for a, _ in page.named("rect") if a.get("class") == "desired"]
     assert len(current) == 2
@@ -155,11 +165,54 @@ def test_text_is_escaped(example: Programme) -> None:
 
 
 def test_an_empty_draft_renders_with_its_empty_states(example: Programme) -> None:
-    draft = Programme.draft(id="p-1", title="Brouillon", beneficiary=example.beneficiary)
+    body = attrs.evolve(example.beneficiary, ledger=())
+    draft = Programme.draft(id="p-1", title="Brouillon", beneficiary=body)
     html = to_html(build_report(draft, lang="fr"))
     page = _page(html)
     text = "".join(page.text)
     assert "Aucune date enregistrée" in text
     assert "Aucune action d'accompagnement." in text
+    assert "Aucun indicateur défini." in text
+    assert "Aucun effectif enregistré." in text
+    assert "Aucune évaluation de suivi comparable au diagnostic." in text
     assert not page.named("svg")
     assert dt.date.today().isoformat() not in html
+
+
+def test_ledger_chart_draws_one_bar_per_point_and_dashes_the_illustrative(
+    example: Programme,
+) -> None:
+    html = to_html(build_report(example, lang="en"))
+    page = _page(html)
+    rects = [a for a, _ in page.named("rect")]
+    registered = [a for a in rects if a.get("class") == "registered"]
+    paying = [a for a in rects if a.get("class") == "paying"]
+    ledger = example.beneficiary.ledger
+    assert len(registered) == len(ledger)
+    assert len(paying) == sum(1 for m in ledger if m.paying_members is not None)
+    dashed = [a.get("stroke-dasharray") is not None for a in registered]
+    assert dashed == [m.illustrative for m in ledger]
+    heights = [float(a["height"] or 0) for a in registered]
+    ratio = heights[-1] / ledger[-1].registered
+    for height, m in zip(heights, ledger, strict=True):
+        assert height == pytest.approx(m.registered * ratio, abs=0.1)
+    assert "2023 *" in html
+
+
+def test_follow_up_chart_compares_the_diagnostic_with_the_latest_follow_up(
+    example: Programme, modules: tuple[DiagnosticModule, ...]
+) -> None:
+    html = to_html(build_report(example, lang="fr", modules=modules))
+    chart = html[
+        html.index('id="follow-up-chart"') : html.index(
+            "</svg>", html.index('id="follow-up-chart"')
+        )
+    ]
+    page = _page("<svg " + chart + "</svg>")
+    current = [a for a, _ in page.named("rect") if a.get("class") == "current"]
+    later = [a for a, _ in page.named("rect") if a.get("class") == "desired"]
+    follow_up = example.results.follow_ups[-1]
+    assert len(current) == len(later) == len(follow_up.scores)
+    unit = float(current[0]["width"] or 0) / example.diagnostic.scores[0].level
+    for rect, score in zip(later, follow_up.scores, strict=True):
+        assert float(rect["width"] or 0) == pytest.approx(score.level * unit, abs=0.1)

@@ -196,4 +196,15 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "--reporting-org-name", metavar="NAME", help=say("help_reporting_org_name", lang)
     )
     _format(args, lang, ("text", "json"))
+
+    _, args = command("results")
+    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
+    _format(args, lang, ("text", "json", "xlsx"))
+    args.add_argument("-o", "--output", metavar="OUT", help=say("help_output", lang))
+
+    _, args = command("portfolio")
+    args.add_argument("folder", metavar="DIR", help=say("help_folder", lang))
+    args.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help=say("help_portfolio_out", lang)
+    )
     return parser

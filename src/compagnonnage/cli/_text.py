@@ -66,6 +66,49 @@ TEXT: dict[str, Message] = {
     "help_schema": Message(
         "schéma JSON des documents de programme", "JSON Schema of programme documents"
     ),
+    "help_results": Message(
+        "indicateurs, progrès et effectifs d'un programme",
+        "a programme's indicators, progress and membership figures",
+    ),
+    "help_portfolio": Message(
+        "un rapport sur tous les programmes d'un dossier",
+        "one report over every programme in a folder",
+    ),
+    "help_portfolio_out": Message("fichier à écrire, .html ou .md", "file to write, .html or .md"),
+    "help_folder": Message("dossier de documents de programme", "folder of programme documents"),
+    "res_indicators": Message("Indicateurs", "Indicators"),
+    "res_no_indicator": Message("Aucun indicateur.", "No indicator."),
+    "res_membership": Message("Effectifs", "Membership"),
+    "res_no_membership": Message("Aucun effectif enregistré.", "No membership figure."),
+    "res_capacity": Message("Capacités (diagnostic → suivi)", "Capacity (diagnostic → follow-up)"),
+    "res_id": Message("id", "id"),
+    "res_title": Message("indicateur", "indicator"),
+    "res_baseline": Message("référence", "baseline"),
+    "res_target": Message("cible", "target"),
+    "res_latest": Message("dernière valeur", "latest value"),
+    "res_progress": Message("progrès", "progress"),
+    "res_on_track": Message("en bonne voie", "on track"),
+    "res_date": Message("date", "date"),
+    "res_registered": Message("inscrits", "registered"),
+    "res_paying": Message("cotisants", "paying"),
+    "res_paying_share": Message("part cotisante", "paying share"),
+    "res_uptake": Message("usage des services", "service uptake"),
+    "res_growth": Message("croissance", "growth"),
+    "res_dimension": Message("dimension", "dimension"),
+    "res_follow_up": Message("suivi", "follow-up"),
+    "res_illustrative": Message(
+        "* chiffre illustratif (inventé pour l'exemple)", "* illustrative figure (invented)"
+    ),
+    "res_not_measured": Message("non mesuré", "not measured"),
+    "portfolio_output": Message(
+        "{path} : le portefeuille s'écrit en .html ou en .md",
+        "{path}: the portfolio is written as .html or .md",
+    ),
+    "portfolio_not_folder": Message("{path} : ce n'est pas un dossier", "{path}: not a folder"),
+    "xlsx_needs_output": Message(
+        "--format xlsx demande un fichier de sortie : -o SORTIE.xlsx",
+        "--format xlsx needs an output file: -o OUT.xlsx",
+    ),
     "help_dir": Message(
         "dossier où écrire (par défaut : compagnonnage-demo)",
         "folder to write into (default: compagnonnage-demo)",

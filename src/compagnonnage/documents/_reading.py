@@ -18,7 +18,7 @@ from attrs import frozen
 
 from compagnonnage.documents._problems import DocumentError, Problem, _key, _Refused
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the document format this library writes (and the newest it reads)."""
 
 MAX_DOCUMENT_SIZE = 16 * 1024 * 1024
@@ -247,6 +247,27 @@ def _v1_to_v2(envelope: dict[str, Any]) -> dict[str, Any]:
     return dict(upgraded)
 
 
+def _ledger(body: Any) -> Any:
+    """A version-2 body with its one membership snapshot as a ledger of one point (or none)."""
+    if type(body) is not dict or "membership" not in body:
+        return body
+    out = {k: v for k, v in body.items() if k != "membership"}
+    snapshot = body["membership"]
+    out["ledger"] = [] if snapshot is None else [snapshot]
+    return out
+
+
+def _v2_to_v3(envelope: dict[str, Any]) -> dict[str, Any]:
+    upgraded = dict(envelope)
+    programme = upgraded.get("programme")
+    if type(programme) is dict and "beneficiary" in programme:
+        upgraded["programme"] = {**programme, "beneficiary": _ledger(programme["beneficiary"])}
+    if "body" in upgraded:
+        upgraded["body"] = _ledger(upgraded["body"])
+    upgraded["schema_version"] = 3
+    return upgraded
+
+
 MIGRATIONS: Mapping[int, Migration] = MappingProxyType(
     {
         1: Migration(
@@ -256,6 +277,16 @@ MIGRATIONS: Mapping[int, Migration] = MappingProxyType(
             'Regions are written as their ISO 3166 code ("TG", "TG-M") instead of '
             '{"country", "subdivision"} objects.',
             _v1_to_v2,
+        ),
+        2: Migration(
+            2,
+            "Les effectifs du corps intermédiaire deviennent un registre daté "
+            "(« ledger ») : l'instantané « membership » en est le seul point. Le programme "
+            "gagne un suivi des résultats (« results »), vide.",
+            "The body's membership becomes a dated ledger: the single 'membership' "
+            "snapshot is its one point. The programme gains a results record "
+            "('results'), empty.",
+            _v2_to_v3,
         ),
     }
 )

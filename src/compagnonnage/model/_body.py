@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from decimal import Decimal
 from functools import cached_property
 
 from attrs import field, frozen
@@ -109,13 +110,28 @@ class MandatePlan:
 
 @frozen(kw_only=True)
 class Membership:
-    """Membership figures, from the register to the users of services (adhésion)."""
+    """Membership figures on one date, from the register to the users of services (adhésion).
+
+    One point of the body's membership ledger (:attr:`Body.ledger`): dues and
+    service revenue when known (in ``currency``, an ISO 4217 code such as
+    ``"XOF"``), where the figures come from, and whether they
+    are ``illustrative`` (invented for an example) rather than published.
+    """
 
     registered: int = field(validator=v.count)
     card_holders: int | None = field(default=None, validator=v.optional_count)
     paying_members: int | None = field(default=None, validator=v.optional_count)
     service_users: int | None = field(default=None, validator=v.optional_count)
     as_of: dt.date | None = field(default=None, validator=v.a_date(optional=True))
+    dues_revenue: Decimal | None = field(
+        default=None, validator=v.instance_of(Decimal, optional=True)
+    )
+    service_revenue: Decimal | None = field(
+        default=None, validator=v.instance_of(Decimal, optional=True)
+    )
+    currency: str | None = field(default=None, validator=v.optional_text)
+    source: str | None = field(default=None, validator=v.optional_text)
+    illustrative: bool = field(default=False, validator=v.instance_of(bool))
 
 
 @frozen(kw_only=True)
@@ -129,9 +145,7 @@ class Body:
     level: Level = field(validator=v.member_of(Level))
     parent_id: str | None = field(default=None, validator=v.optional_identifier)
     trades: tuple[TradeRef, ...] = field(default=(), validator=v.tuple_of(TradeRef))
-    membership: Membership | None = field(
-        default=None, validator=v.instance_of(Membership, optional=True)
-    )
+    ledger: tuple[Membership, ...] = field(default=(), validator=v.tuple_of(Membership))
     governing_bodies: tuple[GoverningBody, ...] = field(
         default=(), validator=v.tuple_of(GoverningBody)
     )
@@ -148,6 +162,11 @@ class Body:
     def people_ids(self) -> frozenset[str]:
         """Ids of everyone who belongs to the body: elected officials and staff."""
         return frozenset(p.id for p in self.officials) | frozenset(p.id for p in self.staff)
+
+    @property
+    def membership(self) -> Membership | None:
+        """The latest point of the membership ledger (``None`` for an empty ledger)."""
+        return self.ledger[-1] if self.ledger else None
 
     @property
     def country(self) -> str:

@@ -16,6 +16,7 @@ from compagnonnage.model._diagnostic import Diagnostic
 from compagnonnage.model._funding import Funding
 from compagnonnage.model._people import Expert, ReferencePartner
 from compagnonnage.model._preparation import Preparation
+from compagnonnage.model._results import Results
 
 
 class Operation(enum.Enum):
@@ -35,6 +36,15 @@ class Operation(enum.Enum):
     CANCEL_ACTION = "cancel_action"
     REOPEN = "reopen"
     CLOSE = "close"
+    RECORD_PERIOD = "record_period"
+    RECORD_MODULE = "record_module"
+    DEFINE_INDICATOR = "define_indicator"
+    RECORD_BASELINE = "record_baseline"
+    SET_TARGET = "set_target"
+    RECORD_VALUE = "record_value"
+    RECORD_NOT_MEASURED = "record_not_measured"
+    RECORD_FOLLOW_UP = "record_follow_up"
+    RECORD_MEMBERSHIP = "record_membership"
 
     @property
     def closes(self) -> Stage | None:
@@ -93,6 +103,7 @@ class Programme:
     history: tuple[HistoryEntry, ...] = field(default=(), validator=v.tuple_of(HistoryEntry))
     funding: Funding = field(factory=Funding, validator=v.instance_of(Funding))
     """Who funds and takes part, sectors, budgets and transactions (for IATI)."""
+    results: Results = field(factory=Results, validator=v.instance_of(Results))
 
     @classmethod
     def draft(

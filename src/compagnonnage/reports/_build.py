@@ -39,6 +39,8 @@ from compagnonnage.reports._model import (
     CapacityChart,
     CapacityLevel,
     Facts,
+    LedgerChart,
+    LedgerPoint,
     Paragraph,
     ReportDocument,
     Section,
@@ -629,6 +631,201 @@ def _accompaniment(w: _Writer) -> Section:
     )
 
 
+# -- results and monitoring ------------------------------------------------------------
+
+
+def _percent(w: _Writer, share: Decimal | None) -> str:
+    return "—" if share is None else f"{format_number(share * 100, w.lang, decimals=0)}\u00a0%"
+
+
+def _yes_no(w: _Writer, flag: bool | None) -> str:
+    return "—" if flag is None else w.t("yes" if flag else "no")
+
+
+def _indicator_table(w: _Writer) -> Table:
+    from compagnonnage.results import progress
+
+    results = w.p.results
+    rows = []
+    for ind in results.indicators:
+        pr = progress(ind, results)
+        latest = ind.latest
+        if latest is not None and latest.value is not None:
+            shown = f"{w.number(latest.value)} ({w.date(latest.on)})"
+        elif ind.not_measured is not None:
+            shown = f"{w.t('not_measured')} — {ind.not_measured.reason}"
+        else:
+            shown = "—"
+        target = "—" if pr.target is None else f"{w.number(pr.target)} ({pr.target_period_id})"
+        rows.append(
+            (
+                f"{ind.id} — {ind.title}",
+                enum_label(ind.level, w.lang),
+                "—" if pr.baseline is None else w.number(pr.baseline),
+                target,
+                shown,
+                _percent(w, pr.share),
+                _yes_no(w, pr.on_track),
+            )
+        )
+    return _table(
+        w,
+        "indicators_caption",
+        ("indicator", "result_level", "baseline", "target", "latest", "progress", "on_track"),
+        rows,
+        "no_indicators",
+    )
+
+
+def _follow_up_chart(w: _Writer) -> Block:
+    from compagnonnage.results import capacity_progress
+
+    compared = [d for d in capacity_progress(w.p) if d.follow_up is not None]
+    if not compared:
+        return Paragraph(text=w.t("no_follow_up"))
+    top = max(
+        w.scale_max({d.module_id for d in compared}),
+        *(max(d.baseline, d.follow_up or 0) for d in compared),
+    )
+    names = [w.dimension(d.module_id, d.dimension_id) for d in compared]
+    table = _table(
+        w,
+        "follow_up_title",
+        ("dimension", "at_diagnostic", "at_follow_up", "change"),
+        (
+            (name, str(d.baseline), str(d.follow_up), f"{(d.follow_up or 0) - d.baseline:+d}")
+            for name, d in zip(names, compared, strict=True)
+        ),
+        "no_follow_up",
+    )
+    return CapacityChart(
+        title=w.t("follow_up_title"),
+        summary=w.t(
+            "follow_up_summary",
+            count=len(compared),
+            module=compared[0].module_id,
+            version=compared[0].module_version,
+            max=top,
+        ),
+        scale_max=top,
+        legend=(w.t("at_diagnostic"), w.t("at_follow_up")),
+        levels=tuple(
+            CapacityLevel(label=name, current=d.baseline, desired=d.follow_up)
+            for name, d in zip(names, compared, strict=True)
+        ),
+        table=table,
+        ident="follow-up-chart",
+    )
+
+
+def _ledger_chart(w: _Writer) -> Block:
+    from compagnonnage.results import key_figures
+
+    ledger = w.p.beneficiary.ledger
+    if not ledger:
+        return Paragraph(text=w.t("no_ledger"))
+    figures = key_figures(ledger)
+    labels = [
+        (w.t("undated") if m.as_of is None else str(m.as_of.year))
+        + (" *" if m.illustrative else "")
+        for m in ledger
+    ]
+    table = _table(
+        w,
+        "ledger_title",
+        (
+            "as_of",
+            "registered",
+            "card_holders",
+            "paying_members",
+            "service_users",
+            "paying_share",
+            "service_uptake",
+            "growth",
+        ),
+        (
+            (
+                label,
+                w.number(m.registered),
+                "—" if m.card_holders is None else w.number(m.card_holders),
+                "—" if m.paying_members is None else w.number(m.paying_members),
+                "—" if m.service_users is None else w.number(m.service_users),
+                _percent(w, f.paying_share),
+                _percent(w, f.service_uptake),
+                _percent(w, f.growth),
+            )
+            for label, m, f in zip(labels, ledger, figures, strict=True)
+        ),
+        "no_ledger",
+    )
+    illustrative = sum(1 for m in ledger if m.illustrative)
+    first, last = ledger[0], ledger[-1]
+    return LedgerChart(
+        title=w.t("ledger_title"),
+        summary=w.t(
+            "ledger_summary",
+            count=len(ledger),
+            first=w.number(first.registered),
+            last=w.number(last.registered),
+            illustrative=illustrative,
+        ),
+        legend=(w.t("registered"), w.t("paying_members"), w.t("illustrative")),
+        points=tuple(
+            LedgerPoint(
+                label=w.t("undated") if m.as_of is None else str(m.as_of.year),
+                registered=m.registered,
+                paying=m.paying_members,
+                illustrative=m.illustrative,
+            )
+            for m in ledger
+        ),
+        table=table,
+    )
+
+
+def _traceability(w: _Writer) -> Table:
+    from compagnonnage.results import traceability
+
+    rows = []
+    for row in traceability(w.p):
+        findings = w.listing(w.finding(f) for f in row.finding_ids)
+        actions = w.listing(row.action_ids)
+        tracked = row.indicators or (None,)
+        for t in tracked:
+            value = "—"
+            if t is not None and t.latest is not None and t.latest.value is not None:
+                value = f"{w.number(t.latest.value)} ({w.date(t.latest.on)})"
+            rows.append(
+                (
+                    findings,
+                    f"{row.recommendation_id} — {row.statement}",
+                    actions,
+                    "—" if t is None else f"{t.indicator_id} — {t.title}",
+                    value,
+                )
+            )
+    return _table(
+        w,
+        "traceability_caption",
+        ("findings", "recommendation", "actions", "indicator", "latest"),
+        rows,
+        "no_recommendations",
+    )
+
+
+def _results(w: _Writer) -> Section:
+    return Section(
+        anchor="results",
+        title=w.t("results"),
+        blocks=(_indicator_table(w),),
+        sections=(
+            Section(anchor="follow-up", title=w.t("follow_up"), blocks=(_follow_up_chart(w),)),
+            Section(anchor="ledger", title=w.t("ledger"), blocks=(_ledger_chart(w),)),
+            Section(anchor="traceability", title=w.t("traceability"), blocks=(_traceability(w),)),
+        ),
+    )
+
+
 def _price(w: _Writer, pricing: Pricing) -> str:
     if pricing.mode is PricingMode.INCLUDED_IN_DUES:
         return enum_label(pricing.mode, w.lang)
@@ -748,6 +945,7 @@ def build_report(
             _diagnostic(w, tuple(results)),
             _accompaniment(w),
             _offer(w),
+            _results(w),
             _rules(w, report),
             _history(w),
         ),

@@ -14,6 +14,7 @@ from compagnonnage.reports._model import (
     Block,
     CapacityChart,
     Facts,
+    LedgerChart,
     Paragraph,
     ReportDocument,
     Section,
@@ -68,6 +69,8 @@ _LANE_STYLE = {
 _WIDTH = 720
 _INK = "#1a1a1a"
 _GRID = "#c9ced6"
+_ILLUSTRATIVE = 'fill="#9fd3e6" stroke="#1d6f8c" stroke-dasharray="4 2"'
+"""The fill and outline attributes of an illustrative figure's bar."""
 
 
 def _e(text: str) -> str:
@@ -167,7 +170,7 @@ def _capacity(chart: CapacityChart, lang: Lang) -> str:
     unit = (right - left) / chart.scale_max
     legend_y = top + row * len(chart.levels) + 10
     height = legend_y + 24
-    parts = [_svg_open("capacity-chart", chart.title, chart.summary, height)]
+    parts = [_svg_open(chart.ident, chart.title, chart.summary, height)]
     for level in range(chart.scale_max + 1):
         gx = left + level * unit
         parts.append(
@@ -197,7 +200,59 @@ def _capacity(chart: CapacityChart, lang: Lang) -> str:
     return "".join(parts)
 
 
-def _figure(block: Timeline | CapacityChart, svg: str) -> str:
+def _ledger(chart: LedgerChart, lang: Lang) -> str:
+    """Bars of the registered and the paying members per date; illustrative points dashed."""
+    colon = "\u00a0: " if lang == "fr" else ": "
+    top, bottom, left = 24, 230, 60
+    right = _WIDTH - 12
+    peak = max(p.registered for p in chart.points) or 1
+    slot = (right - left) / len(chart.points)
+    bar = min(40.0, slot / 3)
+
+    def y(value: int) -> float:
+        return bottom - (bottom - top) * value / peak
+
+    height = bottom + 56
+    parts = [
+        _svg_open("ledger-chart", chart.title, chart.summary, height),
+        f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{_INK}"/>',
+        f'<text x="4" y="{top + 4}" fill="{_INK}">{peak}</text>'
+        f'<line x1="{left}" y1="{top}" x2="{right}" y2="{top}" stroke="{_GRID}"/>',
+    ]
+    for i, point in enumerate(chart.points):
+        x0 = left + i * slot + (slot - 2 * bar) / 2
+        style = _ILLUSTRATIVE if point.illustrative else 'fill="#1d3557"'
+        mark = " *" if point.illustrative else ""
+        parts.append(
+            f'<rect class="registered" x="{x0:.1f}" y="{y(point.registered):.1f}" '
+            f'width="{bar:.1f}" height="{bottom - y(point.registered):.1f}" {style}>'
+            f"<title>{_e(point.label)}{mark} — {_e(chart.legend[0])}{colon}"
+            f"{point.registered}</title></rect>"
+        )
+        if point.paying is not None:
+            parts.append(
+                f'<rect class="paying" x="{x0 + bar:.1f}" y="{y(point.paying):.1f}" '
+                f'width="{bar:.1f}" height="{bottom - y(point.paying):.1f}" fill="#f2c14e" '
+                f'stroke="#7a5a00"><title>{_e(point.label)}{mark} — {_e(chart.legend[1])}'
+                f"{colon}{point.paying}</title></rect>"
+            )
+        parts.append(
+            f'<text x="{x0 + bar:.1f}" y="{bottom + 16}" text-anchor="middle" fill="{_INK}">'
+            f"{_e(point.label)}{mark}</text>"
+        )
+    legend_y = bottom + 32
+    parts.append(
+        f'<rect x="4" y="{legend_y}" width="14" height="12" fill="#1d3557"/>'
+        f'<text x="24" y="{legend_y + 11}" fill="{_INK}">{_e(chart.legend[0])}</text>'
+        f'<rect x="204" y="{legend_y}" width="14" height="12" fill="#f2c14e" stroke="#7a5a00"/>'
+        f'<text x="224" y="{legend_y + 11}" fill="{_INK}">{_e(chart.legend[1])}</text>'
+        f'<rect x="404" y="{legend_y}" width="14" height="12" {_ILLUSTRATIVE}/>'
+        f'<text x="424" y="{legend_y + 11}" fill="{_INK}">{_e(chart.legend[2])}</text></svg>'
+    )
+    return "".join(parts)
+
+
+def _figure(block: Timeline | CapacityChart | LedgerChart, svg: str) -> str:
     return (
         f"<figure><figcaption>{_e(block.title)}</figcaption>{svg}"
         f"<p>{_e(block.summary)}</p></figure>{_table(block.table)}"
@@ -214,6 +269,8 @@ def _block(block: Block, lang: Lang) -> str:
         return _table(block)
     if isinstance(block, Timeline):
         return _figure(block, _timeline(block, lang))
+    if isinstance(block, LedgerChart):
+        return _figure(block, _ledger(block, lang))
     return _figure(block, _capacity(block, lang))
 
 

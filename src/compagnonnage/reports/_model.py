@@ -72,7 +72,11 @@ class CapacityLevel:
 
 @frozen(kw_only=True)
 class CapacityChart:
-    """Capacity per dimension, current vs desired; ``table`` is its text alternative."""
+    """Capacity per dimension, current vs desired; ``table`` is its text alternative.
+
+    The results section reuses it for the diagnostic against the latest
+    follow-up; ``ident`` tells the two charts apart in HTML.
+    """
 
     title: str
     summary: str
@@ -80,9 +84,31 @@ class CapacityChart:
     legend: tuple[str, str]
     levels: tuple[CapacityLevel, ...]
     table: Table
+    ident: str = "capacity-chart"
 
 
-Block = Facts | Paragraph | Table | Timeline | CapacityChart
+@frozen(kw_only=True)
+class LedgerPoint:
+    """One point of the membership chart: its date, the registered and the paying members."""
+
+    label: str
+    registered: int
+    paying: int | None
+    illustrative: bool
+
+
+@frozen(kw_only=True)
+class LedgerChart:
+    """The membership ledger over time; ``table`` is its text alternative."""
+
+    title: str
+    summary: str
+    legend: tuple[str, str, str]
+    points: tuple[LedgerPoint, ...]
+    table: Table
+
+
+Block = Facts | Paragraph | Table | Timeline | CapacityChart | LedgerChart
 
 
 @frozen(kw_only=True)

@@ -209,4 +209,63 @@ TEXT: dict[str, Message] = {
     "subjects": Message("Concerne", "Concerns"),
     "message": Message("Message", "Message"),
     "no_violations": Message("Aucune règle n'est enfreinte.", "No rule is violated."),
+    # results and monitoring
+    "results": Message("Résultats et suivi", "Results and monitoring"),
+    "indicators_caption": Message(
+        "Indicateurs : référence, cible, dernière valeur et progrès",
+        "Indicators: baseline, target, latest value and progress",
+    ),
+    "no_indicators": Message("Aucun indicateur défini.", "No indicator defined."),
+    "indicator": Message("Indicateur", "Indicator"),
+    "result_level": Message("Niveau", "Level"),
+    "baseline": Message("Référence", "Baseline"),
+    "target": Message("Cible", "Target"),
+    "latest": Message("Dernière valeur", "Latest value"),
+    "progress": Message("Part de la cible atteinte", "Share of target reached"),
+    "on_track": Message("En bonne voie", "On track"),
+    "not_measured": Message("non mesuré", "not measured"),
+    "yes": Message("oui", "yes"),
+    "no": Message("non", "no"),
+    "follow_up": Message(
+        "Capacités : diagnostic et dernier suivi", "Capacity: diagnostic and latest follow-up"
+    ),
+    "follow_up_title": Message(
+        "Niveau par dimension au diagnostic et au dernier suivi",
+        "Level per dimension at the diagnostic and at the latest follow-up",
+    ),
+    "follow_up_summary": Message(
+        "{count} dimension(s) du module {module} (version {version}), notées de 0 à {max} ; "
+        "seuls les suivis de la même version sont comparés.",
+        "{count} dimension(s) of module {module} (version {version}), scored 0 to {max}; "
+        "only follow-ups under the same version are compared.",
+    ),
+    "no_follow_up": Message(
+        "Aucune évaluation de suivi comparable au diagnostic.",
+        "No follow-up assessment comparable with the diagnostic.",
+    ),
+    "at_diagnostic": Message("Au diagnostic", "At the diagnostic"),
+    "at_follow_up": Message("Au dernier suivi", "At the latest follow-up"),
+    "change": Message("Évolution", "Change"),
+    "ledger": Message("Effectifs dans le temps", "Membership over time"),
+    "ledger_title": Message(
+        "Registre des effectifs : inscrits et cotisants par date",
+        "Membership ledger: registered and paying members by date",
+    ),
+    "ledger_summary": Message(
+        "{count} point(s), de {first} à {last} inscrits ; {illustrative} point(s) illustratif(s) "
+        "(marqués *, inventés pour l'exemple).",
+        "{count} point(s), from {first} to {last} registered; {illustrative} illustrative "
+        "point(s) (marked *, invented for the example).",
+    ),
+    "no_ledger": Message("Aucun effectif enregistré.", "No membership figure recorded."),
+    "undated": Message("non daté", "undated"),
+    "illustrative": Message("Chiffre illustratif", "Illustrative figure"),
+    "paying_share": Message("Part cotisante", "Paying share"),
+    "service_uptake": Message("Usage des services", "Service uptake"),
+    "growth": Message("Croissance", "Growth"),
+    "traceability": Message("Du constat à la valeur mesurée", "From finding to measured value"),
+    "traceability_caption": Message(
+        "Constat → préconisation → action → indicateur → valeur",
+        "Finding → recommendation → action → indicator → value",
+    ),
 }

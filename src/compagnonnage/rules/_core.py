@@ -32,6 +32,7 @@ from compagnonnage.model import (
 )
 from compagnonnage.rules._funding import FUNDING_RULES
 from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, rule
+from compagnonnage.rules._results import RESULTS_RULES
 
 _PREPARATION = Stage.PREPARATION.rank
 _DIAGNOSTIC = Stage.DIAGNOSTIC.rank
@@ -645,4 +646,5 @@ CORE_RULES: tuple[Rule, ...] = (
     _references,
     _unique_ids,
     *FUNDING_RULES,
+    *RESULTS_RULES,
 )

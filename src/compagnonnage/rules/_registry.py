@@ -47,7 +47,7 @@ class RuleContext:
         plugins; ``None`` when no nomenclature is known, in which case STG-011
         checks the scope only.
     :ivar clock: the function giving today's date, for the rules that refuse a
-        date in the future (FUN-004); the UTC date by default. Tests pass a
+        date in the future (RES-002, FUN-004); the UTC date by default. Tests pass a
         fixed one: ``RuleContext(clock=lambda: dt.date(2025, 1, 1))``.
     :ivar reporting_org: the IATI reference of the organisation that publishes
         the programme, when it is checked for publication (:mod:`compagnonnage.iati`

@@ -39,7 +39,6 @@ from compagnonnage.model import (
     MajorIssue,
     MandatePlan,
     MandatePlanning,
-    Membership,
     MethodologicalSupport,
     MethodToolkit,
     Mission,
@@ -71,6 +70,7 @@ from compagnonnage.model import (
     Training,
     WorkProgramme,
 )
+from compagnonnage.testing._results import build_ledger, build_results
 
 T = TypeVar("T")
 
@@ -147,14 +147,13 @@ def build_body(src: Source, *, n_officials: int, n_staff: int, start: dt.date) -
     term = Term(
         period=Period(start=_days(start, -400), end=_days(start, 1060)), number=src.integer(1, 3)
     )
-    registered = src.integer(0, 50_000)
     return Body(
         id="body-1",
         name="Chambre des métiers",
         kind=src.pick(tuple(BodyKind)),
         region=region,
         level=src.pick(tuple(Level)),
-        membership=Membership(registered=registered, paying_members=src.integer(0, registered)),
+        ledger=build_ledger(src, start=start),
         governing_bodies=(
             GoverningBody(
                 id="bureau",
@@ -462,6 +461,7 @@ def build_programme(
         return day
 
     preparation, diagnostic = Preparation(), Diagnostic()
+    diag_start = start
     actions: tuple[SupportAction, ...] = ()
     if stage.rank >= Stage.PREPARATION.rank:
         opened = advance(Operation.OPEN, 0)
@@ -493,8 +493,19 @@ def build_programme(
             recommendations=[r.id for r in diagnostic.recommendations],
             start=closed,
         )
+    limit = None
+    if stage is Stage.ACCOMPANIMENT:
+        limit = _days(day, src.integer(0, 120))
     if stage is Stage.CLOSED:
-        advance(Operation.CLOSE, 200)
+        limit = advance(Operation.CLOSE, 200)
+    results = build_results(
+        src,
+        stage=stage,
+        diagnostic=diagnostic,
+        actions=actions,
+        start=diag_start,
+        limit=limit,
+    )
     return Programme(
         id="prog-1",
         title="Programme de compagnonnage consulaire",
@@ -508,4 +519,5 @@ def build_programme(
         diagnostic=diagnostic,
         accompaniment=Accompaniment(actions=actions),
         history=tuple(history),
+        results=results,
     )

@@ -30,6 +30,7 @@ from compagnonnage.model import (
     Training,
 )
 from compagnonnage.testing._funding import FUNDING_PLANTERS
+from compagnonnage.testing._results import RESULTS_DEFECTS
 
 Planter = Callable[[Programme], Programme]
 
@@ -228,3 +229,10 @@ DEFECTS: dict[str, Defect] = {
     **{code: Defect(Stage.DRAFT, 0, plant) for code, plant in FUNDING_PLANTERS.items()},
 }
 """The planter for each core rule code."""
+
+DEFECTS.update(
+    {
+        code: Defect(stage, actions, plant)
+        for code, (stage, actions, plant) in RESULTS_DEFECTS.items()
+    }
+)
