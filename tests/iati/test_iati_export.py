@@ -25,6 +25,7 @@ from compagnonnage.iati import (
     write,
 )
 from compagnonnage.model import Programme, Stage
+from compagnonnage.rules import RuleSet
 from compagnonnage.testing._defects import DEFECTS
 from compagnonnage.testing.strategies import programmes
 
@@ -284,3 +285,81 @@ def test_the_shipped_schema_and_codelists_are_those_of_iati_2_03() -> None:
     if shared.is_dir():  # the reference data, where the repository sits beside it
         for name in ("iati-activities-schema.xsd", "codelists/Sector.xml"):
             assert (data / name).read_bytes() == (shared / name).read_bytes()
+
+
+def _results_of(data: bytes) -> dict[str, etree._Element]:
+    tree = _tree(data)
+    return {r.findtext("title/narrative") or "": r for r in tree.iterfind("iati-activity/result")}
+
+
+def test_a_capacity_indicator_is_an_ordinal_outcome_from_the_diagnostic() -> None:
+    results = _results_of(to_xml([togo_programme()], ORG, now=NOW))
+    capacity = results["Capacité : répertoire des métiers"]
+    assert capacity.get("type") == "2"
+    indicator = capacity.find("indicator")
+    assert indicator is not None
+    assert indicator.get("measure") == "4"
+    baseline = indicator.find("baseline")
+    assert baseline is not None
+    assert (baseline.get("year"), baseline.get("iso-date"), baseline.get("value")) == (
+        "2021",
+        "2021-04-16",
+        "3",
+    )
+    [period] = indicator.findall("period")
+    assert period.find("target").get("value") == "4"  # type: ignore[union-attr]
+    assert period.find("actual").get("value") == "4"  # type: ignore[union-attr]
+
+
+def test_without_a_recorded_baseline_or_value_the_diagnostic_and_follow_up_speak() -> None:
+    p = togo_programme()
+    indicators = tuple(
+        attrs.evolve(i, baseline=None, values=()) if i.capacity is not None else i
+        for i in p.results.indicators
+    )
+    q = attrs.evolve(p, results=attrs.evolve(p.results, indicators=indicators))
+    # RES-001 wants a baseline once an action it follows has started: checked apart here.
+    data = to_xml([q], ORG, now=NOW, rules=RuleSet({}))
+    indicator = _results_of(data)["Capacité : répertoire des métiers"]
+    baseline = indicator.find("indicator/baseline")
+    assert baseline is not None
+    # the diagnostic's level, dated when the diagnostic closed
+    assert (baseline.get("iso-date"), baseline.get("value")) == ("2021-05-03", "3")
+    assert indicator.find("indicator/period/actual").get("value") == "4"  # type: ignore[union-attr]
+
+
+def test_counts_percentages_milestones_and_disaggregations() -> None:
+    results = _results_of(to_xml([togo_programme()], ORG, now=NOW))
+    measures = {title: r.find("indicator").get("measure") for title, r in results.items()}  # type: ignore[union-attr]
+    assert measures["Artisans inscrits au répertoire informatisé"] == "1"
+    assert measures["Part des inscrits qui cotisent"] == "2"
+    assert measures["Plan de mandature adopté"] == "3"
+    trained = results["Élus du bureau formés"]
+    actuals = [
+        (
+            a.get("value"),
+            a.findtext("dimension") or "",
+            [d.get("value") for d in a.findall("dimension")],
+        )
+        for a in trained.iterfind("indicator/period/actual")
+    ]
+    assert [(v, groups) for v, _, groups in actuals] == [
+        ("8", []),
+        ("4", ["women"]),
+        ("4", ["men"]),
+    ]
+
+
+def test_a_qualitative_indicator_carries_no_value() -> None:
+    p = togo_programme()
+    first = p.results.indicators[0]
+    qualitative = attrs.evolve(first, measure=type(first.measure).QUALITATIVE)
+    q = attrs.evolve(p, results=attrs.evolve(p.results, indicators=(qualitative,)))
+    data = to_xml([q], ORG, now=NOW)
+    assert check_xml(data, today=NOW.date()) == ()
+    indicator = _tree(data).find("iati-activity/result/indicator")
+    assert indicator is not None
+    assert indicator.get("measure") == "5"
+    assert indicator.get("ascending") is None
+    valued = [e for e in indicator.iter() if e.get("value") is not None]
+    assert valued == []

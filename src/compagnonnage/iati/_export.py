@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from decimal import Decimal
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -12,6 +11,7 @@ from attrs import field, frozen
 
 from compagnonnage import _validators as v
 from compagnonnage._i18n import LANGUAGES, Lang, Message
+from compagnonnage.iati._results import add_results, number, results_final
 from compagnonnage.model import (
     BudgetKind,
     BudgetStatus,
@@ -83,10 +83,6 @@ def _description(p: Programme) -> Message:
     )
 
 
-ResultsBuilder = Callable[[Programme], tuple[Sequence["etree._Element"], bool]]
-"""Builds the ``result`` elements of a programme, and says whether its results are final."""
-
-
 class _Builder:
     def __init__(self) -> None:
         from lxml import etree
@@ -119,11 +115,7 @@ class _Builder:
         el = self.sub(
             parent, "value", currency=money.currency, value_date=money.value_date.isoformat()
         )
-        el.text = _amount(money.amount)
-
-
-def _amount(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+        el.text = number(money.amount)
 
 
 def _iso(day: dt.date) -> str:
@@ -138,7 +130,6 @@ def activity(
     *,
     updated: dt.datetime,
     lang: Lang,
-    results: ResultsBuilder,
 ) -> None:
     f = p.funding
     el = b.sub(
@@ -157,8 +148,7 @@ def activity(
         b.organisation(
             el, "participating-org", participant.organisation, role=ROLE_CODES[participant.role]
         )
-    result_elements, final = results(p)
-    status = activity_status(p, final)
+    status = activity_status(p, results_final(p))
     b.sub(el, "activity-status", code=status)
     if p.planned is not None:
         b.sub(el, "activity-date", type="1", iso_date=_iso(p.planned.start))
@@ -170,7 +160,7 @@ def activity(
         b.sub(el, "activity-date", type="4", iso_date=_iso(end))
     b.sub(el, "recipient-country", code=p.beneficiary.country, percentage="100")
     for s in f.sectors:
-        b.sub(el, "sector", vocabulary="1", code=s.code, percentage=_amount(s.percentage))
+        b.sub(el, "sector", vocabulary="1", code=s.code, percentage=number(s.percentage))
     for budget in sorted(f.budgets, key=lambda x: (x.period.start, x.period.end)):
         be = b.sub(
             el,
@@ -192,11 +182,7 @@ def activity(
             b.organisation(te, "provider-org", t.provider)
         if t.receiver is not None:
             b.organisation(te, "receiver-org", t.receiver)
-    el.extend(result_elements)
-
-
-def _no_results(programme: Programme) -> tuple[Sequence[etree._Element], bool]:
-    return (), True
+    add_results(b, el, p)
 
 
 def build(
@@ -205,7 +191,6 @@ def build(
     *,
     now: dt.datetime,
     lang: Lang,
-    results: ResultsBuilder = _no_results,
 ) -> etree._Element:
     """The ``iati-activities`` element of ``programmes`` (not checked)."""
     b = _Builder()
@@ -220,7 +205,6 @@ def build(
             reporting_org,
             updated=now.astimezone(dt.timezone.utc),
             lang=lang,
-            results=results,
         )
     return root
 
