@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
-PAGES = ["README.md", "docs/domain.md"]
+PAGES = ["README.md", "docs/domain.md", "docs/iati.md"]
 
 
 def _blocks() -> list[tuple[str, str]]:

@@ -60,6 +60,7 @@ _AWARE = Message("une date et heure avec fuseau horaire", "a timezone-aware date
 _COUNTRY = Message("un code pays ISO 3166-1 alpha-2", "an ISO 3166-1 alpha-2 country code")
 _SUBDIVISION = Message("un code de subdivision ISO 3166-2", "an ISO 3166-2 subdivision code")
 _LANGUAGE = Message("un code de langue ISO 639-1", "an ISO 639-1 language code")
+_CURRENCY = Message("un code de devise ISO 4217", "an ISO 4217 currency code")
 
 
 def _a(name: str) -> str:
@@ -264,6 +265,22 @@ def _subdivisions() -> frozenset[str]:
 
         found = frozenset(s.code for s in pycountry.subdivisions)
     return found
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    found = _iso_codes("4217", "alpha_3")
+    if found is None:
+        import pycountry
+
+        found = frozenset(c.alpha_3 for c in pycountry.currencies)
+    return found
+
+
+def optional_currency(instance: object, attribute: Any, value: Any) -> None:
+    """``None`` or an ISO 4217 currency code (``"XOF"``)."""
+    if value is not None and (not isinstance(value, str) or value not in _currencies()):
+        _fail(instance, attribute, _CURRENCY, value)
 
 
 def country(instance: object, attribute: Any, value: Any) -> None:

@@ -36,6 +36,8 @@ from compagnonnage.model import (
     Baseline,
     Body,
     BodyKind,
+    Budget,
+    BudgetStatus,
     CapacityRef,
     Competence,
     Debriefing,
@@ -45,6 +47,7 @@ from compagnonnage.model import (
     ElectedOfficial,
     Expert,
     FollowUp,
+    Funding,
     GoodPractice,
     GoverningBody,
     GoverningBodyKind,
@@ -63,7 +66,11 @@ from compagnonnage.model import (
     Mission,
     Modality,
     ModuleUse,
+    Money,
     NotMeasured,
+    Organisation,
+    OrganisationRole,
+    Participant,
     Period,
     PlanAction,
     PlanAxis,
@@ -76,6 +83,7 @@ from compagnonnage.model import (
     ReportingPeriod,
     ResultLevel,
     Scope,
+    SectorShare,
     ServiceOfferDesign,
     StaffMember,
     Stage,
@@ -86,6 +94,8 @@ from compagnonnage.model import (
     TermsOfReference,
     TradeRef,
     Training,
+    Transaction,
+    TransactionKind,
     WorkProgramme,
 )
 
@@ -224,12 +234,76 @@ def _experts() -> tuple[Expert, ...]:
     )
 
 
+def _funding() -> Funding:
+    """Illustrative funding: an invented funder, CMA France implementing with the UCRM,
+    budgets in euros and a UCRM contribution in CFA francs, a few transactions."""
+    funder = Organisation(name="Fonds de coopération pour l'artisanat (illustratif)", type="10")
+    cma = Organisation(name="CMA France", type="15")
+    ucrm = Organisation(name="Union des Chambres Régionales de Métiers du Togo", type="15")
+
+    def eur(amount: int, on: str) -> Money:
+        return Money(amount=Decimal(amount), value_date=dt.date.fromisoformat(on))
+
+    def period(start: str, end: str) -> Period:
+        return Period(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end))
+
+    return Funding(
+        participants=(
+            Participant(organisation=funder, role=OrganisationRole.FUNDING),
+            Participant(organisation=cma, role=OrganisationRole.ACCOUNTABLE),
+            Participant(organisation=cma, role=OrganisationRole.IMPLEMENTING),
+            Participant(organisation=ucrm, role=OrganisationRole.IMPLEMENTING),
+        ),
+        sectors=(
+            SectorShare(code="25030", percentage=Decimal(60)),
+            SectorShare(code="32140", percentage=Decimal(25)),
+            SectorShare(code="11330", percentage=Decimal(15)),
+        ),
+        budgets=(
+            Budget(period=period("2021-01-11", "2021-12-31"), value=eur(120_000, "2021-01-11")),
+            Budget(period=period("2022-01-01", "2022-12-16"), value=eur(95_000, "2022-01-01")),
+            Budget(
+                period=period("2022-01-01", "2022-12-16"),
+                value=Money(
+                    amount=Decimal(15_000_000),
+                    value_date=dt.date(2022, 1, 1),
+                    currency="XOF",
+                ),
+                status=BudgetStatus.COMMITTED,
+            ),
+        ),
+        transactions=(
+            Transaction(
+                kind=TransactionKind.COMMITMENT,
+                date=dt.date(2021, 1, 11),
+                value=eur(215_000, "2021-01-11"),
+                provider=funder,
+                receiver=cma,
+            ),
+            Transaction(
+                kind=TransactionKind.DISBURSEMENT,
+                date=dt.date(2021, 2, 1),
+                value=eur(120_000, "2021-02-01"),
+                provider=funder,
+                receiver=cma,
+            ),
+            Transaction(
+                kind=TransactionKind.EXPENDITURE,
+                date=dt.date(2021, 4, 20),
+                value=eur(18_500, "2021-04-20"),
+                description="Mission de diagnostic institutionnel à Lomé",
+            ),
+        ),
+        default_currency="EUR",
+    )
+
+
 def togo_steps() -> Iterator[tuple[str, Programme]]:
     """Each lifecycle step of the example, as ``(what was done, the programme after it)``."""
     partner = ReferencePartner(
         id="ucrm-sg", name="Mawuli Adjo", body_id="ucrm-togo", position="secrétaire général"
     )
-    p = Programme.draft(
+    draft = Programme.draft(
         id="cma-ucrm-2021",
         title="Compagnonnage consulaire CMA France – UCRM Togo (exemple illustratif)",
         beneficiary=_body(),
@@ -238,6 +312,7 @@ def togo_steps() -> Iterator[tuple[str, Programme]]:
         scope=Scope(trades=(MASONRY, TAILORING, HAIRDRESSING, BAKERY), regions=(_TOGO,)),
         planned=Period(start=dt.date(2021, 1, 11), end=dt.date(2022, 12, 16)),
     )
+    p = attrs.evolve(draft, funding=_funding())
     yield "draft", p
     p = lc.open_programme(p, by=_LEAD, at=_at("2021-01-11"))
     yield "open", p

@@ -25,6 +25,7 @@ COMMANDS = [
     "schema",
     "form",
     "answers",
+    "iati",
     "results",
     "portfolio",
 ]

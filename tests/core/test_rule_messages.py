@@ -15,6 +15,49 @@ from compagnonnage.testing._defects import DEFECTS
 
 CASES = [
     (
+        "FUN-001",
+        ("funding.sectors",),
+        "Les parts des secteurs font 90 %, au lieu de 100 %.",
+        "The sector percentages sum to 90, not 100.",
+    ),
+    (
+        "FUN-002",
+        ("funding.sectors[0]",),
+        "Le secteur 25030 a une part de 110 %, hors de 0 à 100.",
+        "Sector 25030 has a percentage of 110, outside 0 to 100.",
+    ),
+    (
+        "FUN-003",
+        ("funding.budgets[3]",),
+        "Le budget [3] couvre du 2021-01-11 au 2023-01-11 : plus d'un an.",
+        "Budget [3] runs from 2021-01-11 to 2023-01-11: more than a year.",
+    ),
+    (
+        "FUN-004",
+        ("funding.transactions[3]",),
+        "La transaction [3] est datée du 9999-12-31, dans le futur.",
+        "Transaction [3] is dated 9999-12-31, in the future.",
+    ),
+    (
+        "FUN-005",
+        ("funding.transactions[3].value",),
+        "funding.transactions[3].value n'a pas de devise, et le financement n'a pas de devise "
+        "par défaut.",
+        "funding.transactions[3].value has no currency, and the funding has no default currency.",
+    ),
+    (
+        "FUN-006",
+        ("funding.identifier",),
+        "L'identifiant « XM-DAC-00-1-cma-ucrm-2021/2 » contient / & | ? ou des espaces autour.",
+        "The identifier 'XM-DAC-00-1-cma-ucrm-2021/2' holds / & | ? or surrounding spaces.",
+    ),
+    (
+        "FUN-007",
+        ("funding.participants",),
+        "Aucune organisation participante : il en faut au moins une pour publier le financement.",
+        "No participating organisation: publishing the funding needs at least one.",
+    ),
+    (
         "RES-001",
         ("ind-planted", "act-training-elus"),
         "L'indicateur ind-planted n'a pas de situation de référence alors que l'action "

@@ -27,6 +27,7 @@ _COMMANDS = {
     "demo": "compagnonnage.cli._demo",
     "diagnose": "compagnonnage.cli._diagnose",
     "form": "compagnonnage.cli._form",
+    "iati": "compagnonnage.cli._iati",
     "modules": "compagnonnage.cli._listings",
     "plugins": "compagnonnage.cli._listings",
     "portfolio": "compagnonnage.cli._portfolio",

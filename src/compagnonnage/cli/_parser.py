@@ -224,6 +224,19 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 
     command("schema")
 
+    _, args = command("iati")
+    args.add_argument("files", nargs="+", metavar="FILE", help=say("help_iati_files", lang))
+    args.add_argument("--check", action="store_true", help=say("help_iati_check", lang))
+    args.add_argument("-o", "--output", metavar="OUT", help=say("help_iati_output", lang))
+    args.add_argument("--reporting-org", metavar="REF", help=say("help_reporting_org", lang))
+    args.add_argument(
+        "--reporting-org-type", metavar="CODE", help=say("help_reporting_org_type", lang)
+    )
+    args.add_argument(
+        "--reporting-org-name", metavar="NAME", help=say("help_reporting_org_name", lang)
+    )
+    _format(args, lang, ("text", "json"))
+
     _, args = command("results")
     args.add_argument("file", metavar="FILE", help=say("help_file", lang))
     _format(args, lang, ("text", "json", "xlsx"))

@@ -202,6 +202,30 @@ TEXT: dict[str, Message] = {
         "remplacer aussi un fichier en lecture seule ou à plusieurs liens physiques",
         "replace even a read-only file or one with other hard links",
     ),
+    "help_iati": Message(
+        "publier des programmes en activités IATI 2.03, ou vérifier un fichier IATI (--check)",
+        "publish programmes as IATI 2.03 activities, or check an IATI file (--check)",
+    ),
+    "help_iati_files": Message(
+        "documents de programme à publier (ou fichiers IATI avec --check)",
+        "programme documents to publish (or IATI files with --check)",
+    ),
+    "help_iati_check": Message(
+        "vérifier des fichiers IATI 2.03 (schéma, listes de codes, règles IATI)",
+        "check IATI 2.03 files (schema, codelists, IATI rules)",
+    ),
+    "help_iati_output": Message("fichier IATI à écrire", "IATI file to write"),
+    "help_reporting_org": Message(
+        "identifiant IATI de l'organisation qui publie",
+        "IATI identifier of the reporting organisation",
+    ),
+    "help_reporting_org_type": Message(
+        "type IATI de l'organisation qui publie (ex. 15)",
+        "IATI type of the reporting organisation (e.g. 15)",
+    ),
+    "help_reporting_org_name": Message(
+        "nom de l'organisation qui publie", "name of the reporting organisation"
+    ),
     # shared words
     "colon": Message("\u00a0: ", ": "),
     "programme": Message("Programme", "Programme"),
@@ -240,6 +264,21 @@ TEXT: dict[str, Message] = {
     "plugin_set_aside": Message(
         "attention : extension « {plugin} » écartée ({problem}) ; voir « compagnonnage plugins »",
         'warning: plugin "{plugin}" set aside ({problem}); see "compagnonnage plugins"',
+    ),
+    # iati
+    "iati_needs": Message(
+        "pour publier, il faut aussi : {options}", "publishing also needs: {options}"
+    ),
+    "iati_written": Message(
+        "Écrit : {path} ({count} activité(s) IATI 2.03, validées)",
+        "Written: {path} ({count} IATI 2.03 activit(ies), validated)",
+    ),
+    "iati_refused": Message(
+        "Rien n'est écrit : {count} problème(s).", "Nothing written: {count} problem(s)."
+    ),
+    "iati_valid": Message("{path} : IATI 2.03 valide", "{path}: valid IATI 2.03"),
+    "iati_invalid": Message(
+        "{path} : IATI invalide, {count} problème(s)", "{path}: invalid IATI, {count} problem(s)"
     ),
     # check
     "summary": Message("Résumé", "Summary"),

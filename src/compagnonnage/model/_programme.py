@@ -13,6 +13,7 @@ from compagnonnage.model._accompaniment import Accompaniment
 from compagnonnage.model._body import Body
 from compagnonnage.model._common import Period, Scope, Stage
 from compagnonnage.model._diagnostic import Diagnostic
+from compagnonnage.model._funding import Funding
 from compagnonnage.model._people import Expert, ReferencePartner
 from compagnonnage.model._preparation import Preparation
 from compagnonnage.model._results import Results
@@ -100,6 +101,8 @@ class Programme:
         factory=Accompaniment, validator=v.instance_of(Accompaniment)
     )
     history: tuple[HistoryEntry, ...] = field(default=(), validator=v.tuple_of(HistoryEntry))
+    funding: Funding = field(factory=Funding, validator=v.instance_of(Funding))
+    """Who funds and takes part, sectors, budgets and transactions (for IATI)."""
     results: Results = field(factory=Results, validator=v.instance_of(Results))
 
     @classmethod

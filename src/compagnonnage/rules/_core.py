@@ -31,6 +31,7 @@ from compagnonnage.model import (
     SupportAction,
     Training,
 )
+from compagnonnage.rules._funding import FUNDING_RULES
 from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, Subject, rule
 from compagnonnage.rules._results import RESULTS_RULES
 
@@ -693,5 +694,6 @@ CORE_RULES: tuple[Rule, ...] = (
     _partner_first,
     _references,
     _unique_ids,
+    *FUNDING_RULES,
     *RESULTS_RULES,
 )

@@ -42,7 +42,8 @@ class Subject(str):
     ``mission``, ``finding`` (a major issue or good practice, or an unknown
     finding id), ``recommendation``, ``action`` (a support action),
     ``debriefing`` (the id is ``debriefing``), ``trade`` (``nomenclature:code``),
-    ``region`` (an ISO 3166 code) and ``nomenclature``.
+    ``region`` (an ISO 3166 code), ``nomenclature``, and ``field`` (a place in
+    the programme, for the funding rules: ``funding.budgets[1]``, ``planned``).
 
     A plugin's rule may use kinds of its own; a plain string in a
     :class:`Breach` is labelled ``object``.
@@ -113,12 +114,17 @@ class RuleContext:
         misspelled and set aside, say): STG-011 then warns that the programme's
         trades cannot be checked, naming each nomenclature.
     :ivar clock: the function giving today's date, for the rules that refuse a
-        date in the future (RES-002); the UTC date by default. Tests pass a
+        date in the future (RES-002, FUN-004); the UTC date by default. Tests pass a
         fixed one: ``RuleContext(clock=lambda: dt.date(2025, 1, 1))``.
+    :ivar reporting_org: the IATI reference of the organisation that publishes
+        the programme, when it is checked for publication (:mod:`compagnonnage.iati`
+        sets it); FUN-004's actual dates and FUN-006's prefix are checked only
+        then, and FUN-007 also for a programme without funding records.
     """
 
     nomenclatures: Mapping[str, frozenset[str]] | None = None
     clock: Callable[[], dt.date] = field(default=_utc_today, eq=False)
+    reporting_org: str | None = None
 
     def today(self) -> dt.date:
         """Today's date, as the :attr:`clock` says."""
@@ -285,7 +291,8 @@ class RuleSet:
 
     @classmethod
     def core(cls) -> RuleSet:
-        """The rule set holding only the core rules (STG-001 … STG-015, REF-001, REF-002)."""
+        """The rule set holding only the core rules (STG-001 … STG-015, REF-001, REF-002,
+        FUN-001 … FUN-007)."""
         from compagnonnage.rules._core import CORE_RULES
 
         return cls({r.code: r for r in CORE_RULES})

@@ -29,6 +29,7 @@ from compagnonnage.model import (
     TradeRef,
     Training,
 )
+from compagnonnage.testing._funding import FUNDING_PLANTERS
 from compagnonnage.testing._results import RESULTS_DEFECTS
 
 Planter = Callable[[Programme], Programme]
@@ -225,6 +226,7 @@ DEFECTS: dict[str, Defect] = {
     "STG-015": Defect(Stage.ACCOMPANIMENT, 1, _partner_absent_from_first),
     "REF-001": Defect(Stage.DIAGNOSTIC, 0, _ghost_expert),
     "REF-002": Defect(Stage.DRAFT, 0, _twin_expert),
+    **{code: Defect(Stage.DRAFT, 0, plant) for code, plant in FUNDING_PLANTERS.items()},
 }
 """The planter for each core rule code."""
 

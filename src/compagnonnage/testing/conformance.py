@@ -109,7 +109,7 @@ _RECOMMEND = hookspecs.compagnonnage_recommend_support.__name__
 _STAGE_CHANGED = hookspecs.compagnonnage_stage_changed.__name__
 _SHOWN = 1200
 # Small programmes: hooks read content, not volume, and small examples shrink fast.
-_SIZES = {"max_experts": 3, "max_missions": 2, "max_findings": 3, "max_actions": 3}
+_SIZES: dict[str, Any] = {"max_experts": 3, "max_missions": 2, "max_findings": 3, "max_actions": 3}
 _WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
 
 

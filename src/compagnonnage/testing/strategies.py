@@ -34,6 +34,7 @@ from compagnonnage.model import (
 )
 from compagnonnage.testing import _builder as b
 from compagnonnage.testing._defects import DEFECTS
+from compagnonnage.testing._funding import with_funding
 
 __all__ = [
     "DEFECT_CODES",
@@ -138,6 +139,7 @@ def programmes(
     max_findings: int = 4,
     min_actions: int = 0,
     max_actions: int = 4,
+    funded: bool | st.SearchStrategy[bool] = False,
 ) -> st.SearchStrategy[Programme]:
     """Programmes that break no error-level core rule, at the stages ``stage`` draws.
 
@@ -149,8 +151,12 @@ def programmes(
     :param min_actions: at least this many support actions; only programmes in
         the accompaniment or closed stage have actions, so a positive value
         restricts ``stage`` to those.
+    :param funded: whether the programmes carry funding records (participating
+        organisations, DAC sectors, budgets, transactions) that break no funding
+        rule; a boolean or a strategy of booleans.
     """
     _range("experts", 1, max_experts)
+    funded_strategy = funded if isinstance(funded, st.SearchStrategy) else st.just(funded)
     _range("missions", 1, max_missions)
     _range("findings", 1, max_findings)
     _range("actions", min_actions, max_actions)
@@ -172,7 +178,9 @@ def programmes(
     def _programmes(draw: st.DrawFn) -> Programme:
         chosen = draw(stage_strategy)
         scope_trades = draw(trades) if trades is not None else None
-        return b.build_programme(_DrawSource(draw), stage=chosen, trades=scope_trades, sizes=sizes)
+        src = _DrawSource(draw)
+        built = b.build_programme(src, stage=chosen, trades=scope_trades, sizes=sizes)
+        return with_funding(src, built) if draw(funded_strategy) else built
 
     return _programmes()
 

@@ -1,0 +1,3 @@
+import pytest
+
+pytest.importorskip("lxml", reason="the iati extra (lxml) is not installed")
