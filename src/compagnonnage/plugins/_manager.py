@@ -335,8 +335,14 @@ class PluginManager:
         plugin_rules: Iterable[Rule] = self._objects["rule"].values()
         self._rules = RuleSet.core().with_rules(*plugin_rules)
         noms: dict[str, Nomenclature] = self._objects["nomenclature"]
+        dimensions: dict[str, frozenset[str]] = {}
+        for m in self._objects["module"].values():
+            dimensions[m.id] = dimensions.get(m.id, frozenset()) | {d.id for d in m.dimensions}
         self._context = RuleContext(
-            nomenclatures=MappingProxyType({n.id: n.codes for n in noms.values()}) if noms else None
+            nomenclatures=MappingProxyType({n.id: n.codes for n in noms.values()})
+            if noms
+            else None,
+            modules=MappingProxyType(dimensions),
         )
         self._trades = MappingProxyType(
             {ref: t for n in noms.values() for ref, t, *_ in n.trades()}
@@ -417,7 +423,7 @@ class PluginManager:
         return self._rules
 
     def rule_context(self) -> RuleContext:
-        """What rules know beyond the programme: the registered nomenclatures."""
+        """What rules know beyond the programme: the registered nomenclatures and modules."""
         return self._context
 
     def check(self, programme: Programme) -> Report:

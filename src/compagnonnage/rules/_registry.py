@@ -41,9 +41,13 @@ class RuleContext:
     :ivar nomenclatures: known trade codes by nomenclature id, as registered by
         plugins; ``None`` when no nomenclature is known, in which case STG-011
         checks the scope only.
+    :ivar modules: the dimension ids of each installed diagnostic module, by
+        module id; ``None`` when the modules are not known, in which case
+        REF-003 does not check the modules and dimensions a programme names.
     """
 
     nomenclatures: Mapping[str, frozenset[str]] | None = None
+    modules: Mapping[str, frozenset[str]] | None = None
 
     def knows_trade(self, nomenclature: str, code: str) -> bool:
         """Whether the trade is in a known nomenclature (always true without nomenclatures)."""
@@ -190,7 +194,7 @@ class RuleSet:
 
     @classmethod
     def core(cls) -> RuleSet:
-        """The rule set holding only the core rules (STG-001 … STG-015, REF-001, REF-002)."""
+        """The rule set holding only the core rules (STG-001 … STG-015, REF-001 … REF-003)."""
         from compagnonnage.rules._core import CORE_RULES
 
         return cls({r.code: r for r in CORE_RULES})
