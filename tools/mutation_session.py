@@ -1,0 +1,69 @@
+"""Sample and summarise a cosmic-ray session, for tools/mutation.sh.
+
+python tools/mutation_session.py sample SESSION SIZE SEED
+    keep a seeded sample of SIZE pending mutants (all if SIZE <= 0) and mark
+    the others skipped; the same SIZE and SEED keep the same mutants;
+python tools/mutation_session.py summary SESSION
+    the kill ratio of the mutants that ran, then each survivor's diff.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections import Counter
+
+from cosmic_ray.work_db import WorkDB, use_db
+from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
+
+
+def sample(session: str, size: int, seed: int) -> None:
+    with use_db(session, WorkDB.Mode.open) as db:
+        pending = sorted(db.pending_work_items, key=lambda item: item.job_id)
+        if size <= 0 or size >= len(pending):
+            print(f"{session}: all {len(pending)} mutants")
+            return
+        keep = {item.job_id for item in random.Random(seed).sample(pending, size)}
+        skipped = [item.job_id for item in pending if item.job_id not in keep]
+        db.set_multiple_results(skipped, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
+        print(f"{session}: {size} of {len(pending)} mutants sampled (seed {seed})")
+
+
+def summary(session: str) -> None:
+    with use_db(session, WorkDB.Mode.open) as db:
+        ran = [
+            (item, result)
+            for item, result in db.completed_work_items
+            if result.worker_outcome is not WorkerOutcome.SKIPPED
+        ]
+        outcomes = Counter(str(result.test_outcome or result.worker_outcome) for _, result in ran)
+        # killed: a test failed, the mutant could not even run, or it hung past the timeout
+        killed = sum(
+            1
+            for _, r in ran
+            if r.test_outcome in (TestOutcome.KILLED, TestOutcome.INCOMPETENT)
+            or r.worker_outcome is WorkerOutcome.ABNORMAL
+        )
+        modules = {str(m.module_path) for item, _ in ran for m in item.mutations}
+        ratio = killed / len(ran) if ran else 0.0
+        print(
+            f"{', '.join(sorted(modules))}: {killed} of {len(ran)} mutants killed "
+            f"({ratio:.0%}); outcomes {dict(sorted(outcomes.items()))}"
+        )
+        for item, result in ran:
+            if result.test_outcome is TestOutcome.SURVIVED:
+                (m,) = item.mutations
+                print(f"\n--- survivor {m.operator_name} #{m.occurrence} at line {m.start_pos[0]}")
+                print(result.diff)
+
+
+def main() -> None:
+    command, session, *rest = sys.argv[1:]
+    if command == "sample":
+        sample(session, int(rest[0]), int(rest[1]))
+    else:
+        summary(session)
+
+
+if __name__ == "__main__":
+    main()
