@@ -18,37 +18,37 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import time
 
+_PROBE = (
+    "import sys, time; t = time.perf_counter(); import hypothesis; "
+    "print(time.perf_counter() - t, sum('compagnonnage' in m for m in sys.modules))"
+)
 
-def _import_seconds(env: dict[str, str], runs: int = 7) -> float:
-    best = float("inf")
+
+def _import(env: dict[str, str]) -> tuple[float, int]:
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+def bench_import(runs: int = 11) -> None:
+    """Median of ``runs`` fresh interpreters each, with and without the hook, interleaved."""
+    with_hook: list[float] = []
+    without: list[float] = []
+    modules = 0
     for _ in range(runs):
-        out = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "import time; t = time.perf_counter(); import hypothesis; "
-                "print(time.perf_counter() - t)",
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        best = min(best, float(out))
-    return best
-
-
-def bench_import() -> None:
-    with_hook = _import_seconds(dict(os.environ))
-    without = _import_seconds({**os.environ, "HYPOTHESIS_NO_PLUGINS": "1"})
+        seconds, modules = _import(dict(os.environ))
+        with_hook.append(seconds)
+        without.append(_import({**os.environ, "HYPOTHESIS_NO_PLUGINS": "1"})[0])
+    a, b = statistics.median(with_hook), statistics.median(without)
     print(
-        f"import hypothesis: {with_hook * 1000:.1f} ms with our entry point, "
-        f"{without * 1000:.1f} ms without: hook costs {(with_hook - without) * 1000:.1f} ms "
-        f"({with_hook / without:.2f}x)"
+        f"import hypothesis: {a * 1000:.1f} ms with our entry point, {b * 1000:.1f} ms "
+        f"without (medians of {runs}): {a / b:.2f}x; {modules} compagnonnage modules imported"
     )
 
 

@@ -13,11 +13,13 @@ first use. The registration itself is
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from importlib.abc import Loader, MetaPathFinder
-from importlib.machinery import ModuleSpec
-from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:  # importlib.abc pulls in importlib.resources: not at run time
+    from collections.abc import Sequence
+    from importlib.abc import Loader
+    from importlib.machinery import ModuleSpec
+    from types import ModuleType
 
 _MODEL = "compagnonnage.model"
 
@@ -28,8 +30,8 @@ def _register(model: ModuleType) -> None:
     register(model)
 
 
-class _ThenRegister(Loader):
-    """Runs ``loader``, then registers the types of the model it made."""
+class _ThenRegister:
+    """A loader that runs ``loader``, then registers the types of the model it made."""
 
     def __init__(self, loader: Loader) -> None:
         self._loader = loader
@@ -45,8 +47,8 @@ class _ThenRegister(Loader):
         _register(module)
 
 
-class _RegisterAfterImport(MetaPathFinder):
-    """Finds nothing itself: lets the other finders find the model, and wraps its loader."""
+class _RegisterAfterImport:
+    """A finder that finds nothing itself: lets the others find the model, wraps its loader."""
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
@@ -58,7 +60,7 @@ class _RegisterAfterImport(MetaPathFinder):
             spec = finder.find_spec(fullname, path, target)
             if spec is not None:
                 if spec.loader is not None:
-                    spec.loader = _ThenRegister(spec.loader)
+                    spec.loader = cast("Loader", _ThenRegister(spec.loader))
                 return spec
         return None
 
@@ -69,4 +71,4 @@ def _hypothesis_setup_hook() -> None:
     if model is not None:
         _register(model)
     elif not any(isinstance(f, _RegisterAfterImport) for f in sys.meta_path):
-        sys.meta_path.insert(0, _RegisterAfterImport())
+        sys.meta_path.insert(0, cast("Any", _RegisterAfterImport()))
