@@ -9,17 +9,51 @@ python tools/mutation_session.py summary SESSION
 
 from __future__ import annotations
 
+import ast
 import random
 import sys
 from collections import Counter
+from pathlib import Path
 
 from cosmic_ray.work_db import WorkDB, use_db
-from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
+from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkItem, WorkResult
+
+
+def _annotations(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The (start, end) positions, as (line, column), of every annotation in ``path``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert any(
+        isinstance(n, ast.ImportFrom)
+        and n.module == "__future__"
+        and any(a.name == "annotations" for a in n.names)
+        for n in tree.body
+    ), f"{path}: annotations are evaluated, their mutants are not equivalent"
+    found: list[ast.expr] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.arg) and node.annotation is not None:
+            found.append(node.annotation)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns:
+            found.append(node.returns)
+        elif isinstance(node, ast.AnnAssign):
+            found.append(node.annotation)
+    return [
+        ((a.lineno, a.col_offset), (a.end_lineno or a.lineno, a.end_col_offset or 0)) for a in found
+    ]
+
+
+def _in_annotation(item: WorkItem, spans: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
+    (m,) = item.mutations
+    return any(start <= tuple(m.start_pos) < end for start, end in spans)
 
 
 def sample(session: str, size: int, seed: int) -> None:
     with use_db(session, WorkDB.Mode.open) as db:
         pending = sorted(db.pending_work_items, key=lambda item: item.job_id)
+        spans = _annotations(Path(pending[0].mutations[0].module_path))
+        equivalent = [item.job_id for item in pending if _in_annotation(item, spans)]
+        db.set_multiple_results(equivalent, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
+        print(f"{session}: {len(equivalent)} mutants inside annotations skipped (equivalent)")
+        pending = [item for item in pending if item.job_id not in set(equivalent)]
         if size <= 0 or size >= len(pending):
             print(f"{session}: all {len(pending)} mutants")
             return

@@ -114,9 +114,31 @@ def test_generated_experts_stay_on_site_in_several_places() -> None:
     assert sum(n > 0 for n in travellers) >= len(travellers) // 4
 
 
+def _clashes(p: Programme) -> set[tuple[str, str, str]]:
+    """Brute force: every (expert, item, item) on site in two places on a shared day."""
+    stays = [
+        (e, item.id, item.place, item.period)
+        for item in (*p.diagnostic.missions, *p.accompaniment.actions)
+        if item.modality is Modality.ON_SITE and item.period is not None and item.place
+        for e in item.expert_ids
+    ]
+    found = set()
+    for i, (e, a, la, pa) in enumerate(stays):
+        for f, b, lb, pb in stays[i + 1 :]:
+            if e == f and la != lb and max(pa.start, pb.start) <= min(pa.end, pb.end):
+                found.add((e, *sorted((a, b))))
+    return found
+
+
+def _reported_clashes(p: Programme) -> list[tuple[str, ...]]:
+    return [v.subjects for v in check(p) if v.code == "STG-013" and v.en.startswith("Expert ")]
+
+
 @given(programmes(stage=Stage.CLOSED, min_actions=1))
-def test_an_expert_booked_in_two_places_at_once_is_reported(programme: Programme) -> None:
-    # stretch every on-site stay over the whole programme: an expert in two places clashes
+def test_stretched_stays_clash_exactly_where_experts_are_in_two_places(
+    programme: Programme,
+) -> None:
+    # stretch every on-site mission over the whole programme: experts who travel clash
     whole = programme.planned
     assert whole is not None
     missions = tuple(
@@ -126,19 +148,27 @@ def test_an_expert_booked_in_two_places_at_once_is_reported(programme: Programme
     stretched = attrs.evolve(
         programme, diagnostic=attrs.evolve(programme.diagnostic, missions=missions)
     )
-    clashing = {
-        e
-        for e, places in _on_site_stays(
-            attrs.evolve(stretched, accompaniment=attrs.evolve(stretched.accompaniment, actions=()))
-        ).items()
-        if len(places) > 1
-    }
-    reported = {
-        v.subjects[0]
-        for v in check(stretched)
-        if v.code == "STG-013" and v.en.startswith("Expert ")
-    }
-    assert clashing <= reported
+    reported = _reported_clashes(stretched)
+    assert len(reported) == len(set(reported))
+    assert set(reported) == _clashes(stretched)
+    assert _reported_clashes(programme) == []
+
+
+@settings(max_examples=40)
+@given(data=st.data())
+def test_a_double_booking_is_reported_once_per_clashing_pair(data: st.DataObject) -> None:
+    variant = data.draw(st.sampled_from(["double-booked-mission", "double-booked-action"]))
+    programme = data.draw(defective_programmes("STG-013", variant=variant))
+    reported = _reported_clashes(programme)
+    assert reported
+    assert sorted(reported) == sorted(_clashes(programme))
+
+
+@settings(max_examples=60)
+@given(defective_programmes(st.sampled_from(DEFECT_CODES)))
+def test_no_violation_is_reported_twice(programme: Programme) -> None:
+    seen = [(v.code, v.subjects, v.en) for v in check(programme)]
+    assert len(seen) == len(set(seen))
 
 
 # -- duplicate ids: only the repeated ones are reported ------------------------------
