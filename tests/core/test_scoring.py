@@ -1,0 +1,42 @@
+"""Suggested recommendations: their horizon follows the gap, their words the language."""
+
+from __future__ import annotations
+
+import pytest
+
+from compagnonnage.diagnostics import (
+    CONSULAR_CHAMBER_MODULE,
+    Answer,
+    Respondent,
+    RespondentGroup,
+    score,
+)
+from compagnonnage.model import Horizon
+
+ELU = Respondent(id="elu", group=RespondentGroup.ELECTED_OFFICIALS)
+AT_THE_BOTTOM = [Answer(respondent=ELU, question_id="gov-mandate-plan", value="none")]
+
+
+@pytest.mark.parametrize(
+    ("desired", "horizon"),
+    [
+        (None, Horizon.SHORT),
+        (1, Horizon.SHORT),
+        (2, Horizon.SHORT),
+        (3, Horizon.MEDIUM),
+        (4, Horizon.LONG),
+    ],
+)
+def test_the_horizon_grows_with_the_gap(desired: int | None, horizon: Horizon) -> None:
+    wanted = {} if desired is None else {"mandate-strategy": desired}
+    result = score(CONSULAR_CHAMBER_MODULE, AT_THE_BOTTOM, desired=wanted)
+    (rec,) = result.findings("en").recommendations
+    assert result["mandate-strategy"].level == 1
+    assert rec.horizon is horizon
+
+
+@pytest.mark.parametrize(("lang", "words"), [("fr", " — Viser : "), ("en", " — Aim for: ")])
+def test_a_recommendation_is_worded_in_its_language(lang: str, words: str) -> None:
+    result = score(CONSULAR_CHAMBER_MODULE, AT_THE_BOTTOM)
+    (rec,) = result.findings(lang).recommendations  # type: ignore[arg-type]
+    assert words in rec.statement
