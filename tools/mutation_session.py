@@ -46,14 +46,20 @@ def _in_annotation(item: WorkItem, spans: list[tuple[tuple[int, int], tuple[int,
     return any(start <= tuple(m.start_pos) < end for start, end in spans)
 
 
+def _where(item: WorkItem) -> tuple[str, int, tuple[int, int]]:
+    (m,) = item.mutations
+    return (m.operator_name, m.occurrence, tuple(m.start_pos))  # type: ignore[return-value]
+
+
 def sample(session: str, size: int, seed: int) -> None:
     with use_db(session, WorkDB.Mode.open) as db:
-        pending = sorted(db.pending_work_items, key=lambda item: item.job_id)
+        pending = sorted(db.pending_work_items, key=_where)  # job ids are random: not them
         spans = _annotations(Path(pending[0].mutations[0].module_path))
         equivalent = [item.job_id for item in pending if _in_annotation(item, spans)]
         db.set_multiple_results(equivalent, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
         print(f"{session}: {len(equivalent)} mutants inside annotations skipped (equivalent)")
-        pending = [item for item in pending if item.job_id not in set(equivalent)]
+        equivalent_ids = set(equivalent)
+        pending = [item for item in pending if item.job_id not in equivalent_ids]
         if size <= 0 or size >= len(pending):
             print(f"{session}: all {len(pending)} mutants")
             return

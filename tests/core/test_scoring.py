@@ -11,7 +11,7 @@ from compagnonnage.diagnostics import (
     RespondentGroup,
     score,
 )
-from compagnonnage.model import Horizon
+from compagnonnage.model import Horizon, IssueSeverity
 
 ELU = Respondent(id="elu", group=RespondentGroup.ELECTED_OFFICIALS)
 AT_THE_BOTTOM = [Answer(respondent=ELU, question_id="gov-mandate-plan", value="none")]
@@ -40,3 +40,38 @@ def test_a_recommendation_is_worded_in_its_language(lang: str, words: str) -> No
     result = score(CONSULAR_CHAMBER_MODULE, AT_THE_BOTTOM)
     (rec,) = result.findings(lang).recommendations  # type: ignore[arg-type]
     assert words in rec.statement
+
+
+CADRE = Respondent(id="cadre", group=RespondentGroup.STAFF)
+
+
+@pytest.mark.parametrize(
+    ("respondents", "severity"),
+    [((ELU,), IssueSeverity.HIGH), ((ELU, CADRE), IssueSeverity.CRITICAL)],
+    ids=["one-group", "every-group"],
+)
+def test_a_bottom_level_is_critical_only_when_every_group_puts_it_there(
+    respondents: tuple[Respondent, ...], severity: IssueSeverity
+) -> None:
+    answers = [
+        Answer(respondent=r, question_id="gov-mandate-plan", value="none") for r in respondents
+    ]
+    (issue,) = score(CONSULAR_CHAMBER_MODULE, answers).findings("en").issues
+    assert issue.severity is severity
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", "les répondants divergent (niveaux 1 à 4 ;"),
+        ("en", "respondents diverge (levels 1 to 4;"),
+    ],
+)
+def test_a_divergence_is_worded_in_its_language(lang: str, words: str) -> None:
+    answers = [
+        Answer(respondent=ELU, question_id="sup-register-state", value="digital-used"),
+        Answer(respondent=CADRE, question_id="sup-register-state", value="paper-incomplete"),
+    ]
+    issues = score(CONSULAR_CHAMBER_MODULE, answers).findings(lang).issues  # type: ignore[arg-type]
+    (divergence,) = [i for i in issues if i.id.endswith("/divergence")]
+    assert words in divergence.statement
