@@ -48,7 +48,7 @@ def _in_annotation(item: WorkItem, spans: list[tuple[tuple[int, int], tuple[int,
 
 def _where(item: WorkItem) -> tuple[str, int, tuple[int, int]]:
     (m,) = item.mutations
-    return (m.operator_name, m.occurrence, tuple(m.start_pos))  # type: ignore[return-value]
+    return (m.operator_name, m.occurrence, tuple(m.start_pos))
 
 
 def sample(session: str, size: int, seed: int) -> None:
