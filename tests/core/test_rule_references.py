@@ -84,8 +84,9 @@ def test_a_parent_named_in_the_document_must_be_another_body(togo: Programme, pa
     assert v.subjects == ("ucrm-togo", parent)
 
 
-def test_a_parent_outside_the_document_is_not_checked(togo: Programme) -> None:
-    fine = attrs.evolve(togo, beneficiary=attrs.evolve(togo.beneficiary, parent_id="cma-togo"))
+@pytest.mark.parametrize("parent", ["cma-togo", "zz-union"])
+def test_a_parent_outside_the_document_is_not_checked(togo: Programme, parent: str) -> None:
+    fine = attrs.evolve(togo, beneficiary=attrs.evolve(togo.beneficiary, parent_id=parent))
     assert check(fine) == attrs.evolve(check(togo), programme_id=fine.id)
 
 

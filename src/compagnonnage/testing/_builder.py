@@ -196,6 +196,7 @@ def build_body(src: Source, *, n_officials: int, n_staff: int, start: dt.date) -
         kind=src.pick(tuple(BodyKind)),
         region=region,
         level=src.pick(tuple(Level)),
+        parent_id=src.pick((None, "national-union", "agency-1")),  # outside the document
         membership=Membership(registered=registered, paying_members=src.integer(0, registered)),
         governing_bodies=(
             GoverningBody(
