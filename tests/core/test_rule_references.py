@@ -188,3 +188,16 @@ def test_a_body_trade_unknown_to_its_known_nomenclature_is_stg_011(togo: Program
     assert v.subjects == (body.id, "uemoa:NOPE")
     assert v.en == f"Trade uemoa:NOPE of {body.id} is not in nomenclature uemoa."
     assert _found(broken, "STG-011") == []
+
+
+def test_an_expert_who_is_also_a_person_of_the_beneficiary_is_known(togo: Programme) -> None:
+    body = togo.beneficiary
+    official = body.officials[0]
+    expert = attrs.evolve(togo.experts[0], id=official.id)
+    missions = tuple(attrs.evolve(m, organiser_id=official.id) for m in togo.diagnostic.missions)
+    both = attrs.evolve(
+        togo,
+        experts=(*togo.experts, expert),
+        diagnostic=attrs.evolve(togo.diagnostic, missions=missions),
+    )
+    assert _found(both, "REF-001") == []

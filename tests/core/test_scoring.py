@@ -75,3 +75,42 @@ def test_a_divergence_is_worded_in_its_language(lang: str, words: str) -> None:
     issues = score(CONSULAR_CHAMBER_MODULE, answers).findings(lang).issues  # type: ignore[arg-type]
     (divergence,) = [i for i in issues if i.id.endswith("/divergence")]
     assert words in divergence.statement
+
+
+def test_a_dimension_takes_the_median_of_its_respondents() -> None:
+    values = ("paper-incomplete", "partly-digital", "digital-used")  # levels 1, 3, 4
+    answers = [
+        Answer(
+            respondent=Respondent(id=f"elu-{i}", group=RespondentGroup.ELECTED_OFFICIALS),
+            question_id="sup-register-state",
+            value=v,
+        )
+        for i, v in enumerate(values)
+    ]
+    d = score(CONSULAR_CHAMBER_MODULE, answers)["trades-register"]
+    assert sorted(e.level for e in d.evidence if e.level is not None) == [1, 3, 4]
+    assert d.level == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "statement"),
+    [
+        ("fr", "Stratégie et plan de mandature — Pas de plan de mandature"),
+        ("en", "Strategy and mandate plan — No mandate plan"),
+    ],
+)
+def test_a_bottom_level_issue_states_the_bottom_level(lang: str, statement: str) -> None:
+    (issue,) = score(CONSULAR_CHAMBER_MODULE, AT_THE_BOTTOM).findings(lang).issues  # type: ignore[arg-type]
+    assert issue.statement == statement
+
+
+def test_evidence_says_its_level_or_that_it_has_none() -> None:
+    answers = [
+        *AT_THE_BOTTOM,
+        Answer(respondent=CADRE, question_id="trn-partners", value="Centre de Lomé", note="liste"),
+    ]
+    result = score(CONSULAR_CHAMBER_MODULE, answers)
+    (leveled,) = result["mandate-strategy"].evidence
+    (text,) = result["continuing-training"].evidence
+    assert str(leveled) == "elected_officials/elu gov-mandate-plan='none' (level 1)"
+    assert str(text) == "staff/cadre trn-partners='Centre de Lomé' (evidence): liste"
