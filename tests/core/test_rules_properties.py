@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 import attrs
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compagnonnage import Severity, check
-from compagnonnage.model import Modality, Programme, Stage
+from compagnonnage.model import Modality, Period, Programme, Stage
 from compagnonnage.rules import CORE_RULES, RuleSet
 from compagnonnage.testing.strategies import (
     DEFECT_CODES,
@@ -193,3 +194,25 @@ def test_only_the_repeated_id_is_reported_as_duplicate(data: st.DataObject) -> N
         ]
     )
     assert every[ident] == 2
+
+
+@given(programmes(stage=Stage.DIAGNOSTIC))
+def test_places_are_compared_by_name_not_by_object(programme: Programme) -> None:
+    # a document read from JSON holds equal place names as distinct string objects
+    first = programme.diagnostic.missions[0]
+    assert first.place is not None
+    same_place = "".join(list(first.place))
+    assert same_place == first.place
+    later = Period(
+        start=first.period.end + dt.timedelta(days=400),
+        end=first.period.end + dt.timedelta(days=401),
+    )
+    missions = (
+        *programme.diagnostic.missions,
+        attrs.evolve(first, id="mis-same-place", place=same_place),
+        attrs.evolve(first, id="mis-elsewhere-later", place="Ailleurs", period=later),
+    )
+    travelling = attrs.evolve(
+        programme, diagnostic=attrs.evolve(programme.diagnostic, missions=missions)
+    )
+    assert _reported_clashes(travelling) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from compagnonnage.diagnostics import (
@@ -114,3 +116,10 @@ def test_evidence_says_its_level_or_that_it_has_none() -> None:
     (text,) = result["continuing-training"].evidence
     assert str(leveled) == "elected_officials/elu gov-mandate-plan='none' (level 1)"
     assert str(text) == "staff/cadre trn-partners='Centre de Lomé' (evidence): liste"
+
+
+def test_a_top_level_practice_states_the_top_level() -> None:
+    answers = [Answer(respondent=CADRE, question_id="ter-agreements", value=Decimal(7))]
+    (practice,) = score(CONSULAR_CHAMBER_MODULE, answers).findings("en").practices
+    dim = next(d for d in CONSULAR_CHAMBER_MODULE.dimensions if d.id == "partnerships")
+    assert practice.statement == f"{dim.title('en')} — {dim.levels[-1]('en')}"
