@@ -273,7 +273,7 @@ class ProgrammeMachine(RuleBasedStateMachine):
 
     @rule()
     def advance(self) -> None:
-        """Do what the current stage needs, then move to the next one."""
+        """Do what the current stage needs, then move to the next one (close once an action is planned)."""
         stage = self._p.stage
         if stage is Stage.DRAFT:
             self.open(1)
@@ -283,8 +283,10 @@ class ProgrammeMachine(RuleBasedStateMachine):
         elif stage is Stage.DIAGNOSTIC:
             self.diagnose_enough()
             self.close_diagnostic()
-        elif stage is Stage.ACCOMPANIMENT:
+        elif stage is Stage.ACCOMPANIMENT and not self._p.accompaniment.actions:
             self.plan_action(training=True, with_partner=True)
+        elif stage is Stage.ACCOMPANIMENT:
+            self.close()
 
     @rule()
     def reopen(self) -> None:
