@@ -121,6 +121,12 @@ CASES = [
         "Id cma-durand is given to 2 experts.",
     ),
     (
+        "REF-003",
+        ("cma-ucrm-2021", "officer-outside"),
+        "Historique [40] : officer-outside n'est ni du bénéficiaire ni de l'équipe d'experts.",
+        "History [40]: officer-outside is neither of the beneficiary nor of the expert team.",
+    ),
+    (
         "STG-001",
         ("cma-ucrm-2021",),
         "Le programme cma-ucrm-2021 est en brouillon mais son historique le place en accompagnement.",

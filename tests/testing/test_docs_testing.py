@@ -52,3 +52,12 @@ def test_test_file_passes(name: str, source: str, pytester: pytest.Pytester) -> 
     outcomes = result.parseoutcomes()
     assert outcomes.get("passed", 0) >= 1, result.stdout.str()
     assert set(outcomes) == {"passed"}, result.stdout.str()
+
+
+def test_every_defect_variant_is_listed_in_the_docs() -> None:
+    from compagnonnage.testing.strategies import DEFECT_VARIANTS
+
+    text = DOC.read_text(encoding="utf-8")
+    for code, ways in DEFECT_VARIANTS.items():
+        (row,) = [line for line in text.splitlines() if line.startswith(f"| {code} ")]
+        assert [w.strip("` ") for w in row.split("|")[2].split(",")] == list(ways)

@@ -32,12 +32,8 @@ REGISTERED = (
 
 
 def test_the_hook_is_declared_in_the_hypothesis_group() -> None:
-    (ours,) = [
-        ep
-        for ep in metadata.entry_points(group="hypothesis")
-        if ep.module.startswith("compagnonnage")
-    ]
-    assert ours.value == "compagnonnage.testing._hypothesis:_hypothesis_setup_hook"
+    (ours,) = [ep for ep in metadata.entry_points(group="hypothesis") if ep.name == "compagnonnage"]
+    assert ours.value == "_compagnonnage_hypothesis:_hypothesis_setup_hook"
 
 
 @given(st.from_type(Programme))

@@ -35,12 +35,50 @@ def test_the_probe_sees_what_a_module_imports() -> None:
 
 @pytest.mark.parametrize(
     "statement",
-    ["import compagnonnage.testing", "import compagnonnage.testing._hypothesis"],
+    [
+        "import compagnonnage.testing",
+        "import compagnonnage.testing._hypothesis",
+        "import _compagnonnage_hypothesis",
+    ],
 )
 def test_the_kit_package_and_the_hypothesis_hook_module_import_nothing_heavy(
     statement: str,
 ) -> None:
     assert _imported_after(statement) == []
+
+
+def test_import_hypothesis_does_not_import_compagnonnage() -> None:
+    probe = "import sys, hypothesis; print(sorted(m for m in sys.modules if 'compagnonnage' in m))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "['_compagnonnage_hypothesis']"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "import hypothesis\nfrom compagnonnage.model import Programme",
+        "from compagnonnage.model import Programme\nimport hypothesis",
+    ],
+    ids=["hypothesis-first", "compagnonnage-first"],
+)
+def test_our_types_are_registered_whichever_is_imported_first(order: str) -> None:
+    probe = (
+        f"{order}\n"
+        "from hypothesis import strategies as st\n"
+        "from hypothesis.strategies._internal.types import _global_type_lookup\n"
+        "from compagnonnage import check\n"
+        "assert Programme in _global_type_lookup\n"
+        "assert check(st.from_type(Programme).example()).ok\n"
+        "import compagnonnage.model as m\n"
+        "assert m.__loader__.get_source('compagnonnage.model')\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "ok"
 
 
 def test_the_pytest_plugin_imports_only_pytest() -> None:

@@ -182,7 +182,10 @@ class Contributions:
             items=_freeze(standing),
             clashes=clashes,
             rules=RuleSet.core().with_rules(*values("rule")),
-            context=RuleContext(nomenclatures=_freeze({n.id: n.codes for n in noms})),
+            context=RuleContext(
+                nomenclatures=_freeze({n.id: n.codes for n in noms}),
+                modules=_freeze(_dimensions(modules)),
+            ),
             trades=_freeze({ref: t for n in noms for ref, t, *_ in n.trades()}),
             regions=_freeze({r.region: r for r in values("region")}),
             modules=tuple(
@@ -270,3 +273,11 @@ class Contributions:
 
 def _of(service: Service, catalogue: Contribution) -> Contribution:
     return Contribution(kind="service", ident=service.id, plugin=catalogue.plugin, value=service)
+
+
+def _dimensions(modules: Iterable[DiagnosticModule]) -> dict[str, frozenset[str]]:
+    """The dimension ids of each module, by module id (every version's, for REF-003)."""
+    found: dict[str, frozenset[str]] = {}
+    for m in modules:
+        found[m.id] = found.get(m.id, frozenset()) | {d.id for d in m.dimensions}
+    return found

@@ -2,8 +2,8 @@
 
 :func:`check` evaluates every rule on a programme and returns a :class:`Report`
 with all violations at once. Plugins add rules made with :func:`rule`; the core
-rules (STG-001 … STG-015, REF-001, REF-002 and the results rules RES-001 …
-RES-008) cannot be removed.
+rules (STG-001 … STG-015, REF-001 … REF-003, the results rules RES-001 … RES-008
+and the funding rules FUN-001 … FUN-007) cannot be removed.
 """
 
 from compagnonnage.rules._core import CORE_RULES

@@ -1,4 +1,4 @@
-"""The core stage rules, STG-001 … STG-015, and the reference rules REF-001 and REF-002.
+"""The core stage rules, STG-001 … STG-015, and the reference rules REF-001 … REF-003.
 
 Each rule is a pure function of a programme (and the rule context) that yields
 one :class:`Breach` per problem, with the ids concerned and a message in French
@@ -16,6 +16,7 @@ from compagnonnage._i18n import Message, enum_label, stage_label, term
 from compagnonnage.model import (
     ActionStatus,
     Affiliation,
+    Body,
     Deliverable,
     Finding,
     MandatePlan,
@@ -315,7 +316,8 @@ def _training_audience(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             )
 
 
-def _adopted_plans(p: Programme) -> Iterator[MandatePlan]:
+def _plans(p: Programme) -> Iterator[MandatePlan]:
+    """Every mandate plan of the programme, adopted or not."""
     if p.beneficiary.mandate_plan is not None:
         yield p.beneficiary.mandate_plan
     for a in p.accompaniment.actions:
@@ -337,7 +339,7 @@ def _mandate_plan_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if not started:
         return
     term = p.beneficiary.current_term
-    if term is not None and any(plan.adopted and plan.term == term for plan in _adopted_plans(p)):
+    if term is not None and any(plan.adopted and plan.term == term for plan in _plans(p)):
         return
     for a in started:
         yield Breach(
@@ -396,6 +398,15 @@ def _keys_in_scope(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 (_programme(p), Subject("trade", str(t))),
                 f"Le métier {t} du périmètre n'appartient à aucune nomenclature connue.",
                 f"Scope trade {t} belongs to no known nomenclature.",
+            )
+    known = ctx.nomenclatures or {}
+    for t in p.beneficiary.trades:
+        if t.nomenclature in known and t.code not in known[t.nomenclature]:
+            yield Breach(
+                (p.beneficiary.id, str(t)),
+                f"Le métier {t} de {p.beneficiary.id} n'est pas dans la nomenclature "
+                f"{t.nomenclature}.",
+                f"Trade {t} of {p.beneficiary.id} is not in nomenclature {t.nomenclature}.",
             )
     trades = set(scope.trades)
     countries = {r.country for r in scope.regions if r.subdivision is None}
@@ -645,6 +656,98 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 f"La restitution compte des participants inconnus : {_ids(strangers)}.",
                 f"The debriefing has unknown attendees: {_ids(strangers)}.",
             )
+    yield from _body_references(p.beneficiary, everyone)
+    for plan in _plans(p):
+        yield from _plan_owners(plan, people | _governing_body_ids(p.beneficiary))
+
+
+def _governing_body_ids(body: Body) -> frozenset[str]:
+    return frozenset(g.id for g in body.governing_bodies)
+
+
+def _body_references(body: Body, everyone: AbstractSet[str]) -> Iterator[Breach]:
+    """The members of the governing bodies, and a parent that the document itself names."""
+    for g in body.governing_bodies:
+        strangers = [i for i in g.member_ids if i not in body.people_ids]
+        if strangers:
+            yield Breach(
+                (g.id, *sorted(strangers)),
+                f"L'instance {g.id} compte des membres étrangers au bénéficiaire : {_ids(strangers)}.",
+                f"Governing body {g.id} has members from outside the beneficiary: {_ids(strangers)}.",
+            )
+    parent = body.parent_id
+    if parent is not None and (parent == body.id or parent in everyone):
+        yield Breach(
+            (body.id, parent),
+            f"Le parent {parent} de {body.id} n'est pas un autre organisme.",
+            f"Parent {parent} of {body.id} is not another body.",
+        )
+
+
+def _plan_owners(plan: MandatePlan, owners: AbstractSet[str]) -> Iterator[Breach]:
+    for axis in plan.axes:
+        for action in axis.actions:
+            if action.owner_id is not None and action.owner_id not in owners:
+                yield Breach(
+                    (action.id, action.owner_id),
+                    f"L'action {action.id} du plan de mandature a pour responsable "
+                    f"{action.owner_id}, inconnu du bénéficiaire.",
+                    f"Mandate-plan action {action.id} is owned by {action.owner_id}, "
+                    "unknown to the beneficiary.",
+                )
+
+
+@rule(
+    "REF-003",
+    severity=Severity.WARNING,
+    title_fr="Les identifiants qui peuvent désigner l'extérieur du programme sont connus",
+    title_en="Ids that may name someone or something outside the programme are known",
+)
+def _outside_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    everyone = p.beneficiary.people_ids | p.experts_by_id.keys()
+    for i, e in enumerate(p.history):
+        if e.by not in everyone:
+            yield Breach(
+                (p.id, e.by),
+                f"Historique [{i}] : {e.by} n'est ni du bénéficiaire ni de l'équipe d'experts.",
+                f"History [{i}]: {e.by} is neither of the beneficiary nor of the expert team.",
+            )
+    approvers = everyone | _governing_body_ids(p.beneficiary)
+    for kind, d in p.preparation.deliverables().items():
+        if d is not None and d.approval is not None and d.approval.by not in approvers:
+            yield Breach(
+                (kind, d.approval.by),
+                f"Livrable « {term('kind.' + kind, 'fr')} » : approuvé par {d.approval.by}, "
+                "inconnu du programme.",
+                f"Deliverable '{term('kind.' + kind, 'en')}': approved by {d.approval.by}, "
+                "unknown to the programme.",
+            )
+    if ctx.modules is None:
+        return
+    toolkit = p.preparation.toolkit
+    for module in toolkit.module_ids if toolkit is not None else ():
+        if module not in ctx.modules:
+            yield Breach(
+                ("method_toolkit", module),
+                f"Les outils méthodologiques citent le module {module}, qui n'est pas installé.",
+                f"The method toolkit names module {module}, which is not installed.",
+            )
+    for s in p.diagnostic.scores:
+        dimensions = ctx.modules.get(s.module_id)
+        if dimensions is None:
+            yield Breach(
+                (s.module_id, s.dimension_id),
+                f"Un score relève du module {s.module_id}, qui n'est pas installé.",
+                f"A score belongs to module {s.module_id}, which is not installed.",
+            )
+        elif s.dimension_id not in dimensions:
+            yield Breach(
+                (s.module_id, s.dimension_id),
+                f"Un score porte sur la dimension {s.dimension_id}, inconnue du module "
+                f"{s.module_id} installé.",
+                f"A score is on dimension {s.dimension_id}, unknown to the installed module "
+                f"{s.module_id}.",
+            )
 
 
 @rule(
@@ -694,6 +797,7 @@ CORE_RULES: tuple[Rule, ...] = (
     _partner_first,
     _references,
     _unique_ids,
+    _outside_references,
     *FUNDING_RULES,
     *RESULTS_RULES,
 )

@@ -113,6 +113,9 @@ class RuleContext:
         plugins were loaded and none registers a nomenclature (a plugin
         misspelled and set aside, say): STG-011 then warns that the programme's
         trades cannot be checked, naming each nomenclature.
+    :ivar modules: the dimension ids of each installed diagnostic module, by
+        module id; ``None`` when the modules are not known, in which case
+        REF-003 does not check the modules and dimensions a programme names.
     :ivar clock: the function giving today's date, for the rules that refuse a
         date in the future (RES-002, FUN-004); the UTC date by default. Tests pass a
         fixed one: ``RuleContext(clock=lambda: dt.date(2025, 1, 1))``.
@@ -123,6 +126,7 @@ class RuleContext:
     """
 
     nomenclatures: Mapping[str, frozenset[str]] | None = None
+    modules: Mapping[str, frozenset[str]] | None = None
     clock: Callable[[], dt.date] = field(default=_utc_today, eq=False)
     reporting_org: str | None = None
 

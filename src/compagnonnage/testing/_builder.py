@@ -83,6 +83,48 @@ _DOMAINS = (
     Domain.COMMUNICATION,
 )
 _ACTION_KINDS = ("training", "mandate_planning", "structuring", "methodological", "offer")
+_DIAGNOSES = (Competence.INSTITUTIONAL_DIAGNOSIS, Competence.ECONOMIC_DIAGNOSIS)
+_OTHER_COMPETENCES = tuple(c for c in Competence if c not in _DIAGNOSES)
+CONSULAR_DIMENSIONS = (
+    "governing-bodies",
+    "mandate-strategy",
+    "finances",
+    "staff",
+    "trades-register",
+)
+"""Dimensions of the built-in consular-chamber module that generated scores use."""
+
+
+class _Schedule:
+    """On-site stays per expert, so that nobody is in two places at once.
+
+    Items are placed at the first start, from the one asked for, at which none
+    of their experts stays elsewhere; several places are used, so that STG-013's
+    double-booking check sees experts travel.
+    """
+
+    def __init__(self) -> None:
+        self._stays: dict[str, list[tuple[Period, str]]] = {}
+
+    def place(self, experts: Sequence[str], place: str, start: dt.date, days: int) -> Period:
+        period = Period(start=start, end=_days(start, days))
+        clash = self._clash(experts, place, period)
+        while clash is not None:
+            start = _days(clash, 1)
+            period = Period(start=start, end=_days(start, days))
+            clash = self._clash(experts, place, period)
+        for e in experts:
+            self._stays.setdefault(e, []).append((period, place))
+        return period
+
+    def _clash(self, experts: Sequence[str], place: str, period: Period) -> dt.date | None:
+        ends = [
+            other.end
+            for e in experts
+            for other, where in self._stays.get(e, ())
+            if where != place and other.overlaps(period)
+        ]
+        return max(ends, default=None)
 
 
 class Source(Protocol):
@@ -153,6 +195,7 @@ def build_body(src: Source, *, n_officials: int, n_staff: int, start: dt.date) -
         kind=src.pick(tuple(BodyKind)),
         region=region,
         level=src.pick(tuple(Level)),
+        parent_id=src.pick((None, "national-union", "agency-1")),  # outside the document
         ledger=build_ledger(src, start=start),
         governing_bodies=(
             GoverningBody(
@@ -174,13 +217,17 @@ def build_body(src: Source, *, n_officials: int, n_staff: int, start: dt.date) -
 
 
 def build_experts(src: Source, n: int) -> tuple[Expert, ...]:
-    """``n >= 1`` experts; the first is a network expert able to lead both diagnostics."""
+    """``n >= 1`` experts; the first is a network expert able to lead both diagnostics.
+
+    Competences and domains beyond what leading a diagnostic needs are drawn,
+    so that they shrink away.
+    """
     lead = Expert(
         id="exp-1",
         name="Expert 1",
         affiliation=Affiliation.NETWORK,
-        competences=frozenset(Competence),
-        domains=frozenset(_DOMAINS),
+        competences=frozenset((*_DIAGNOSES, *_subset(src, _OTHER_COMPETENCES))),
+        domains=frozenset(_subset(src, _DOMAINS)),
         languages=("fr",),
     )
     others = tuple(
@@ -208,9 +255,28 @@ def _team(
     return (first.id, *(e.id for e in _subset(src, rest)))
 
 
+def _places(body: Body) -> tuple[str, ...]:
+    """Where missions and actions happen: the body's seat, then two other subdivisions."""
+    seat = body.region.subdivision or body.region.country
+    others = [s for s in subdivisions(body.region.country) if s != seat]
+    return (seat, *others[:2])
+
+
+def _regions(scope: Scope) -> tuple[RegionRef, ...]:
+    """The scope's regions, then subdivisions of its countries (inside the scope too)."""
+    inside = [
+        RegionRef(country=r.country, subdivision=sub)
+        for r in scope.regions
+        if r.subdivision is None
+        for sub in subdivisions(r.country)[:2]
+    ]
+    return (*scope.regions, *inside)
+
+
 def _key(src: Source, scope: Scope) -> tuple[TradeRef | None, RegionRef | None]:
     trade = src.pick(scope.trades) if scope.trades and _flag(src) else None
-    region = src.pick(scope.regions) if scope.regions and _flag(src) else None
+    regions = _regions(scope)
+    region = src.pick(regions) if regions and _flag(src) else None
     return trade, region
 
 
@@ -262,21 +328,34 @@ def build_diagnostic(
     scope: Scope,
     start: dt.date,
     sizes: dict[str, tuple[int, int]],
+    schedule: _Schedule,
 ) -> Diagnostic:
-    """Missions (the first on site, organised by the partner), scores and findings."""
-    place = body.region.subdivision or body.region.country
+    """Missions (the first on site, organised by the partner), scores and findings.
+
+    Missions happen in several places, on ``schedule``: an expert's on-site
+    stays never overlap in two places.
+    """
+    places = _places(body)
     missions = []
     for i in range(1, max(1, src.integer(*sizes["missions"])) + 1):
         kind = src.pick(tuple(DiagnosticKind))
-        begin = _days(start, src.integer(0, 20))
+        modality = Modality.ON_SITE if i == 1 else src.pick(tuple(Modality))
+        place = src.pick(places)
+        team = _team(src, experts, kind.competence)
+        begin, days = _days(start, src.integer(0, 20)), src.integer(0, 5)
+        period = (
+            schedule.place(team, place, begin, days)
+            if modality is Modality.ON_SITE
+            else Period(start=begin, end=_days(begin, days))
+        )
         missions.append(
             Mission(
                 id=f"mis-{i}",
                 kind=kind,
-                modality=Modality.ON_SITE if i == 1 else src.pick(tuple(Modality)),
-                period=Period(start=begin, end=_days(begin, src.integer(0, 5))),
+                modality=modality,
+                period=period,
                 place=place,
-                expert_ids=_team(src, experts, kind.competence),
+                expert_ids=team,
                 organiser_id=partner_id if i == 1 else src.pick((partner_id, None)),
             )
         )
@@ -315,24 +394,28 @@ def build_diagnostic(
         )
     last = max(m.period.end for m in missions)
     people = sorted(body.people_ids)
+    scores = tuple(
+        CapacityScore(
+            module_id="consular-chamber",
+            dimension_id=dimension,
+            level=src.integer(1, 4),
+            desired=src.integer(1, 4),
+            evidence=(f"Entretien {i}",),
+        )
+        for i, dimension in enumerate(CONSULAR_DIMENSIONS[: src.integer(0, 5)], start=1)
+    )
+    debriefing = (
+        Debriefing(on=last, attendee_ids=(partner_id, *_subset(src, people)), place=places[0])
+        if _flag(src)
+        else None
+    )
     return Diagnostic(
         missions=tuple(missions),
-        scores=tuple(
-            CapacityScore(
-                module_id="consular-chamber",
-                dimension_id=f"dim-{i}",
-                level=src.integer(1, 4),
-                desired=src.integer(1, 4),
-                evidence=(f"Entretien {i}",),
-            )
-            for i in range(1, src.integer(0, 5) + 1)
-        ),
+        scores=scores,
         issues=tuple(issues),
         practices=tuple(practices),
         recommendations=tuple(recommendations),
-        debriefing=Debriefing(
-            on=last, attendee_ids=(partner_id, *_subset(src, people)), place=place
-        ),
+        debriefing=debriefing,
     )
 
 
@@ -346,24 +429,33 @@ def build_actions(
     scope: Scope,
     recommendations: Sequence[str],
     start: dt.date,
+    schedule: _Schedule,
 ) -> tuple[SupportAction, ...]:
-    """``n`` support actions after ``start``; the partner takes part in the earliest."""
-    place = body.region.subdivision or body.region.country
+    """``n`` support actions after ``start``, in several places on ``schedule``; the
+    partner takes part in the earliest."""
+    places = _places(body)
     people = sorted(body.people_ids)
     actions: list[SupportAction] = []
     for i in range(1, n + 1):
         status = src.pick(tuple(ActionStatus))
-        begin = _days(start, src.integer(0, 120))
-        period = Period(start=begin, end=_days(begin, src.integer(0, 30)))
+        modality, place = src.pick(tuple(Modality)), src.pick(places)
+        team = _team(src, experts)
+        begin, days = _days(start, src.integer(0, 120)), src.integer(0, 30)
+        scheduled = status.started or _flag(src)
+        period = (
+            schedule.place(team, place, begin, days)
+            if scheduled and modality is Modality.ON_SITE
+            else Period(start=begin, end=_days(begin, days))
+        )
         trade, region = _key(src, scope)
         participants = _few(src, people, most=4) if _flag(src) else ()
         common = {
             "id": f"act-{i}",
             "title": f"Action {i}",
-            "modality": src.pick(tuple(Modality)),
-            "period": period if status.started or _flag(src) else None,
+            "modality": modality,
+            "period": period if scheduled else None,
             "place": place,
-            "expert_ids": _team(src, experts),
+            "expert_ids": team,
             "participant_ids": participants,
             "answers": _few(src, recommendations),
             "status": status,
@@ -462,6 +554,7 @@ def build_programme(
 
     preparation, diagnostic = Preparation(), Diagnostic()
     diag_start = start
+    schedule = _Schedule()
     actions: tuple[SupportAction, ...] = ()
     if stage.rank >= Stage.PREPARATION.rank:
         opened = advance(Operation.OPEN, 0)
@@ -477,6 +570,7 @@ def build_programme(
             scope=scope,
             start=diag_start,
             sizes=sizes,
+            schedule=schedule,
         )
     if stage.rank >= Stage.ACCOMPANIMENT.rank:
         closed = advance(
@@ -492,6 +586,7 @@ def build_programme(
             scope=scope,
             recommendations=[r.id for r in diagnostic.recommendations],
             start=closed,
+            schedule=schedule,
         )
     limit = None
     if stage is Stage.ACCOMPANIMENT:

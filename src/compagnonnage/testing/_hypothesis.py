@@ -1,19 +1,22 @@
-"""Registers compagnonnage's types with hypothesis, through its ``hypothesis`` entry point.
+"""Registers compagnonnage's types with hypothesis, once the model is imported.
 
-hypothesis calls :func:`_hypothesis_setup_hook` when it is imported, in any
-project where compagnonnage is installed; afterwards ``st.from_type(Programme)``,
+hypothesis calls the ``hypothesis`` entry point, ``_compagnonnage_hypothesis``
+(a top-level module, so that ``import hypothesis`` does not import
+compagnonnage), when it is imported, in any project where compagnonnage is
+installed. That hook calls :func:`_register` here as soon as
+``compagnonnage.model`` is imported: afterwards ``st.from_type(Programme)``,
 ``st.from_type(Body)``, ``st.builds(MyRecord)`` with a ``Programme`` field and
 friends draw valid objects from :mod:`compagnonnage.testing.strategies`.
 
-The hook imports the model (the types are needed to register them) and
-nothing else: each registered strategy imports the strategies module the first
-time hypothesis resolves it. ``import compagnonnage`` never imports this
-module. ``HYPOTHESIS_NO_PLUGINS=1`` turns every such hook off.
+Each registered strategy imports the strategies module the first time
+hypothesis resolves it. ``import compagnonnage`` never imports this module.
+``HYPOTHESIS_NO_PLUGINS=1`` turns every such hook off.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -46,7 +49,7 @@ def _parts(parts: _Parts) -> Callable[[type], SearchStrategy[Any]]:
         from compagnonnage.testing.strategies import programmes
 
         return (
-            programmes(stage=st.just(Stage.ACCOMPANIMENT), min_actions=1)
+            programmes(stage=Stage.ACCOMPANIMENT, min_actions=1)
             .map(lambda p: tuple(parts(p)))
             .filter(bool)
             .flatmap(st.sampled_from)
@@ -59,11 +62,9 @@ def _of_kind(cls: type) -> _Parts:
     return lambda p: [a for a in p.accompaniment.actions if type(a) is cls]
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register a strategy for each model type a downstream test may ask ``from_type`` for."""
+def _register(m: ModuleType) -> None:
+    """Register a strategy for each type of the model ``m`` a test may ask ``from_type`` for."""
     from hypothesis import strategies as st
-
-    from compagnonnage import model as m
 
     registry: dict[type, Callable[[type], SearchStrategy[Any]]] = {
         m.Programme: _strategy("programmes"),

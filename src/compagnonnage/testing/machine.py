@@ -1,7 +1,9 @@
 """A hypothesis state machine of the programme lifecycle, for downstream suites to subclass.
 
 :class:`ProgrammeMachine` starts from a generated draft programme and applies
-random lifecycle operations, valid or not. After every step it checks that:
+random lifecycle operations, valid or not. Its rules have no preconditions and
+draw no filtered value: every draw is a usable input (an action rule with no
+action to act on plans or starts one instead). After every step it checks that:
 
 * no error-level rule is violated by the programme it holds;
 * the history only grows (the previous history is a prefix of the new one);
@@ -30,7 +32,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from compagnonnage.errors import TransitionRefused
 from compagnonnage.lifecycle import Lifecycle
@@ -118,7 +120,7 @@ class ProgrammeMachine(RuleBasedStateMachine):
 
     # -- rules ------------------------------------------------------------------------
 
-    @initialize(programme=programmes(stage=st.just(Stage.DRAFT)))
+    @initialize(programme=programmes(stage=Stage.DRAFT))
     def start(self, programme: Programme) -> None:
         """Begin with a generated draft programme."""
         self.programme = programme
@@ -231,31 +233,30 @@ class ProgrammeMachine(RuleBasedStateMachine):
         )
         self._apply(lambda p: self.lifecycle.plan_action(p, action, by="exp-1", at=at))
 
-    @precondition(
-        lambda self: any(a.status is ActionStatus.PLANNED for a in self._p.accompaniment.actions)
-    )
-    @rule(data=st.data())
-    def start_action(self, data: st.DataObject) -> None:
-        """Start a planned action today."""
-        planned = [a.id for a in self._p.accompaniment.actions if a.status is ActionStatus.PLANNED]
-        action_id = data.draw(st.sampled_from(planned))
+    def _actions_in(self, status: ActionStatus) -> list[str]:
+        return [a.id for a in self._p.accompaniment.actions if a.status is status]
+
+    @rule(n=st.integers(0, 7))
+    def start_action(self, n: int) -> None:
+        """Start the ``n``-th planned action (counting round), or plan one if none is."""
+        planned = self._actions_in(ActionStatus.PLANNED)
+        if not planned:
+            self.plan_action(training=n % 2 == 0, with_partner=True)
+            return
+        action_id = planned[n % len(planned)]
         at = self._tick(24)
         self._apply(
             lambda p: self.lifecycle.start_action(p, action_id, on=at.date(), by="exp-1", at=at)
         )
 
-    @precondition(
-        lambda self: any(
-            a.status is ActionStatus.IN_PROGRESS for a in self._p.accompaniment.actions
-        )
-    )
-    @rule(data=st.data(), cancel=st.booleans())
-    def finish_action(self, data: st.DataObject, cancel: bool) -> None:
-        """Complete, or cancel, an action in progress."""
-        running = [
-            a.id for a in self._p.accompaniment.actions if a.status is ActionStatus.IN_PROGRESS
-        ]
-        action_id = data.draw(st.sampled_from(running))
+    @rule(n=st.integers(0, 7), cancel=st.booleans())
+    def finish_action(self, n: int, cancel: bool) -> None:
+        """Complete, or cancel, the ``n``-th action in progress, or start one if none is."""
+        running = self._actions_in(ActionStatus.IN_PROGRESS)
+        if not running:
+            self.start_action(n)
+            return
+        action_id = running[n % len(running)]
         at = self._tick(24)
         if cancel:
             self._apply(
@@ -272,7 +273,7 @@ class ProgrammeMachine(RuleBasedStateMachine):
 
     @rule()
     def advance(self) -> None:
-        """Do what the current stage needs, then move to the next one."""
+        """Do what the current stage needs, then move to the next one (close once an action is planned)."""
         stage = self._p.stage
         if stage is Stage.DRAFT:
             self.open(1)
@@ -282,8 +283,10 @@ class ProgrammeMachine(RuleBasedStateMachine):
         elif stage is Stage.DIAGNOSTIC:
             self.diagnose_enough()
             self.close_diagnostic()
-        elif stage is Stage.ACCOMPANIMENT:
+        elif stage is Stage.ACCOMPANIMENT and not self._p.accompaniment.actions:
             self.plan_action(training=True, with_partner=True)
+        elif stage is Stage.ACCOMPANIMENT:
+            self.close()
 
     @rule()
     def reopen(self) -> None:
