@@ -55,14 +55,13 @@ class DocumentError(CompagnonnageError, ValueError):
     """A document could not be read: it carries *every* problem found, each with its path.
 
     No object is built from a document that has a problem.
-
-    :ivar problems: the problems, in the order they were found.
-    :ivar source: the file the document came from, or ``None`` for a string.
     """
 
     def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(dict.fromkeys(problems))
+        """The problems, in the order they were found."""
         self.source = source
+        """The file the document came from, or ``None`` for a string."""
         super().__init__(self.message("en"))
 
     def __reduce__(self) -> tuple[type[DocumentError], tuple[tuple[Problem, ...], str | None]]:
