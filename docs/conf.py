@@ -43,10 +43,9 @@ myst_heading_anchors = 3
 html_theme = "furo"
 html_title = f"compagnonnage {release}"
 
-autodoc_default_options = {"members": True, "show-inheritance": True}
+autodoc_default_options = {"members": True}
 autodoc_member_order = "bysource"
 autodoc_typehints_format = "short"
-autodoc_preserve_defaults = True
 typehints_document_rtype = True
 always_use_bars_union = True
 

@@ -19,6 +19,7 @@ public name documented on the site.
 from __future__ import annotations
 
 import argparse
+import enum
 import importlib
 import inspect
 import json
@@ -244,7 +245,87 @@ def resolve_public(
     )
 
 
+def _default_text(attribute: Any) -> str | None:
+    """How an attrs field's default reads: ``None``, ``()``, ``Scope()``; ``None`` if required."""
+    import attrs
+
+    default = attribute.default
+    if default is attrs.NOTHING:
+        return None
+    if isinstance(default, enum.Enum):
+        return f"{type(default).__name__}.{default.name}"
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        factory = default.factory
+        return f"{getattr(factory, '__name__', 'factory')}()"
+    return repr(default)
+
+
+def attrs_signature(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: Any,
+    options: Any,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str, str | None] | None:
+    """The constructor of an attrs class as its fields read: ``(*, id, stage=Stage.DRAFT)``."""
+    import attrs
+
+    if what not in {"class", "exception"} or not attrs.has(obj):
+        return None
+    parts: list[str] = []
+    star = False
+    for attribute in attrs.fields(obj):
+        if not attribute.init:
+            continue
+        if attribute.kw_only and not star:
+            parts.append("*")
+            star = True
+        shown = _default_text(attribute)
+        name_ = attribute.alias or attribute.name
+        parts.append(name_ if shown is None else f"{name_}={shown}")
+    return f"({', '.join(parts)})", return_annotation
+
+
+def attrs_field_default(
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """Under each attrs field, its default (or that it is required); above a class, its bases."""
+    import attrs
+
+    if what in {"class", "exception"} and inspect.isclass(obj):
+        bases = [base for base in obj.__bases__ if base is not object]
+        if bases:
+            names = ", ".join(
+                f"``{b.__qualname__}``"
+                if b.__module__ == "builtins"
+                else f":class:`~{_public_name(b.__module__)}.{b.__qualname__}`"
+                for b in bases
+            )
+            lines[:0] = [f"Bases: {names}", ""]
+        return
+    if what != "attribute":
+        return
+    owner_name, _, field_name = name.rpartition(".")
+    module_name, _, class_name = owner_name.rpartition(".")
+    try:
+        owner = getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError, ValueError):
+        return
+    if not (inspect.isclass(owner) and attrs.has(owner)):
+        return
+    attribute = attrs.fields_dict(owner).get(field_name)
+    if attribute is None or not attribute.init:
+        return
+    text = _default_text(attribute)
+    lines += ["", "Required." if text is None else f"Default: ``{text}``."]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    # before sphinx-autodoc-typehints, which answers for every signature
+    app.connect("autodoc-process-signature", attrs_signature, priority=400)
+    app.connect("autodoc-process-docstring", attrs_field_default)
     app.add_directive("compagnonnage-api", ApiDirective)
     app.connect("missing-reference", resolve_public)
     app.add_directive("compagnonnage-hooks", HooksDirective)
