@@ -64,3 +64,6 @@ nitpick_ignore_regex = [
 # The console lexer stumbles on an apostrophe in a command's output, then highlights
 # the block in relaxed mode: nothing is lost.
 suppress_warnings = ["sphinx_autodoc_typehints.forward_reference", "misc.highlighting_failure"]
+
+# Texts of the code (rule titles, messages) are shown exactly as they are written.
+smartquotes = False

@@ -168,7 +168,7 @@ class CliDirective(_Generated):
         for action in parser._actions:
             if isinstance(action, argparse._SubParsersAction):
                 commands = action
-            elif not isinstance(action, argparse._HelpAction):
+            else:
                 out += _described(action)
         assert commands is not None
         for name, sub in commands.choices.items():
@@ -176,8 +176,7 @@ class CliDirective(_Generated):
             out += [title, "-" * len(title), "", sub.description or "", ""]
             out += ["::", "", "   " + sub.format_usage().strip().removeprefix("usage: "), ""]
             for action in sub._actions:
-                if not isinstance(action, argparse._HelpAction):
-                    out += _described(action)
+                out += _described(action)
         return out
 
 
