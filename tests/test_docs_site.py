@@ -23,9 +23,9 @@ import pytest
 
 pytest.importorskip("sphinx", reason="the docs extra is not installed")
 
-from compagnonnage.cli._parser import build_parser  # noqa: E402
-from compagnonnage.model import Programme  # noqa: E402
-from compagnonnage.plugins import hookspecs  # noqa: E402
+from compagnonnage.cli._parser import build_parser
+from compagnonnage.model import Programme
+from compagnonnage.plugins import hookspecs
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = sorted(name for name in vars(hookspecs) if name.startswith("compagnonnage_"))
@@ -51,9 +51,9 @@ API_PAGES = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
+    flags = ["-W", "--keep-going", "-n", "-q", "-d", str(out / "doctrees")]
     built = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q"]
-        + ["-d", str(out / "doctrees"), str(ROOT / "docs"), str(out / "html")],
+        [sys.executable, "-m", "sphinx", *flags, str(ROOT / "docs"), str(out / "html")],
         capture_output=True,
         text=True,
         timeout=600,
@@ -100,7 +100,7 @@ def test_every_hook_is_documented_in_the_generated_reference(site: Path) -> None
         for parameter in inspect.signature(getattr(hookspecs, hook)).parameters:
             assert re.search(rf"{hook}\(.*\b{parameter}\b", text, re.DOTALL), (hook, parameter)
     assert text.count("firstresult: ") == len(HOOKS)
-    phases = [m for m in re.findall(r"(\w+) phase¶", text)]
+    phases = re.findall(r"(\w+) phase¶", text)
     assert phases == ["Registration", "Accompaniment", "Lifecycle"]
 
 
