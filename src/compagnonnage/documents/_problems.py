@@ -31,17 +31,14 @@ _SHOWN = 60
 
 @frozen
 class Problem:
-    """One thing wrong with a document: where (a JSONPath) and what, in French and English.
-
-    :ivar path: where the problem is, from the document's root
-        (``$.programme.accompaniment.actions[3].modality``).
-    :ivar fr: the message in French.
-    :ivar en: the message in English.
-    """
+    """One thing wrong with a document: where (a JSONPath) and what, in French and English."""
 
     path: str
+    """Where the problem is, as a JSONPath from the root (``$.programme.experts[0].id``)."""
     fr: str
+    """The message in French."""
     en: str
+    """The message in English."""
 
     def message(self, lang: Lang = "en") -> str:
         """The message in ``lang`` (``"fr"`` or ``"en"``)."""

@@ -30,20 +30,19 @@ class Breach:
     """What a rule function yields: the ids concerned and the message in both languages."""
 
     subjects: tuple[str, ...]
+    """Ids of what the breach is about (actions, experts, findings…)."""
     fr: str
+    """The message in French."""
     en: str
+    """The message in English."""
 
 
 @frozen(kw_only=True)
 class RuleContext:
-    """What rules may know beyond the programme itself.
-
-    :ivar nomenclatures: known trade codes by nomenclature id, as registered by
-        plugins; ``None`` when no nomenclature is known, in which case STG-011
-        checks the scope only.
-    """
+    """What rules may know beyond the programme itself."""
 
     nomenclatures: Mapping[str, frozenset[str]] | None = None
+    """Known trade codes by nomenclature id; ``None``: STG-011 checks the scope only."""
 
     def knows_trade(self, nomenclature: str, code: str) -> bool:
         """Whether the trade is in a known nomenclature (always true without nomenclatures)."""
@@ -62,11 +61,17 @@ class Violation:
     """One breach of one rule, with its code, severity, the ids concerned and messages."""
 
     code: str
+    """The rule's code, such as ``"STG-008"``."""
     severity: Severity
+    """Error (blocks a transition) or warning."""
     subjects: tuple[str, ...]
+    """Ids of what the violation is about."""
     fr: str
+    """The message in French."""
     en: str
+    """The message in English."""
     origin: str = "core"
+    """Who made the rule: ``"core"`` or the plugin's name."""
 
     def message(self, lang: Lang = "en") -> str:
         """The message in ``lang`` (``"fr"`` or ``"en"``)."""
@@ -88,10 +93,15 @@ class Rule:
     """A stage rule: a stable code, a severity, a title in both languages and a pure check."""
 
     code: str = field(validator=_code)
+    """A stable code: letters, a dash, three digits (``"STG-001"``, ``"UEMOA-001"``)."""
     severity: Severity
+    """Error (blocks a transition) or warning."""
     title: Message
+    """What the rule says, in both languages."""
     check: RuleCheck = field(eq=False)
+    """The pure function ``(programme, context) -> Iterable[Breach]``."""
     origin: str = "core"
+    """Who made the rule: ``"core"`` or the plugin's name."""
 
     def evaluate(self, programme: Programme, context: RuleContext) -> list[Violation]:
         """Every violation of this rule by ``programme``."""
@@ -146,7 +156,9 @@ class Report:
     """The result of checking a programme: every violation, sorted deterministically."""
 
     programme_id: str
+    """Id of the programme checked."""
     violations: tuple[Violation, ...]
+    """Every violation, errors first, then by code, subjects and message."""
 
     @property
     def errors(self) -> tuple[Violation, ...]:

@@ -110,19 +110,16 @@ _WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
 
 @frozen(kw_only=True)
 class Failure:
-    """One way a plugin fails a check.
-
-    :ivar plugin: the plugin's name (its ``__name__``).
-    :ivar check: the check that failed (``"load"``, ``"module food-trades"`` …).
-    :ivar problem: what is wrong and what was expected.
-    :ivar example: the minimal example found, shown as text (``None`` when the
-        failure needs no example).
-    """
+    """One way a plugin fails a check."""
 
     plugin: str
+    """The plugin's name."""
     check: str
+    """The check that failed (``"load"``, ``"module food-trades"``…)."""
     problem: str
+    """What is wrong and what was expected."""
     example: str | None = None
+    """The minimal example found, as text; ``None`` when none is needed."""
 
     def __str__(self) -> str:
         head = f'plugin "{self.plugin}" [{self.check}]: {self.problem}'
@@ -149,16 +146,14 @@ class ConformanceError(PluginError, AssertionError):
 
 @frozen(kw_only=True)
 class ConformanceReport:
-    """What :func:`check_plugin` found.
-
-    :ivar plugin: the plugin's name.
-    :ivar checks: the checks that ran, in order.
-    :ivar failures: every failure, in check order.
-    """
+    """What :func:`check_plugin` found."""
 
     plugin: str
+    """The plugin's name."""
     checks: tuple[str, ...]
+    """The checks that ran, in order."""
     failures: tuple[Failure, ...]
+    """Every failure, in check order."""
 
     @property
     def ok(self) -> bool:
