@@ -28,7 +28,6 @@ release = version = compagnonnage.__version__
 extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
-    "sphinx.ext.napoleon",
     "sphinx_autodoc_typehints",
     "compagnonnage_docs",
 ]
