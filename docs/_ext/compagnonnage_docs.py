@@ -229,9 +229,12 @@ def resolve_public(
             if name.endswith("." + public) and entry.objtype in kinds and not entry.aliased
         ]
         module = node.get("py:module") or ""
-        if len(matches) > 1 and module:
-            home = _public_name(module)
-            matches = [name for name in matches if name.startswith(home + ".")] or matches
+        home = _public_name(module) + "."
+        if node["reftype"] in {"attr", "meth"}:
+            # a member by its short name: only one of the same namespace, never another's
+            matches = [name for name in matches if name.startswith(home)]
+        elif len(matches) > 1 and module:
+            matches = [name for name in matches if name.startswith(home)] or matches
         if len(matches) > 1:
             # a short name means the namespace-level object (Report, not Rule.report)
             shortest = min(name.count(".") for name in matches)

@@ -49,8 +49,11 @@ class UnknownReferenceError(CompagnonnageError, LookupError):
 
     def __init__(self, kind: str, ident: str, programme_id: str) -> None:
         self.kind = kind
+        """What was looked for, in words (``"support action"``, ``"recommendation"``)."""
         self.ident = ident
+        """The id that was not found."""
         self.programme_id = programme_id
+        """Id of the programme searched."""
         super().__init__(f"programme {programme_id!r} has no {kind} with id {ident!r}")
 
 
@@ -63,8 +66,11 @@ class TransitionRefused(CompagnonnageError):
 
     def __init__(self, operation: str, programme_id: str, violations: Sequence[Violation]) -> None:
         self.operation = operation
+        """The operation refused (``"close_preparation"``…)."""
         self.programme_id = programme_id
+        """Id of the programme, which is unchanged."""
         self.violations = tuple(violations)
+        """Every blocking violation, sorted."""
         lines = "\n".join(f"  {v.code} {v.message('en')}" for v in self.violations)
         super().__init__(
             f"{operation} refused on programme {programme_id!r}: "
