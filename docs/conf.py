@@ -22,7 +22,7 @@ warnings.filterwarnings("ignore", category=RemovedInSphinx10Warning)
 
 project = "compagnonnage"
 author = "compagnonnage developers"
-copyright = "compagnonnage developers"  # noqa: A001
+copyright = "compagnonnage developers"
 release = version = compagnonnage.__version__
 
 extensions = [
@@ -52,9 +52,15 @@ nitpicky = True
 # Types of other projects: without intersphinx (the build is offline) they cannot be
 # linked, so they are shown as text. Every name of compagnonnage itself must resolve.
 nitpick_ignore_regex = [
-    (r"py:.*", r"(abc|datetime|collections|typing|types|enum|pathlib|argparse|os|re|decimal)(\..*)?"),
+    (
+        r"py:.*",
+        r"(abc|datetime|collections|typing|types|enum|pathlib|argparse|os|re|decimal)(\..*)?",
+    ),
     (r"py:.*", r"(attrs|attr|cattrs|pluggy|hypothesis|pytest|_pytest|orjson)(\..*)?"),
-    (r"py:.*", r"(int|str|float|bool|bytes|object|None|type|tuple|list|dict|set|frozenset|Ellipsis)"),
+    (
+        r"py:.*",
+        r"(int|str|float|bool|bytes|object|None|type|tuple|list|dict|set|frozenset|Ellipsis)",
+    ),
     (r"py:.*", r"(Exception|ValueError|TypeError|KeyError|LookupError|Warning|UserWarning)"),
     (r"py:.*", r"(Callable|Iterable|Iterator|Mapping|Sequence|Any|ClassVar|Literal|TypeVar)"),
 ]

@@ -77,7 +77,9 @@ def _attribute_docs(module: types.ModuleType) -> dict[str, list[str]]:
     """The documented module-level names of ``module`` and of its submodules."""
     names = [module.__name__]
     if hasattr(module, "__path__"):
-        names += [info.name for info in pkgutil.iter_modules(module.__path__, module.__name__ + ".")]
+        names += [
+            info.name for info in pkgutil.iter_modules(module.__path__, module.__name__ + ".")
+        ]
     found: dict[str, list[str]] = {}
     for name in reversed(names):
         analyzer = ModuleAnalyzer.for_module(importlib.import_module(name).__name__)
@@ -139,7 +141,9 @@ def _option(action: argparse.Action) -> str:
         if action.nargs == 0:
             return names
         metavar = action.metavar or (
-            "{" + ",".join(map(str, action.choices)) + "}" if action.choices else action.dest.upper()
+            "{" + ",".join(map(str, action.choices)) + "}"
+            if action.choices
+            else action.dest.upper()
         )
         return f"{names} {metavar}"
     return str(action.metavar or action.dest)
