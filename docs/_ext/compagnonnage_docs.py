@@ -23,9 +23,11 @@ import enum
 import importlib
 import inspect
 import json
+import os
 import pkgutil
 import re
 import types
+from unittest import mock
 from typing import Any
 
 from docutils import nodes
@@ -150,11 +152,15 @@ def _option(action: argparse.Action) -> str:
 
 
 def _described(action: argparse.Action) -> list[str]:
-    text = action.help or ""
+    text = (action.help or "").strip()
+    if text and not text.endswith("."):
+        text += "."
     if action.choices and not isinstance(action, argparse._SubParsersAction):
         text += " Choices: " + ", ".join(f"``{c}``" for c in action.choices) + "."
     default = action.default
-    if default not in (None, False, argparse.SUPPRESS) and action.nargs != 0:
+    # --lang defaults to the environment's language, not to the one the site was built in
+    shown = default not in (None, False, argparse.SUPPRESS) and action.dest != "lang"
+    if shown and action.nargs != 0 and f"default: {default}" not in text:
         text += f" Default: ``{default}``."
     if action.required and action.option_strings:
         text += " Required."
@@ -163,6 +169,11 @@ def _described(action: argparse.Action) -> list[str]:
 
 class CliDirective(_Generated):
     def rst(self) -> list[str]:
+        # usage lines wrapped the same way wherever the site is built
+        with mock.patch.dict(os.environ, {"COLUMNS": "88"}):
+            return self._rst()
+
+    def _rst(self) -> list[str]:
         from compagnonnage.cli._parser import build_parser
 
         parser = build_parser("en")
