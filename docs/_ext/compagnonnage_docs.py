@@ -27,8 +27,8 @@ import os
 import pkgutil
 import re
 import types
-from unittest import mock
 from typing import Any
+from unittest import mock
 
 from docutils import nodes
 from docutils.statemachine import StringList
