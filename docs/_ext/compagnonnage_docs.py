@@ -189,7 +189,12 @@ class CliDirective(_Generated):
         for name, sub in commands.choices.items():
             title = f"compagnonnage {name}"
             out += [title, "-" * len(title), "", sub.description or "", ""]
-            out += ["::", "", "   " + sub.format_usage().strip().removeprefix("usage: "), ""]
+            out += [
+                ".. code-block:: text",
+                "",
+                "   " + sub.format_usage().strip().removeprefix("usage: "),
+                "",
+            ]
             for action in sub._actions:
                 out += _described(action)
         return out
