@@ -17,6 +17,7 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -92,7 +93,8 @@ def test_each_project_makes_a_wheel_and_an_sdist_with_its_licence(dist: Path) ->
         stem = f"{package}-{_version(project, package)}"
         wheel = zipfile.ZipFile(dist / f"{stem}-py3-none-any.whl")
         assert f"{stem}.dist-info/licenses/LICENSE" in wheel.namelist(), name
-        assert (dist / f"{stem}.tar.gz").exists(), name
+        with tarfile.open(dist / f"{stem}.tar.gz") as sdist:
+            assert f"{stem}/LICENSE" in sdist.getnames(), name
     core = zipfile.ZipFile(
         dist / f"compagnonnage-{_version(ROOT, 'compagnonnage')}-py3-none-any.whl"
     )
