@@ -1,4 +1,11 @@
-"""The Python examples of README.md and docs/domain.md run as written."""
+"""Every ```python block of README.md and of the docs pages runs as written.
+
+The blocks of one page run in order in one namespace, as a reader following the
+page would type them, in a fresh working folder. A page whose examples continue
+one the page does not show (``programme`` is the bundled example) gets that
+setup from :data:`SETUP`. The pages whose blocks are plugin or test files run
+under their own tests (:data:`RUN_ELSEWHERE`).
+"""
 
 from __future__ import annotations
 
@@ -9,21 +16,52 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
-PAGES = ["README.md", "docs/domain.md", "docs/iati.md"]
+
+RUN_ELSEWHERE = {
+    "docs/hooks.md": "tests/plugins/test_meta.py",
+    "docs/plugin-tutorial.md": "tests/plugins/test_meta.py",
+    "docs/testing.md": "tests/testing/test_docs_testing.py",
+}
+"""Pages whose blocks another test runs (as a plugin, or as pytest files)."""
+
+SETUP = {
+    "docs/documents.md": (
+        "from compagnonnage.example import togo_programme\nprogramme = togo_programme()\n"
+    ),
+}
+"""What a page's first block takes as given, run before it."""
 
 
-def _blocks() -> list[tuple[str, str]]:
-    found = []
-    for page in PAGES:
-        for n, code in enumerate(BLOCK.findall((ROOT / page).read_text(encoding="utf-8"))):
-            found.append((f"{page}#{n}", code))
-    return found
+def _pages() -> list[str]:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    return [
+        str(page.relative_to(ROOT))
+        for page in pages
+        if BLOCK.search(page.read_text(encoding="utf-8"))
+    ]
 
 
-def test_pages_have_examples() -> None:
-    assert {name.split("#")[0] for name, _ in _blocks()} == set(PAGES)
+PAGES = [page for page in _pages() if page not in RUN_ELSEWHERE]
 
 
-@pytest.mark.parametrize(("name", "code"), _blocks(), ids=[name for name, _ in _blocks()])
-def test_example_runs(name: str, code: str, capsys: pytest.CaptureFixture[str]) -> None:
-    exec(compile(code, name, "exec"), {"__name__": "__docs__"})
+def test_the_pages_that_teach_the_api_have_examples() -> None:
+    assert {"README.md", "docs/domain.md", "docs/getting-started.md"} <= set(PAGES)
+
+
+@pytest.mark.parametrize("page", sorted(RUN_ELSEWHERE))
+def test_the_pages_run_elsewhere_are_run_there(page: str) -> None:
+    assert BLOCK.search((ROOT / page).read_text(encoding="utf-8")), f"{page} has no example"
+    runner = (ROOT / RUN_ELSEWHERE[page]).read_text(encoding="utf-8")
+    assert f'"{Path(page).name}"' in runner or page in runner
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_examples_of_the_page_run(
+    page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    exec(compile(SETUP.get(page, ""), f"{page}#setup", "exec"), namespace)
+    text = (ROOT / page).read_text(encoding="utf-8")
+    for n, code in enumerate(BLOCK.findall(text)):
+        exec(compile(code, f"{page}#{n}", "exec"), namespace)

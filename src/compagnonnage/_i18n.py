@@ -18,7 +18,9 @@ class Message:
     """A text in both languages."""
 
     fr: str
+    """The text in French."""
     en: str
+    """The text in English."""
 
     def __call__(self, lang: Lang) -> str:
         return self.fr if lang == "fr" else self.en

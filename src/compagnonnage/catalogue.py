@@ -34,22 +34,26 @@ __all__ = ["OfferItem", "Service", "ServiceCatalogue", "design_service_offer"]
 
 @frozen(kw_only=True)
 class Service:
-    """One service of a catalogue.
-
-    :ivar trades: the trades it fits; empty means every trade.
-    :ivar regions: the regions it fits; empty means everywhere.
-    """
+    """One service of a catalogue."""
 
     id: str = field(validator=v.identifier)
+    """The service's id, unique across catalogues."""
     label: Message = field(validator=bilingual)
+    """The service's name, in both languages."""
     domain: Domain = field(validator=v.instance_of(Domain))
+    """The support domain it belongs to."""
     modality: Modality = field(validator=v.member_of(Modality))
+    """Remote or on site."""
     pricing: Pricing = field(validator=v.instance_of(Pricing))
+    """How it is paid for."""
     trades: frozenset[TradeRef] = field(default=frozenset(), validator=v.frozenset_of(TradeRef))
+    """The trades it fits; empty means every trade."""
     regions: frozenset[RegionRef] = field(default=frozenset(), validator=v.frozenset_of(RegionRef))
+    """The regions it fits; empty means everywhere."""
     description: Message | None = field(
         default=None, validator=v.instance_of(Message, optional=True)
     )
+    """What the service does, in both languages, if said."""
 
     def fits(self, trade: TradeRef | None = None, region: RegionRef | None = None) -> bool:
         """Whether the service fits ``trade`` and ``region`` (``None`` matches anything)."""
@@ -65,8 +69,11 @@ class OfferItem:
     """A catalogue service chosen for an offer, and the recommendation it answers."""
 
     catalogue_id: str = field(validator=v.identifier)
+    """Id of the catalogue the service comes from."""
     service: Service = field(validator=v.instance_of(Service))
+    """The service chosen."""
     recommendation_id: str = field(validator=v.identifier)
+    """Id of the recommendation the service answers."""
 
 
 @frozen(kw_only=True)
@@ -74,8 +81,11 @@ class ServiceCatalogue:
     """A named list of services with distinct ids."""
 
     id: str = field(validator=v.identifier)
+    """The catalogue's id, unique across plugins."""
     title: Message = field(validator=bilingual)
+    """The catalogue's title, in both languages."""
     services: tuple[Service, ...] = field(validator=v.tuple_of(Service))
+    """Its services, with distinct ids."""
 
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()

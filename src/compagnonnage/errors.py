@@ -101,7 +101,9 @@ class UnknownReferenceError(CompagnonnageError, LookupError):
 
     def __init__(self, kind: str, ident: str, programme_id: str) -> None:
         self.kind = kind
+        """What was looked for, in words (``"support action"``, ``"recommendation"``)."""
         self.ident = ident
+        """The id that was not found."""
         self.programme_id = programme_id
         key = f"kind.{kind}"
         super().__init__(
@@ -177,6 +179,7 @@ class TransitionRefused(CompagnonnageError, Generic[_V]):
 
     def __init__(self, operation: str, programme_id: str, violations: Sequence[_V]) -> None:
         self.operation = operation
+        """The operation refused (``"close_preparation"``…)."""
         self.programme_id = programme_id
         self.violations: tuple[_V, ...] = tuple(violations)
         n = len(self.violations)

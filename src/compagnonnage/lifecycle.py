@@ -269,8 +269,11 @@ class Lifecycle:
     """
 
     rules: RuleSet | None = None
+    """The rules that guard operations; ``None`` for the core rules."""
     context: RuleContext | None = None
+    """What rules may know beyond the programme (nomenclatures), if anything."""
     listeners: tuple[StageListener, ...] = ()
+    """Called after every stage change, in order."""
 
     def _attempt(
         self,

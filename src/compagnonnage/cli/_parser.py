@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from compagnonnage._i18n import LANGUAGES, Lang
 from compagnonnage.cli._text import say
+from compagnonnage.cli._version import VersionAction
 
 PROG = "compagnonnage"
 
@@ -110,6 +111,8 @@ def _common(lang: Lang, *, top: bool) -> _Parser:
         default=False if top else argparse.SUPPRESS,
         help=say("help_debug", lang),
     )
+    if top:
+        group.add_argument("--version", action=VersionAction, help=say("help_version", lang))
     return common
 
 

@@ -29,6 +29,13 @@ TEXT: dict[str, Message] = {
     "help_debug": Message(
         "afficher la trace complète en cas d'erreur", "show the full traceback on errors"
     ),
+    "help_version": Message(
+        "afficher la version de la bibliothèque et de chaque extension installée, et quitter",
+        "show the version of the library and of every installed plugin, and exit",
+    ),
+    "version_plugin": Message(
+        "{distribution} {version} (extension {names})", "{distribution} {version} (plugin {names})"
+    ),
     "help_format": Message("format de sortie", "output format"),
     "help_demo": Message(
         "écrire l'exemple du Togo (document et rapports) dans DIR et le résumer",

@@ -104,7 +104,9 @@ class Scale:
     """An ordinal scale of whole levels from ``low`` to ``high`` (1–4 by default)."""
 
     low: int = field(default=1, validator=v.count)
+    """The bottom level."""
     high: int = field(default=4, validator=v.count)
+    """The top level (above ``low``)."""
 
     def __attrs_post_init__(self) -> None:
         if self.high <= self.low:
@@ -126,19 +128,16 @@ class Scale:
 
 @frozen(kw_only=True)
 class Remedy:
-    """A kind of support action that answers a weak dimension (used to recommend support).
-
-    :ivar kind: the action kind tag (``"training"``, ``"structuring"``,
-        ``"mandate_planning"``, ``"methodological_support"``, ``"service_offer_design"``).
-    :ivar title: what the action would do, in French and English.
-    :ivar domain: the support domain, for methodological support.
-    :ivar service_ids: catalogue services the action would draw on.
-    """
+    """A kind of support action that answers a weak dimension (used to recommend support)."""
 
     kind: str = field()
+    """The action kind tag (``"training"``, ``"structuring"``, ``"mandate_planning"``…)."""
     title: Message = field(validator=bilingual)
+    """What the action would do, in French and English."""
     domain: Domain | None = field(default=None, validator=v.instance_of(Domain, optional=True))
+    """The support domain, for methodological support."""
     service_ids: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    """Ids of the catalogue services the action would draw on."""
 
     @kind.validator
     def _known_kind(self, attribute: Any, value: Any) -> None:
@@ -155,12 +154,17 @@ class Dimension:
     """
 
     id: str = field(validator=_key)
+    """The dimension's id, unique in the module."""
     theme: Message = field(validator=bilingual)
+    """The theme it belongs to (governance, services…), in both languages."""
     title: Message = field(validator=bilingual)
+    """The dimension's title, in both languages."""
     levels: tuple[Message, ...] = field(
         converter=_messages, validator=v.tuple_of(Message, item=bilingual)
     )
+    """One description per level of the scale, from the bottom up."""
     remedies: tuple[Remedy, ...] = field(default=(), validator=v.tuple_of(Remedy))
+    """The kinds of support action that answer a weak level."""
 
 
 @frozen(kw_only=True)
@@ -173,8 +177,11 @@ class Question(abc.ABC):
     KIND: ClassVar[str] = "question"
 
     id: str = field(validator=_key)
+    """The question's id, unique in the module."""
     dimension_id: str = field(validator=_key)
+    """Id of the dimension its answers inform."""
     text: Message = field(validator=bilingual)
+    """The question as asked, in both languages."""
 
     @abc.abstractmethod
     def level_of(self, value: object, scale: Scale) -> int | None:
@@ -198,7 +205,9 @@ class YesNoQuestion(Question):
     KIND: ClassVar[str] = "yes_no"
 
     yes_level: int | None = field(default=None, validator=_level)
+    """The level *yes* stands for (``None``: the top of the scale)."""
     no_level: int | None = field(default=None, validator=_level)
+    """The level *no* stands for (``None``: the bottom of the scale)."""
 
     def level_of(self, value: object, scale: Scale) -> int:
         if not isinstance(value, bool):
@@ -226,8 +235,11 @@ class Choice:
     """One option of a choice question and the level it stands for (``None``: evidence only)."""
 
     id: str = field(validator=_key)
+    """The choice's id, which an answer gives."""
     label: Message = field(validator=bilingual)
+    """The choice as shown, in both languages."""
     level: int | None = field(default=None, validator=_level)
+    """The level it stands for; ``None`` for evidence only."""
 
     @classmethod
     def ladder(cls, *options: tuple[str, str, str], start: int = 1) -> tuple[Choice, ...]:
@@ -245,6 +257,7 @@ class ChoiceQuestion(Question):
     KIND: ClassVar[str] = "choice"
 
     choices: tuple[Choice, ...] = field(validator=v.tuple_of(Choice))
+    """The options, each with its level."""
 
     def __attrs_post_init__(self) -> None:
         ids = [c.id for c in self.choices]
@@ -288,8 +301,11 @@ class NumberQuestion(Question):
     KIND: ClassVar[str] = "number"
 
     thresholds: tuple[Decimal, ...] = field(converter=_decimals, validator=v.tuple_of(Decimal))
+    """One threshold fewer than the scale has levels, in increasing order."""
     unit: Message | None = field(default=None, validator=v.instance_of(Message, optional=True))
+    """The unit of the number (``%``, meetings a year…), if any."""
     higher_is_better: bool = field(default=True, validator=v.instance_of(bool))
+    """Whether a higher number stands for a higher level."""
 
     def __attrs_post_init__(self) -> None:
         if list(self.thresholds) != sorted(set(self.thresholds)):
@@ -357,20 +373,24 @@ def _unique(owner: str, what: str, ids: list[str]) -> None:
 
 @frozen(kw_only=True)
 class DiagnosticModule:
-    """A diagnostic module: dimensions, questions and where it applies.
-
-    :ivar trades: the trades the module is for; empty means every trade.
-    :ivar regions: the regions the module is for; empty means everywhere.
-    """
+    """A diagnostic module: dimensions, questions and where it applies."""
 
     id: str = field(validator=_key)
+    """The module's id, unique across plugins."""
     version: str = field(validator=v.identifier)
+    """The module's version; a score names the version it used."""
     title: Message = field(validator=bilingual)
+    """The module's title, in both languages."""
     dimensions: tuple[Dimension, ...] = field(validator=v.tuple_of(Dimension))
+    """The capacity dimensions it scores."""
     questions: tuple[Question, ...] = field(validator=v.tuple_of(Question))
+    """The questions of its questionnaire, each informing one dimension."""
     scale: Scale = field(factory=Scale, validator=v.instance_of(Scale))
+    """The scale of every dimension."""
     trades: frozenset[TradeRef] = field(default=frozenset(), validator=v.frozenset_of(TradeRef))
+    """The trades the module is for; empty means every trade."""
     regions: frozenset[RegionRef] = field(default=frozenset(), validator=v.frozenset_of(RegionRef))
+    """The regions the module is for; empty means everywhere."""
 
     def __attrs_post_init__(self) -> None:
         owner = f"DiagnosticModule {self.id!r}"

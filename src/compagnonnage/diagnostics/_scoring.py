@@ -82,7 +82,9 @@ class Respondent:
     """A person who answered the questionnaire, and the group they belong to."""
 
     id: str = field(validator=v.identifier)
+    """The respondent's id: one of the body's people, or any id for outsiders."""
     group: RespondentGroup = field(validator=v.member_of(RespondentGroup))
+    """The group the respondent answers for."""
 
 
 @frozen(kw_only=True)
@@ -90,9 +92,13 @@ class Answer:
     """One respondent's answer to one question, with an optional note (the evidence)."""
 
     respondent: Respondent = field(validator=v.instance_of(Respondent))
+    """Who answered."""
     question_id: str = field(validator=v.identifier)
+    """Id of the question answered, in the module."""
     value: AnswerValue = field(validator=_value)
+    """The answer: yes/no, a number, a choice id or a text, as the question asks."""
     note: str | None = field(default=None, validator=v.optional_text)
+    """What the answer rests on (a document, a figure), if said."""
 
 
 @frozen(kw_only=True)
@@ -100,11 +106,17 @@ class Evidence:
     """An answer as it counted for a dimension: who, which question, what, which level."""
 
     respondent_id: str
+    """Id of who answered."""
     group: RespondentGroup
+    """The group they answered for."""
     question_id: str
+    """Id of the question."""
     value: AnswerValue
+    """The answer given."""
     level: int | None
+    """The level it stood for, or ``None`` for evidence only."""
     note: str | None = None
+    """The respondent's note, if any."""
 
     def __str__(self) -> str:
         level = "evidence" if self.level is None else f"level {self.level}"
@@ -120,13 +132,21 @@ class DimensionResult:
     """
 
     module_id: str
+    """Id of the module scored."""
     dimension: Dimension
+    """The dimension this result is for."""
     scale: Scale
+    """The module's scale."""
     level: int | None
+    """The overall level, or ``None`` when no answer gave one."""
     by_group: Mapping[RespondentGroup, int] = field(converter=_read_only)
+    """The level of each group of respondents that gave one."""
     by_respondent: Mapping[str, int] = field(converter=_read_only)
+    """The level of each respondent that gave one, by respondent id."""
     evidence: tuple[Evidence, ...]
+    """Every answer that counted, in the order given."""
     desired: int | None = None
+    """The level the body aims at, if given."""
 
     @property
     def divergence(self) -> int:
@@ -164,8 +184,11 @@ class SuggestedFindings:
     """Findings the scores suggest; the experts decide which to record."""
 
     issues: tuple[MajorIssue, ...] = ()
+    """Major issues the weak dimensions suggest."""
     practices: tuple[GoodPractice, ...] = ()
+    """Good practices the strong dimensions suggest."""
     recommendations: tuple[Recommendation, ...] = ()
+    """Recommendations for the gaps, citing the issues."""
 
 
 def finding_id(module_id: str, dimension_id: str, kind: str) -> str:
@@ -188,8 +211,11 @@ class DiagnosticResult:
     """The result of scoring one module: one :class:`DimensionResult` per dimension."""
 
     module_id: str
+    """Id of the module scored."""
     module_version: str
+    """Version of the module scored."""
     dimensions: tuple[DimensionResult, ...]
+    """One result per dimension of the module, in its order."""
 
     def __getitem__(self, dimension_id: str) -> DimensionResult:
         for d in self.dimensions:

@@ -33,17 +33,14 @@ _KINDS_SHOWN = 3
 
 @frozen
 class Problem:
-    """One thing wrong with a document: where (a JSONPath) and what, in French and English.
-
-    :ivar path: where the problem is, from the document's root
-        (``$.programme.accompaniment.actions[3].modality``).
-    :ivar fr: the message in French.
-    :ivar en: the message in English.
-    """
+    """One thing wrong with a document: where (a JSONPath) and what, in French and English."""
 
     path: str
+    """Where the problem is, as a JSONPath from the root (``$.programme.experts[0].id``)."""
     fr: str
+    """The message in French."""
     en: str
+    """The message in English."""
 
     def message(self, lang: Lang = "en") -> str:
         """The message in ``lang`` (``"fr"`` or ``"en"``)."""
@@ -126,6 +123,7 @@ class DocumentError(CompagnonnageError, ValueError):
     def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
         self.problems: tuple[Problem, ...] = _capped(problems)
         self.source = source
+        """The file the document came from, or ``None`` for a string."""
         super().__init__(self.message("en"))
 
     def __reduce__(self) -> tuple[type[DocumentError], tuple[tuple[Problem, ...], str | None]]:

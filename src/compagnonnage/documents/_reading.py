@@ -290,19 +290,16 @@ def _open(doc: Any, name: str) -> tuple[int, Any]:
 
 @frozen
 class Migration:
-    """One step of the document format: from version :attr:`source` to ``source + 1``.
-
-    :ivar source: the version the step reads.
-    :ivar fr: what changes, in French.
-    :ivar en: what changes, in English.
-    :ivar upgrade: the function from an envelope of version ``source`` to one of
-        version ``source + 1`` (it returns a new envelope and leaves its argument intact).
-    """
+    """One step of the document format: from version :attr:`source` to ``source + 1``."""
 
     source: int
+    """The version the step reads."""
     fr: str
+    """What changes, in French."""
     en: str
+    """What changes, in English."""
     upgrade: Callable[[dict[str, Any]], dict[str, Any]]
+    """A pure function from an envelope of version ``source`` to one of ``source + 1``."""
 
 
 def _region_code(value: Any) -> Any:

@@ -62,13 +62,17 @@ class Pricing:
     """The price of a service: included in dues, or priced for members and non-members."""
 
     mode: PricingMode = field(validator=v.member_of(PricingMode))
+    """Included in the dues, or priced."""
     member_price: Decimal | None = field(
         default=None, validator=v.instance_of(Decimal, optional=True)
     )
+    """The price for members, for a priced service."""
     non_member_price: Decimal | None = field(
         default=None, validator=v.instance_of(Decimal, optional=True)
     )
+    """The price for non-members, for a priced service."""
     currency: str | None = field(default=None, validator=v.optional_text)
+    """The ISO 4217 currency of the prices (``"XOF"``), if priced."""
 
 
 @frozen(kw_only=True)
@@ -76,11 +80,17 @@ class OfferedService:
     """One service of a body's offer, traced to the recommendation it answers."""
 
     service_id: str = field(validator=v.identifier)
+    """The service's id, unique in the offer."""
     label: str = field(validator=v.text)
+    """The service's name, as constituents read it."""
     domain: Domain = field(validator=_domain_ref())
+    """The support domain the service belongs to."""
     pricing: Pricing = field(validator=v.instance_of(Pricing))
+    """How the service is paid for."""
     recommendation_id: str | None = field(default=None, validator=v.optional_identifier)
+    """Id of the recommendation the service answers, if any."""
     catalogue_id: str | None = field(default=None, validator=v.optional_identifier)
+    """Id of the catalogue the service was taken from, if any."""
 
 
 @frozen(kw_only=True)
@@ -88,6 +98,7 @@ class ServiceOffer:
     """What a body provides to its constituents (offre de services)."""
 
     services: tuple[OfferedService, ...] = field(default=(), validator=v.tuple_of(OfferedService))
+    """The services offered."""
 
 
 @frozen(kw_only=True)
@@ -101,18 +112,29 @@ class SupportAction:
     KIND: ClassVar[str] = "support_action"
 
     id: str = field(validator=v.identifier)
+    """The action's id, unique in the programme."""
     title: str = field(validator=v.text)
+    """What the action is, in the words of the report."""
     modality: Modality | None = field(validator=v.member_of(Modality, optional=True))
+    """Remote or on site; ``None`` while undecided (STG-007)."""
     period: Period | None = field(default=None, validator=v.instance_of(Period, optional=True))
+    """When the action takes place, once dated."""
     place: str | None = field(default=None, validator=v.optional_text)
+    """Where, for an on-site action."""
     expert_ids: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    """Ids of the experts of the programme who carry it out."""
     participant_ids: tuple[str, ...] = field(
         default=(), validator=v.tuple_of(str, item=v.identifier)
     )
+    """Ids of the beneficiary's people who take part."""
     answers: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    """Ids of the recommendations the action answers (STG-006)."""
     status: ActionStatus = field(default=ActionStatus.PLANNED, validator=v.member_of(ActionStatus))
+    """Planned, in progress, completed or cancelled."""
     trade: TradeRef | None = field(default=None, validator=_trade_ref(optional=True))
+    """The trade the action is for, if any (within the scope, STG-011)."""
     region: RegionRef | None = field(default=None, validator=_region_ref(optional=True))
+    """The region the action is for, if any (within the scope, STG-011)."""
 
 
 @frozen(kw_only=True)
@@ -126,7 +148,9 @@ class Training(SupportAction):
     KIND: ClassVar[str] = "training"
 
     audience: frozenset[Audience] = field(validator=v.frozenset_of(Audience))
+    """Elected officials and/or staff (STG-008)."""
     topics: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.text))
+    """The subjects taught."""
 
 
 @frozen(kw_only=True)
@@ -138,6 +162,7 @@ class MandatePlanning(SupportAction):
     plan: MandatePlan | None = field(
         default=None, validator=v.instance_of(MandatePlan, optional=True)
     )
+    """The mandate plan the action produced, once completed."""
 
 
 @frozen(kw_only=True)
@@ -149,6 +174,7 @@ class Structuring(SupportAction):
     focus: frozenset[StructuringFocus] = field(
         default=frozenset(), validator=v.frozenset_of(StructuringFocus)
     )
+    """Administration and/or the working of the governing bodies."""
 
 
 @frozen(kw_only=True)
@@ -158,6 +184,7 @@ class MethodologicalSupport(SupportAction):
     KIND: ClassVar[str] = "methodological_support"
 
     domain: Domain = field(validator=_domain_ref())
+    """The support domain of the action (trades register, apprenticeship…)."""
 
 
 @frozen(kw_only=True)
@@ -169,6 +196,7 @@ class ServiceOfferDesign(SupportAction):
     offer: ServiceOffer | None = field(
         default=None, validator=v.instance_of(ServiceOffer, optional=True)
     )
+    """The service offer the action produced, once completed."""
 
 
 ACTION_KINDS: tuple[type[SupportAction], ...] = (
@@ -185,3 +213,4 @@ class Accompaniment:
     """The record of the accompaniment stage."""
 
     actions: tuple[SupportAction, ...] = field(default=(), validator=v.tuple_of(ACTION_KINDS))
+    """The support actions, of the five kinds of ``ACTION_KINDS``."""

@@ -115,6 +115,7 @@ class Domain:
     """
 
     code: str = field(validator=_slug)
+    """The domain's lower-case code, such as ``"trades_register"`` or a plugin's ``"export"``."""
 
     TRADES_REGISTER: ClassVar[Domain]
     TRAINING_AND_APPRENTICESHIP: ClassVar[Domain]
@@ -142,7 +143,9 @@ class TradeRef:
     """A trade (métier) as a code in a nomenclature: ``TradeRef("uemoa", "BAT-01")``."""
 
     nomenclature: str = field(validator=v.identifier)
+    """The id of the nomenclature the code belongs to, such as ``"uemoa"``."""
     code: str = field(validator=v.identifier)
+    """The trade's code in that nomenclature, such as ``"BTP-01"``."""
 
     def __str__(self) -> str:
         return f"{self.nomenclature}:{self.code}"
@@ -164,7 +167,9 @@ class RegionRef:
     """
 
     country: str = field(validator=v.country)
+    """The ISO 3166-1 alpha-2 code of the country, such as ``"TG"``."""
     subdivision: str | None = field(default=None, validator=v.optional_subdivision)
+    """The ISO 3166-2 code of a subdivision of that country (``"TG-M"``), or ``None``."""
 
     def __attrs_post_init__(self) -> None:
         if self.subdivision is not None and not self.subdivision.startswith(self.country + "-"):
@@ -232,7 +237,9 @@ class Scope:
     """The trades and regions a programme covers. Findings and actions stay inside (STG-011)."""
 
     trades: tuple[TradeRef, ...] = field(default=(), validator=v.tuple_of(TradeRef))
+    """The trades the programme covers."""
     regions: tuple[RegionRef, ...] = field(default=(), validator=v.tuple_of(RegionRef))
+    """The regions the programme covers; a country covers its subdivisions."""
 
     def covers_trade(self, trade: TradeRef) -> bool:
         """Whether ``trade`` is one of the scope's trades."""
@@ -248,7 +255,9 @@ class Period:
     """A span of days, both ends included. ``start <= end`` is checked by STG-013."""
 
     start: dt.date = field(validator=v.a_date())
+    """The first day."""
     end: dt.date = field(validator=v.a_date())
+    """The last day (included)."""
 
     def overlaps(self, other: Period) -> bool:
         """Whether the two periods share at least one day."""

@@ -27,12 +27,19 @@ class Mission:
     """A diagnostic mission: economic or institutional, remote or on site."""
 
     id: str = field(validator=v.identifier)
+    """The mission's id, unique in the programme."""
     kind: DiagnosticKind = field(validator=v.member_of(DiagnosticKind))
+    """Economic or institutional diagnostic; the experts need its competence (STG-012)."""
     modality: Modality | None = field(validator=v.member_of(Modality, optional=True))
+    """Remote or on site; ``None`` while undecided, which STG-007 reports."""
     period: Period = field(validator=v.instance_of(Period))
+    """When the mission took place."""
     place: str | None = field(default=None, validator=v.optional_text)
+    """Where, for an on-site mission."""
     expert_ids: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    """Ids of the experts of the programme on the mission."""
     organiser_id: str | None = field(default=None, validator=v.optional_identifier)
+    """Id of who organised it on the ground: the reference partner (STG-004)."""
 
 
 class IssueSeverity(enum.Enum):
@@ -66,9 +73,13 @@ class Finding:
     KIND: ClassVar[str] = "finding"
 
     id: str = field(validator=v.identifier)
+    """The finding's id, unique in the programme."""
     statement: str = field(validator=v.text)
+    """What was found, in the words of the report."""
     trade: TradeRef | None = field(default=None, validator=_trade_ref(optional=True))
+    """The trade the finding is about, if any (within the scope, STG-011)."""
     region: RegionRef | None = field(default=None, validator=_region_ref(optional=True))
+    """The region the finding is about, if any (within the scope, STG-011)."""
 
 
 @frozen(kw_only=True)
@@ -78,6 +89,7 @@ class MajorIssue(Finding):
     KIND: ClassVar[str] = "major_issue"
 
     severity: IssueSeverity = field(validator=v.member_of(IssueSeverity))
+    """How heavily the issue weighs."""
 
 
 @frozen(kw_only=True)
@@ -98,8 +110,11 @@ class Recommendation(Finding):
     KIND: ClassVar[str] = "recommendation"
 
     cites: tuple[str, ...] = field(validator=v.tuple_of(str, item=v.identifier))
+    """Ids of the major issues and good practices behind it (at least one)."""
     priority: Priority = field(default=Priority.MEDIUM, validator=v.member_of(Priority))
+    """How urgent the recommendation is."""
     horizon: Horizon = field(default=Horizon.MEDIUM, validator=v.member_of(Horizon))
+    """When it should be carried out."""
 
 
 @frozen(kw_only=True)
@@ -110,10 +125,15 @@ class CapacityScore:
     """
 
     module_id: str = field(validator=v.identifier)
+    """Id of the diagnostic module the dimension belongs to."""
     dimension_id: str = field(validator=v.identifier)
+    """Id of the dimension scored, in that module."""
     level: int = field(validator=v.count)
+    """The level reached, on the module's scale."""
     desired: int | None = field(default=None, validator=v.optional_count)
+    """The level the body aims at, if set."""
     evidence: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.text))
+    """What the level rests on: documents, answers, observations."""
 
     @property
     def gap(self) -> int | None:
@@ -126,8 +146,11 @@ class Debriefing:
     """The presentation of the diagnostic to elected officials and staff (restitution)."""
 
     on: dt.date = field(validator=v.a_date())
+    """The day of the debriefing."""
     attendee_ids: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    """Ids of who attended: elected officials, staff and experts."""
     place: str | None = field(default=None, validator=v.optional_text)
+    """Where it took place, if on site."""
 
 
 @frozen(kw_only=True)
@@ -135,15 +158,21 @@ class Diagnostic:
     """The record of the field diagnostic stage."""
 
     missions: tuple[Mission, ...] = field(default=(), validator=v.tuple_of(Mission))
+    """The diagnostic missions carried out."""
     scores: tuple[CapacityScore, ...] = field(default=(), validator=v.tuple_of(CapacityScore))
+    """The capacity scores, one per module dimension."""
     issues: tuple[MajorIssue, ...] = field(default=(), validator=v.tuple_of(MajorIssue))
+    """The major issues found (problématiques lourdes)."""
     practices: tuple[GoodPractice, ...] = field(default=(), validator=v.tuple_of(GoodPractice))
+    """The good practices found (bonnes pratiques)."""
     recommendations: tuple[Recommendation, ...] = field(
         default=(), validator=v.tuple_of(Recommendation)
     )
+    """The recommendations made (préconisations)."""
     debriefing: Debriefing | None = field(
         default=None, validator=v.instance_of(Debriefing, optional=True)
     )
+    """The debriefing (restitution), once held."""
 
     def findings(self) -> Iterator[Finding]:
         """Every finding: major issues, then good practices, then recommendations."""

@@ -69,12 +69,19 @@ class HistoryEntry:
     """One recorded operation: what, when, who, why, and the stages before and after."""
 
     operation: Operation = field(validator=v.member_of(Operation))
+    """The lifecycle operation recorded."""
     at: dt.datetime = field(validator=v.aware_datetime)
+    """When it was done (a time-zone aware date and time)."""
     by: str = field(validator=v.identifier)
+    """Id of who did it."""
     from_stage: Stage = field(validator=v.member_of(Stage))
+    """The programme's stage before the operation."""
     to_stage: Stage = field(validator=v.member_of(Stage))
+    """The programme's stage after the operation."""
     subject: str | None = field(default=None, validator=v.optional_identifier)
+    """Id of what the operation was about (an action, a finding…), if any."""
     reason: str | None = field(default=None, validator=v.optional_text)
+    """Why, for a reopening or a cancellation."""
 
 
 @frozen(kw_only=True)
@@ -86,21 +93,33 @@ class Programme:
     """
 
     id: str = field(validator=v.identifier)
+    """The programme's id."""
     title: str = field(validator=v.text)
+    """The programme's title, as reports show it."""
     beneficiary: Body = field(validator=v.instance_of(Body))
+    """The intermediary body the programme strengthens."""
     reference_partner: ReferencePartner | None = field(
         default=None, validator=v.instance_of(ReferencePartner, optional=True)
     )
+    """The beneficiary's coordinator of the experts (STG-002 to open)."""
     experts: tuple[Expert, ...] = field(default=(), validator=v.tuple_of(Expert))
+    """The expert team: network and local experts."""
     scope: Scope = field(factory=Scope, validator=v.instance_of(Scope))
+    """The trades and regions covered (STG-011)."""
     planned: Period | None = field(default=None, validator=v.instance_of(Period, optional=True))
+    """The planned dates of the whole programme, if set."""
     stage: Stage = field(default=Stage.DRAFT, validator=v.member_of(Stage))
+    """Where the programme stands; changed by the lifecycle only."""
     preparation: Preparation = field(factory=Preparation, validator=v.instance_of(Preparation))
+    """The record of the preparation stage."""
     diagnostic: Diagnostic = field(factory=Diagnostic, validator=v.instance_of(Diagnostic))
+    """The record of the field diagnostic stage."""
     accompaniment: Accompaniment = field(
         factory=Accompaniment, validator=v.instance_of(Accompaniment)
     )
+    """The record of the accompaniment stage."""
     history: tuple[HistoryEntry, ...] = field(default=(), validator=v.tuple_of(HistoryEntry))
+    """Every operation done, in time order (append-only, STG-014)."""
     funding: Funding = field(factory=Funding, validator=v.instance_of(Funding))
     """Who funds and takes part, sectors, budgets and transactions (for IATI)."""
     results: Results = field(factory=Results, validator=v.instance_of(Results))

@@ -54,13 +54,21 @@ class SupportCandidate:
     """
 
     kind: str = field(validator=_action_tag)
+    """The action kind tag (``"training"``, ``"methodological_support"``…)."""
     title: Message = field(validator=bilingual)
+    """What the action would do, in both languages."""
     score: float = field(validator=_score)
+    """How well it fits, from 0 to 1; candidates are ranked by it."""
     rationale: Message = field(validator=bilingual)
+    """Why it fits, in both languages."""
     domain: Domain | None = field(default=None, validator=v.instance_of(Domain, optional=True))
+    """The support domain, for methodological support."""
     service_ids: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))
+    """Ids of the catalogue services the action would draw on."""
     module_id: str | None = field(default=None, validator=v.optional_identifier)
+    """Id of the diagnostic module behind the proposal, if any."""
     dimension_id: str | None = field(default=None, validator=v.optional_identifier)
+    """Id of the dimension of that module, if any."""
 
 
 @frozen(kw_only=True)
@@ -68,8 +76,11 @@ class RankedCandidate:
     """A candidate with its rank (1 is best) and the plugin that proposed it."""
 
     rank: int
+    """The candidate's rank, 1 for the best."""
     plugin: str
+    """Name of the plugin that proposed it."""
     candidate: SupportCandidate
+    """The candidate itself."""
 
 
 @frozen(kw_only=True)
@@ -81,10 +92,15 @@ class SupportRecommendations:
     """
 
     recommendation_id: str
+    """Id of the recommendation answered."""
     trade: TradeRef | None
+    """The trade the plugins were asked about, if any."""
     region: RegionRef | None
+    """The region the plugins were asked about, if any."""
     candidates: tuple[RankedCandidate, ...]
+    """Every candidate, best first."""
     failures: tuple[PluginHookError, ...] = ()
+    """The plugins whose hook failed, each with its error."""
 
     @property
     def best(self) -> RankedCandidate | None:

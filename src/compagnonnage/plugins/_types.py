@@ -11,22 +11,20 @@ from compagnonnage.plugins._errors import PluginError
 
 @frozen(kw_only=True)
 class PluginInfo:
-    """One plugin as the manager sees it.
-
-    :ivar name: the entry-point name (or module name); ``"builtin"`` for the core.
-    :ivar distribution: the installed distribution providing it, if any.
-    :ivar version: that distribution's version, if any.
-    :ivar hooks: the hooks it implements, sorted.
-    :ivar registered: what it registered, by kind (``"module"``, ``"rule"`` …), ids sorted.
-    :ivar error: why it was set aside; ``None`` when it loaded.
-    """
+    """One plugin as the manager sees it."""
 
     name: str
+    """The entry-point name (or module name); ``"builtin"`` for the core."""
     distribution: str | None
+    """The installed distribution providing it, if any."""
     version: str | None
+    """That distribution's version, if any."""
     hooks: tuple[str, ...]
+    """The hooks it implements, sorted."""
     registered: Mapping[str, tuple[str, ...]]
+    """What it registered, by kind (``"module"``, ``"rule"``…), ids sorted."""
     error: PluginError | None = None
+    """Why it was set aside; ``None`` when it loaded."""
 
     @property
     def loaded(self) -> bool:

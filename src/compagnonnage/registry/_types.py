@@ -18,7 +18,9 @@ class Trade:
     """A trade (métier) of a nomenclature."""
 
     code: str = field(validator=v.identifier)
+    """The trade's code, unique in its nomenclature."""
     title: Message = field(validator=bilingual)
+    """The trade's name, in both languages."""
 
 
 @frozen(kw_only=True)
@@ -26,8 +28,11 @@ class TradeGroup:
     """A trade group (corps de métiers): related trades."""
 
     code: str = field(validator=v.identifier)
+    """The group's code, unique in its nomenclature."""
     title: Message = field(validator=bilingual)
+    """The group's name, in both languages."""
     trades: tuple[Trade, ...] = field(validator=v.tuple_of(Trade))
+    """The trades of the group."""
 
 
 @frozen(kw_only=True)
@@ -35,8 +40,11 @@ class Branch:
     """A branch of activity (branche d'activités): trade groups."""
 
     code: str = field(validator=v.identifier)
+    """The branch's code, unique in its nomenclature."""
     title: Message = field(validator=bilingual)
+    """The branch's name, in both languages."""
     groups: tuple[TradeGroup, ...] = field(validator=v.tuple_of(TradeGroup))
+    """The trade groups of the branch."""
 
 
 @frozen(kw_only=True)
@@ -47,9 +55,13 @@ class Nomenclature:
     """
 
     id: str = field(validator=v.identifier)
+    """The nomenclature's id, which trade keys name (``TradeRef("uemoa", …)``)."""
     title: Message = field(validator=bilingual)
+    """The nomenclature's name, in both languages."""
     branches: tuple[Branch, ...] = field(validator=v.tuple_of(Branch))
+    """Its branches of activity, from which every code is distinct."""
     source: Message | None = field(default=None, validator=v.instance_of(Message, optional=True))
+    """The legal text or publication it follows, in both languages."""
 
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()
@@ -94,8 +106,14 @@ class RegionProfile:
     """
 
     region: RegionRef = field(validator=v.instance_of(RegionRef))
+    """The country or subdivision the profile is for."""
     title: Message = field(validator=bilingual)
+    """The region's name, in both languages."""
     term_years: int | None = field(default=None, validator=v.optional_count)
+    """Length of an elected term of the chambers, in years, if known."""
     renewals: int | None = field(default=None, validator=v.optional_count)
+    """How many times a term may be renewed (``None``: unknown or unlimited)."""
     nomenclature: str | None = field(default=None, validator=v.optional_identifier)
+    """Id of the trade nomenclature in force, if any."""
     legal_basis: tuple[Message, ...] = field(default=(), validator=v.tuple_of(Message))
+    """The texts that frame crafts in the region."""

@@ -18,6 +18,7 @@ class Facts:
     """Labelled values (a definition list)."""
 
     items: tuple[tuple[str, str], ...]
+    """The ``(label, value)`` pairs, in order."""
 
 
 @frozen(kw_only=True)
@@ -25,6 +26,7 @@ class Paragraph:
     """A paragraph of plain text."""
 
     text: str
+    """The paragraph's text."""
 
 
 @frozen(kw_only=True)
@@ -35,9 +37,13 @@ class Table:
     """
 
     caption: str
+    """The table's caption."""
     headers: tuple[str, ...]
+    """The column headers."""
     rows: tuple[tuple[str, ...], ...]
+    """The rows, each as long as ``headers``."""
     empty: str
+    """What to show instead of a table without rows."""
 
 
 @frozen(kw_only=True)
@@ -45,9 +51,13 @@ class Span:
     """One bar of the timeline: a stage, a mission or a support action."""
 
     label: str
+    """What the bar stands for."""
     lane: str
+    """Id of the lane it is drawn in."""
     start: dt.date
+    """Its first day."""
     end: dt.date
+    """Its last day."""
 
 
 @frozen(kw_only=True)
@@ -55,10 +65,15 @@ class Timeline:
     """The timeline chart; ``table`` holds the same data as its text alternative."""
 
     title: str
+    """The chart's title."""
     summary: str
+    """A sentence saying what the chart shows, for screen readers."""
     lanes: tuple[tuple[str, str], ...]
+    """The lanes, as ``(id, label)`` pairs, top to bottom."""
     spans: tuple[Span, ...]
+    """The bars."""
     table: Table
+    """The same data as a table."""
 
 
 @frozen(kw_only=True)
@@ -66,8 +81,11 @@ class CapacityLevel:
     """One dimension of the capacity chart: current and desired level."""
 
     label: str
+    """The dimension's name."""
     current: int
+    """The level reached."""
     desired: int | None
+    """The level aimed at, if set."""
 
 
 @frozen(kw_only=True)
@@ -79,11 +97,17 @@ class CapacityChart:
     """
 
     title: str
+    """The chart's title."""
     summary: str
+    """A sentence saying what the chart shows, for screen readers."""
     scale_max: int
+    """The top of the scale."""
     legend: tuple[str, str]
+    """The labels of the current and desired bars."""
     levels: tuple[CapacityLevel, ...]
+    """One entry per dimension."""
     table: Table
+    """The same data as a table."""
     ident: str = "capacity-chart"
 
 
@@ -116,9 +140,13 @@ class Section:
     """A headed section: its blocks, then its subsections."""
 
     anchor: str
+    """The section's anchor, unique in the report."""
     title: str
+    """The section's title."""
     blocks: tuple[Block, ...] = ()
+    """Its blocks, in order."""
     sections: tuple[Section, ...] = ()
+    """Its subsections, after the blocks."""
 
 
 @frozen(kw_only=True)
@@ -126,8 +154,14 @@ class ReportDocument:
     """A programme report in one language, ready to render."""
 
     lang: Lang
+    """The language every word is in."""
     title: str
+    """The report's title: the programme's."""
     subtitle: str
+    """The line under the title."""
     contents_label: str
+    """The heading of the table of contents."""
     sections: tuple[Section, ...]
+    """The top-level sections, in order."""
     footer: str
+    """The closing line."""

@@ -94,9 +94,13 @@ class Breach:
     """
 
     subjects: tuple[str, ...]
+    """Ids of what the breach is about (actions, experts, findings…)."""
     fr: str
+    """The message in French."""
     en: str
+    """The message in English."""
     warning: bool = False
+    """Whether to report it as a warning even under an error rule."""
 
 
 def _utc_today() -> dt.date:
@@ -160,11 +164,15 @@ class Violation:
     """
 
     code: str
+    """The rule's code, such as ``"STG-008"``."""
     severity: Severity
     subjects: tuple[Subject, ...] = field(converter=_labelled)
     fr: str
+    """The message in French."""
     en: str
+    """The message in English."""
     origin: str = "core"
+    """Who made the rule: ``"core"`` or the plugin's name."""
 
     def message(self, lang: Lang = "en") -> str:
         """The message in ``lang`` (``"fr"`` or ``"en"``)."""
@@ -193,10 +201,15 @@ class Rule:
     """A stage rule: a stable code, a severity, a title in both languages and a pure check."""
 
     code: str = field(validator=_code)
+    """A stable code: letters, a dash, three digits (``"STG-001"``, ``"UEMOA-001"``)."""
     severity: Severity
+    """Error (blocks a transition) or warning."""
     title: Message
+    """What the rule says, in both languages."""
     check: RuleCheck = field(eq=False)
+    """The pure function ``(programme, context) -> Iterable[Breach]``."""
     origin: str = "core"
+    """Who made the rule: ``"core"`` or the plugin's name."""
 
     def evaluate(self, programme: Programme, context: RuleContext) -> list[Violation]:
         """Every violation of this rule by ``programme``."""
@@ -251,7 +264,9 @@ class Report:
     """The result of checking a programme: every violation, sorted deterministically."""
 
     programme_id: str
+    """Id of the programme checked."""
     violations: tuple[Violation, ...]
+    """Every violation, errors first, then by code, subjects and message."""
 
     @property
     def errors(self) -> tuple[Violation, ...]:

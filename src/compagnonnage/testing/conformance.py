@@ -126,9 +126,13 @@ class Failure:
     """
 
     plugin: str
+    """The plugin's name."""
     check: str
+    """The check that failed (``"load"``, ``"module food-trades"``…)."""
     problem: str
+    """What is wrong and what was expected."""
     example: str | None = None
+    """The minimal example found, as text; ``None`` when none is needed."""
 
     def __str__(self) -> str:
         head = f'plugin "{self.plugin}" [{self.check}]: {self.problem}'
@@ -163,8 +167,11 @@ class ConformanceReport:
     """
 
     plugin: str
+    """The plugin's name."""
     checks: tuple[str, ...]
+    """The checks that ran, in order."""
     failures: tuple[Failure, ...]
+    """Every failure, in check order."""
 
     @property
     def ok(self) -> bool:
