@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -57,10 +58,17 @@ def _unknown_expert(path: Path) -> None:
     )
 
 
+def _field_export(name: str) -> Callable[[Path], None]:
+    """A copy of the example export ``docs/field-data/NAME`` (field-data.md's own files)."""
+    return lambda path: shutil.copyfile(ROOT / "docs" / "field-data" / name, path)
+
+
 DOCUMENTS: dict[str, Callable[[Path], None]] = {
     "togo-diagnostic.json": _write(lambda: togo_programme(stage=Stage.DIAGNOSTIC)),
     "training-for-nobody.json": _write(_training_for_nobody),
     "unknown-expert.json": _unknown_expert,
+    "ucrm-staff.central.csv": _field_export("ucrm-staff.central.csv"),
+    "ucrm-elected.kobo.json": _field_export("ucrm-elected.kobo.json"),
 }
 """The documents the command-line guide uses, by file name."""
 

@@ -28,6 +28,11 @@ SETUP = {
     "docs/documents.md": (
         "from compagnonnage.example import togo_programme\nprogramme = togo_programme()\n"
     ),
+    # the page's commands run in a folder holding its two example exports
+    "docs/field-data.md": "".join(
+        f"import shutil; shutil.copyfile({str(ROOT / 'docs' / 'field-data' / name)!r}, {name!r})\n"
+        for name in ("ucrm-staff.central.csv", "ucrm-elected.kobo.json")
+    ),
 }
 """What a page's first block takes as given, run before it."""
 

@@ -19,6 +19,7 @@ public name documented on the site.
 from __future__ import annotations
 
 import argparse
+import builtins
 import enum
 import importlib
 import inspect
@@ -344,7 +345,21 @@ def attrs_field_default(
     lines += ["", "Required." if text is None else f"Default: ``{text}``."]
 
 
+def exact_builtins(app: Sphinx, doctree: nodes.document) -> None:
+    """A builtin in a type hint (``type``, ``str``) names the builtin, never a member.
+
+    Sphinx looks an unqualified hint up "fuzzily", then as an attribute: ``type``
+    would link to ``Organisation.type``, or be ambiguous. Looked up exactly, it is
+    left as text, like every builtin.
+    """
+    for node in doctree.findall(pending_xref):
+        if node.get("refdomain") == "py" and node.get("reftarget") in vars(builtins):
+            if node.hasattr("refspecific"):
+                del node["refspecific"]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("doctree-read", exact_builtins)
     # before sphinx-autodoc-typehints, which answers for every signature
     app.connect("autodoc-process-signature", attrs_signature, priority=400)
     app.connect("autodoc-process-docstring", attrs_field_default)

@@ -234,23 +234,21 @@ _STEPS = {operation.closes: operation for operation in _STEP_RULES}
 
 @frozen(kw_only=True)
 class NextStep:
-    """The operation that takes a programme to its next stage, and what stands in its way.
-
-    :ivar operation: the operation (``Operation.CLOSE_PREPARATION``).
-    :ivar stage: the stage it leads to (``Stage.DIAGNOSTIC``).
-    :ivar needs: the rules that guard this step in particular (STG-003 for
-        closing the preparation); every other error-level rule must hold too.
-    :ivar blocked_by: every violation that would refuse the operation now,
-        sorted as a report sorts them; empty when the step can be taken.
-    :ivar blocking_rules: the rule behind each code of :attr:`blocked_by`, by
-        code, plugin rules included (their titles name what blocks).
-    """
+    """The operation that takes a programme to its next stage, and what stands in its way."""
 
     operation: Operation
+    """The operation (``Operation.CLOSE_PREPARATION``)."""
     stage: Stage
+    """The stage it leads to (``Stage.DIAGNOSTIC``)."""
     needs: tuple[Rule, ...]
+    """The rules that guard this step in particular (STG-003 for closing the preparation);
+    every other error-level rule must hold too."""
     blocked_by: tuple[Violation, ...]
+    """Every violation that would refuse the operation now, sorted as a report sorts them;
+    empty when the step can be taken."""
     blocking_rules: tuple[Rule, ...]
+    """The rule behind each code of :attr:`blocked_by`, once each in code order, plugin
+    rules included (their titles name what blocks)."""
 
     @property
     def ready(self) -> bool:

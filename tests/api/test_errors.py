@@ -13,7 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compagnonnage import lifecycle as lc
+from compagnonnage._files import WriteRefusedError
+from compagnonnage._i18n import Message
 from compagnonnage.cli._session import CliError
+from compagnonnage.diagnostics import QuestionKindError, YesNoQuestion
 from compagnonnage.documents import DocumentError, Problem
 from compagnonnage.errors import (
     CompagnonnageError,
@@ -23,6 +26,8 @@ from compagnonnage.errors import (
     UnknownReferenceError,
 )
 from compagnonnage.example import togo_programme, togo_steps
+from compagnonnage.forms import ExportError, ExportProblem, FormError
+from compagnonnage.iati import IatiError, IatiProblem
 from compagnonnage.model import (
     ActionStatus,
     Affiliation,
@@ -55,6 +60,7 @@ from compagnonnage.plugins import (
     PluginError,
     PluginHookError,
 )
+from compagnonnage.results._xlsx import MissingExtraError
 from compagnonnage.rules import RuleSet
 
 AT = dt.datetime(2030, 1, 1, 9, tzinfo=dt.timezone.utc)
@@ -82,6 +88,16 @@ def _samples() -> list[CompagnonnageError]:
         PluginError("demo", "went wrong", fr="a échoué"),
         PluginHookError("demo", "compagnonnage_stage_changed", "boom", fr="boum"),
         DuplicateRegistrationError("demo", kind="rule", ident="DEMO-001", first="other"),
+        ExportError([ExportProblem("export.csv", 3, "gov_minutes", "vide", "empty")]),
+        FormError("governance", Message("aucune question", "no question")),
+        IatiError([IatiProblem("/iati-activities", "XSD", "mauvais", "bad")], source="a.xml"),
+        MissingExtraError("results", "openpyxl"),
+        QuestionKindError(
+            "governance",
+            YesNoQuestion(id="q", dimension_id="dim", text=Message("Q ?", "Q?")),
+            KeyError("x"),
+        ),
+        WriteRefusedError("out.json", Message("fichier en lecture seule", "read-only file")),
     ]
 
 

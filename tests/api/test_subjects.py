@@ -22,6 +22,7 @@ from compagnonnage.testing.strategies import DEFECT_CODES, defective_programmes
 CORE_KINDS = {
     "programme",
     "body",
+    "governing_body",
     "person",
     "expert",
     "deliverable",
@@ -30,10 +31,17 @@ CORE_KINDS = {
     "finding",
     "recommendation",
     "action",
+    "plan_action",
     "debriefing",
     "trade",
     "region",
     "nomenclature",
+    "module",
+    "dimension",
+    "indicator",
+    "period",
+    "follow_up",
+    "field",
 }
 
 
@@ -51,6 +59,10 @@ def _ids(p: Programme) -> dict[str, set[str]]:
         "action": {a.id for a in p.accompaniment.actions},
         "deliverable": {"terms_of_reference", "method_toolkit", "work_programme"},
         "debriefing": {"debriefing"},
+        "governing_body": {g.id for g in body.governing_bodies},
+        "indicator": {i.id for i in p.results.indicators},
+        "period": {r.id for r in p.results.periods},
+        "follow_up": {f.id for f in p.results.follow_ups},
     }
 
 

@@ -17,7 +17,15 @@ from compagnonnage.diagnostics import (
     Respondent,
     RespondentGroup,
 )
-from compagnonnage.documents import DocumentError, dump, dumps, load, load_answers, loads
+from compagnonnage.documents import (
+    SCHEMA_VERSION,
+    DocumentError,
+    dump,
+    dumps,
+    load,
+    load_answers,
+    loads,
+)
 from compagnonnage.example import togo_programme
 from compagnonnage.model import Programme, Stage
 from compagnonnage.plugins import get_plugin_manager
@@ -176,7 +184,7 @@ BAD_ANSWERS: list[tuple[str, Any, list[str]]] = [
     (
         "schema_version_true",
         {"schema_version": True, "answers": {"respondents": []}},
-        ["$.schema_version: expected a format version from 1 to 2, got True"],
+        [f"$.schema_version: expected a format version from 1 to {SCHEMA_VERSION}, got True"],
     ),
     ("deep", "[" * 10_000 + "]" * 10_000, ["$: nesting too deep (at most 32 levels)"]),
     (

@@ -26,6 +26,7 @@ def food(env: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("food")
 def test_form_writes_the_workbook_and_says_whose_module_it_is(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "forms" / "food.xlsx"
+    out.parent.mkdir()  # -o writes into an existing folder only
     result = run("form", "food-trades", "-o", str(out), "--programme", "cma-ucrm-2021")
     assert result.code == 0
     assert result.out == (

@@ -123,8 +123,8 @@ CASES = [
     (
         "REF-003",
         ("cma-ucrm-2021", "officer-outside"),
-        "Historique [40] : officer-outside n'est ni du bénéficiaire ni de l'équipe d'experts.",
-        "History [40]: officer-outside is neither of the beneficiary nor of the expert team.",
+        "Historique [74] : officer-outside n'est ni du bénéficiaire ni de l'équipe d'experts.",
+        "History [74]: officer-outside is neither of the beneficiary nor of the expert team.",
     ),
     (
         "STG-001",

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from compagnonnage._i18n import Message
 from compagnonnage.diagnostics._builtin import CONSULAR_CHAMBER_MODULE
-from compagnonnage.diagnostics._collected import CollectedAnswers, GivenAnswer, RespondentAnswers
 from compagnonnage.diagnostics._module import (
     QUESTION_KINDS,
     AnswerValue,
@@ -34,6 +33,11 @@ from compagnonnage.diagnostics._module import (
 from compagnonnage.diagnostics._select import BUILTIN_MODULE_ID, finding_keys, select_modules
 
 if TYPE_CHECKING:
+    from compagnonnage.diagnostics._collected import (
+        CollectedAnswers,
+        GivenAnswer,
+        RespondentAnswers,
+    )
     from compagnonnage.diagnostics._scoring import (
         DIVERGENCE,
         Answer,
@@ -66,12 +70,25 @@ _SCORING = frozenset(
 )
 
 
+# The collected answers too: they are built on scoring's answers and respondents.
+_COLLECTED = frozenset({"CollectedAnswers", "GivenAnswer", "RespondentAnswers"})
+
+
 def __getattr__(name: str) -> object:
     if name in _SCORING:
         from compagnonnage.diagnostics import _scoring
 
         return getattr(_scoring, name)
+    if name in _COLLECTED:
+        from compagnonnage.diagnostics import _collected
+
+        return getattr(_collected, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public names too, those imported on first use (for ``dir()``, autodoc, completion)."""
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

@@ -40,8 +40,11 @@ class GivenAnswer:
     """One answer of a respondent: the question, the value, and an optional note (the evidence)."""
 
     question: str = field(validator=v.identifier)
+    """Id of the question answered, in the module."""
     value: AnswerValue = field(validator=_value)
+    """The answer: yes/no, a number, a choice id or a text, as the question asks."""
     note: str | None = field(default=None, validator=v.optional_text)
+    """What the answer rests on (a document, a figure), if said."""
 
 
 @frozen(kw_only=True)
@@ -49,30 +52,30 @@ class RespondentAnswers:
     """A respondent, their group, and their answers by module id."""
 
     id: str = field(validator=v.identifier)
+    """Id of who answered."""
     group: RespondentGroup = field(validator=v.member_of(RespondentGroup))
+    """The group they answered for."""
     answers: Mapping[str, tuple[GivenAnswer, ...]] = field(
         factory=dict, converter=_answers_by_module
     )
+    """Their answers by module id, in the order given."""
 
 
 @frozen(kw_only=True)
 class CollectedAnswers:
-    """The answers collected for a diagnostic, and the levels the body aims at.
-
-    :ivar respondents: who answered, and what, by module id.
-    :ivar desired: the desired level by module id and dimension id.
-    :ivar versions: the version of each module the answers were collected with
-        (a form stamps it); ``diagnose`` refuses answers to another version.
-    :ivar programme_id: the programme the answers were collected for, when a
-        form says so.
-    """
+    """The answers collected for a diagnostic, and the levels the body aims at."""
 
     respondents: tuple[RespondentAnswers, ...] = field(
         default=(), converter=_respondents, validator=v.tuple_of(RespondentAnswers)
     )
+    """Who answered, and what, by module id, in order."""
     desired: Mapping[str, Mapping[str, int]] = field(factory=dict, converter=_levels_by_module)
+    """The desired level by module id and dimension id."""
     versions: Mapping[str, str] = field(factory=dict, converter=_texts)
+    """The version of each module the answers were collected with (a form stamps it);
+    ``diagnose`` refuses answers to another version."""
     programme_id: str | None = field(default=None, validator=v.optional_identifier)
+    """The programme the answers were collected for, when a form says so."""
 
     @classmethod
     def of(

@@ -318,6 +318,8 @@ class QuestionKindError(CompagnonnageError):
     :ivar question_id: the question whose answer was being read.
     :ivar kind: the question's ``KIND`` tag.
     :ivar function: what was called (``"LikertQuestion.level_of"``).
+    :ivar raised: what it raised: the exception's class and text
+        (``"KeyError: 'x'"``), the exception itself being the ``__cause__``.
     """
 
     def __init__(self, module_id: str, question: Question, exc: Exception) -> None:
@@ -325,10 +327,17 @@ class QuestionKindError(CompagnonnageError):
         self.question_id = question.id
         self.kind = question.KIND
         self.function = f"{type(question).__qualname__}.level_of"
-        super().__init__(
-            f"{self.function} (question {question.id!r} of module {module_id!r}) raised "
-            f"{type(exc).__name__}: {exc}"
-        )
+        self.raised = f"{type(exc).__name__}: {exc}"
+        super().__init__(self.message("en"))
+
+    def message(self, lang: Lang) -> str:
+        """The error in ``lang`` (``"fr"`` or ``"en"``)."""
+        return Message(
+            f"{self.function} (question {self.question_id!r} du module {self.module_id!r}) "
+            f"a levé {self.raised}",
+            f"{self.function} (question {self.question_id!r} of module {self.module_id!r}) "
+            f"raised {self.raised}",
+        )(lang)
 
 
 def _level_of(module: DiagnosticModule, question: Question, value: object) -> int | None:

@@ -106,6 +106,8 @@ def answers_problems(
                     question.level_of(answer.value, module.scale)
                 except InvalidValueError as err:
                     problems.append(_misfit(f"{item}.value", err, answer.value))
+                except Exception:  # the question kind's own code failed, not the answer:
+                    continue  # scoring reports it, naming the plugin (the plugin boundary)
     for module_id, levels in collected.desired.items():
         where = _key(f"{_ROOT}.desired", module_id)
         module = _module(by_id, module_id, where, problems)

@@ -111,7 +111,7 @@ class DocumentError(CompagnonnageError, ValueError):
     """A document could not be read: it carries the problems found, each with its path.
 
     No object is built from a document that has a problem. The first
-    :data:`MAX_PROBLEMS` problems are listed one by one; the others are counted
+    100 problems (``MAX_PROBLEMS``) are listed one by one; the others are counted
     by kind ("… and 999900 more problem(s) of this kind, from here on: expected
     a string, got 0"), so that a document of a million wrong values gives a
     short error, quickly.

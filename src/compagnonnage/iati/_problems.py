@@ -20,6 +20,8 @@ class IatiProblem:
     :ivar code: the rule broken: ``XSD`` for the schema, ``CODELIST`` for a code not in
         its codelist, an ``IATI-…`` code for IATI's own rules, or a ``FUN-…`` or other
         rule code of a programme.
+    :ivar fr: what is wrong, in French.
+    :ivar en: what is wrong, in English.
     """
 
     path: str
@@ -52,10 +54,11 @@ class IatiError(CompagnonnageError, ValueError):
     def message(self, lang: Lang = "en") -> str:
         """Every problem, one per line, with its place and code, in ``lang``."""
         n = len(self.problems)
-        where = f"{self.source}: " if self.source else ""
+        colon = " : " if lang == "fr" else ": "
+        where = f"{self.source}{colon}" if self.source else ""
         if lang == "fr":
             head = f"{where}IATI invalide, {n} problème{'s' if n > 1 else ''} :"
         else:
             head = f"{where}invalid IATI, {n} problem{'s' if n > 1 else ''}:"
-        lines = [f"  {p.path} [{p.code}]: {p.message(lang)}" for p in self.problems]
+        lines = [f"  {p.path} [{p.code}]{colon}{p.message(lang)}" for p in self.problems]
         return "\n".join([head, *lines])

@@ -154,12 +154,17 @@ class Membership:
     dues_revenue: Decimal | None = field(
         default=None, validator=v.instance_of(Decimal, optional=True)
     )
+    """The revenue from members' dues, in ``currency``, if known."""
     service_revenue: Decimal | None = field(
         default=None, validator=v.instance_of(Decimal, optional=True)
     )
+    """The revenue from the body's services, in ``currency``, if known."""
     currency: str | None = field(default=None, validator=v.optional_text)
+    """The ISO 4217 currency of the revenues (``"XOF"``), if any is given."""
     source: str | None = field(default=None, validator=v.optional_text)
+    """Where the figures come from, if said."""
     illustrative: bool = field(default=False, validator=v.instance_of(bool))
+    """Whether the figures are invented for an example rather than published."""
 
 
 @frozen(kw_only=True)
@@ -181,6 +186,7 @@ class Body:
     trades: tuple[TradeRef, ...] = field(default=(), validator=v.tuple_of(TradeRef))
     """The trades the body represents."""
     ledger: tuple[Membership, ...] = field(default=(), validator=v.tuple_of(Membership))
+    """Its membership figures over time, oldest first (RES-005)."""
     governing_bodies: tuple[GoverningBody, ...] = field(
         default=(), validator=v.tuple_of(GoverningBody)
     )

@@ -123,6 +123,7 @@ class Programme:
     funding: Funding = field(factory=Funding, validator=v.instance_of(Funding))
     """Who funds and takes part, sectors, budgets and transactions (for IATI)."""
     results: Results = field(factory=Results, validator=v.instance_of(Results))
+    """The results record: reporting periods, module versions, indicators, follow-ups."""
 
     @classmethod
     def draft(

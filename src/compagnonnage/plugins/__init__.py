@@ -54,6 +54,11 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    """The public names too, those imported on first use (for ``dir()``, autodoc, completion)."""
+    return sorted({*globals(), *__all__})
+
+
 __all__ = [
     "GROUP",
     "Branch",

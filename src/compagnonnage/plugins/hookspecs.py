@@ -8,8 +8,8 @@ pluggy calls every implementation in its own order (``tryfirst``/``trylast``
 honoured), each behind a guard, so that one failing plugin is reported without
 hiding the others.
 
-This module is the one statement of the contract: :data:`HOOKS` lists the
-hooks and :data:`REGISTRATIONS` what each registration hook takes (the kind,
+This module is the one statement of the contract: ``HOOKS`` lists the
+hooks and ``REGISTRATIONS`` what each registration hook takes (the kind,
 the class and the id of its objects), read from the specifications below.
 
 Hooks by phase:

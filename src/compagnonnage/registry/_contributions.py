@@ -122,7 +122,7 @@ class Contributions:
     >>> from compagnonnage.registry import Contributions
     >>> empty = Contributions.of(())
     >>> [m.id for m in empty.modules()], len(empty.rules())
-    ([], 17)
+    ([], 33)
     """
 
     _items: Mapping[tuple[str, str], Contribution] = field(alias="items")

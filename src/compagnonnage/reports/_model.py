@@ -109,6 +109,7 @@ class CapacityChart:
     table: Table
     """The same data as a table."""
     ident: str = "capacity-chart"
+    """The chart's HTML id, telling it apart from the results section's follow-up chart."""
 
 
 @frozen(kw_only=True)
@@ -116,9 +117,13 @@ class LedgerPoint:
     """One point of the membership chart: its date, the registered and the paying members."""
 
     label: str
+    """The point's date as shown (its year), or the word for undated."""
     registered: int
+    """The craft businesses on the trades register."""
     paying: int | None
+    """The members paying their dues, if known."""
     illustrative: bool
+    """Whether the figures are invented for an example (marked ``*``)."""
 
 
 @frozen(kw_only=True)
@@ -126,10 +131,15 @@ class LedgerChart:
     """The membership ledger over time; ``table`` is its text alternative."""
 
     title: str
+    """The chart's title."""
     summary: str
+    """A sentence saying what the chart shows, for screen readers."""
     legend: tuple[str, str, str]
+    """The labels of the registered and paying bars, and of illustrative figures."""
     points: tuple[LedgerPoint, ...]
+    """One entry per point of the ledger, in its order."""
     table: Table
+    """The same data as a table."""
 
 
 Block = Facts | Paragraph | Table | Timeline | CapacityChart | LedgerChart

@@ -45,7 +45,7 @@ def _growth(before: Membership | None, after: Membership) -> Decimal | None:
 
 
 def key_figures(ledger: tuple[Membership, ...]) -> tuple[KeyFigures, ...]:
-    """The key figures of each point of ``ledger`` (a body's :attr:`~Body.ledger`), in order.
+    """The key figures of each point of ``ledger`` (a body's :attr:`~compagnonnage.model.Body.ledger`), in order.
 
     >>> from compagnonnage.example import togo_programme
     >>> last = key_figures(togo_programme().beneficiary.ledger)[-1]

@@ -128,7 +128,7 @@ def capacity_progress(programme: Programme) -> tuple[DimensionProgress, ...]:
     """Per dimension scored at the diagnostic, its level then and at the latest follow-up.
 
     The diagnostic scored with the first version of its module recorded in
-    :attr:`Results.modules`; a follow-up under another version is never compared
+    :attr:`~compagnonnage.model.Results.modules`; a follow-up under another version is never compared
     (its dimension shows no follow-up level). A module with no recorded version
     is left out: nothing says which scale its levels are on.
     """

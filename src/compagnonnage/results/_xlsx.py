@@ -61,7 +61,12 @@ _HEADERS = {
 
 
 class MissingExtraError(CompagnonnageError):
-    """An optional dependency is not installed; the message names the extra to install."""
+    """An optional dependency is not installed; the message names the extra to install.
+
+    :ivar extra: the extra that installs it (``"results"``:
+        ``pip install 'compagnonnage[results]'``).
+    :ivar module: the module missing (``"openpyxl"``).
+    """
 
     def __init__(self, extra: str, module: str) -> None:
         self.extra, self.module = extra, module

@@ -671,14 +671,16 @@ def _body_references(body: Body, everyone: AbstractSet[str]) -> Iterator[Breach]
         strangers = [i for i in g.member_ids if i not in body.people_ids]
         if strangers:
             yield Breach(
-                (g.id, *sorted(strangers)),
+                (Subject("governing_body", g.id), *_all("person", strangers)),
                 f"L'instance {g.id} compte des membres étrangers au bénéficiaire : {_ids(strangers)}.",
                 f"Governing body {g.id} has members from outside the beneficiary: {_ids(strangers)}.",
             )
     parent = body.parent_id
     if parent is not None and (parent == body.id or parent in everyone):
+        # the parent labelled by what its id does name: the body itself, or someone
+        named = "body" if parent == body.id else "person" if parent in body.people_ids else "expert"
         yield Breach(
-            (body.id, parent),
+            (Subject("body", body.id), Subject(named, parent)),
             f"Le parent {parent} de {body.id} n'est pas un autre organisme.",
             f"Parent {parent} of {body.id} is not another body.",
         )
@@ -689,7 +691,7 @@ def _plan_owners(plan: MandatePlan, owners: AbstractSet[str]) -> Iterator[Breach
         for action in axis.actions:
             if action.owner_id is not None and action.owner_id not in owners:
                 yield Breach(
-                    (action.id, action.owner_id),
+                    (Subject("plan_action", action.id), Subject("person", action.owner_id)),
                     f"L'action {action.id} du plan de mandature a pour responsable "
                     f"{action.owner_id}, inconnu du bénéficiaire.",
                     f"Mandate-plan action {action.id} is owned by {action.owner_id}, "
@@ -708,7 +710,7 @@ def _outside_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for i, e in enumerate(p.history):
         if e.by not in everyone:
             yield Breach(
-                (p.id, e.by),
+                (_programme(p), Subject("person", e.by)),
                 f"Historique [{i}] : {e.by} n'est ni du bénéficiaire ni de l'équipe d'experts.",
                 f"History [{i}]: {e.by} is neither of the beneficiary nor of the expert team.",
             )
@@ -716,7 +718,7 @@ def _outside_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for kind, d in p.preparation.deliverables().items():
         if d is not None and d.approval is not None and d.approval.by not in approvers:
             yield Breach(
-                (kind, d.approval.by),
+                (Subject("deliverable", kind), Subject("person", d.approval.by)),
                 f"Livrable « {term('kind.' + kind, 'fr')} » : approuvé par {d.approval.by}, "
                 "inconnu du programme.",
                 f"Deliverable '{term('kind.' + kind, 'en')}': approved by {d.approval.by}, "
@@ -728,7 +730,7 @@ def _outside_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for module in toolkit.module_ids if toolkit is not None else ():
         if module not in ctx.modules:
             yield Breach(
-                ("method_toolkit", module),
+                (Subject("deliverable", "method_toolkit"), Subject("module", module)),
                 f"Les outils méthodologiques citent le module {module}, qui n'est pas installé.",
                 f"The method toolkit names module {module}, which is not installed.",
             )
@@ -736,13 +738,13 @@ def _outside_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         dimensions = ctx.modules.get(s.module_id)
         if dimensions is None:
             yield Breach(
-                (s.module_id, s.dimension_id),
+                (Subject("module", s.module_id), Subject("dimension", s.dimension_id)),
                 f"Un score relève du module {s.module_id}, qui n'est pas installé.",
                 f"A score belongs to module {s.module_id}, which is not installed.",
             )
         elif s.dimension_id not in dimensions:
             yield Breach(
-                (s.module_id, s.dimension_id),
+                (Subject("module", s.module_id), Subject("dimension", s.dimension_id)),
                 f"Un score porte sur la dimension {s.dimension_id}, inconnue du module "
                 f"{s.module_id} installé.",
                 f"A score is on dimension {s.dimension_id}, unknown to the installed module "

@@ -34,16 +34,21 @@ class Subject(str):
     :attr:`kind` says what the id names, so that an application can link to the
     object. The core rules use these kinds:
 
-    ``programme``, ``body`` (the beneficiary), ``person`` (an elected official
+    ``programme``, ``body`` (the beneficiary), ``governing_body`` (one of the
+    beneficiary's governing bodies), ``person`` (an elected official
     or staff member of the beneficiary, the reference partner, or an unknown
     id given where a person is expected), ``expert``, ``deliverable`` (the id
     is the deliverable's kind: ``terms_of_reference``, ``method_toolkit``,
     ``work_programme``), ``planned_mission`` (``work_programme.missions[0]``),
     ``mission``, ``finding`` (a major issue or good practice, or an unknown
     finding id), ``recommendation``, ``action`` (a support action),
-    ``debriefing`` (the id is ``debriefing``), ``trade`` (``nomenclature:code``),
-    ``region`` (an ISO 3166 code), ``nomenclature``, and ``field`` (a place in
-    the programme, for the funding rules: ``funding.budgets[1]``, ``planned``).
+    ``plan_action`` (an action of a mandate plan), ``debriefing`` (the id is
+    ``debriefing``), ``trade`` (``nomenclature:code``), ``region`` (an ISO
+    3166 code), ``nomenclature``, ``module`` (a diagnostic module's id),
+    ``dimension`` (a dimension of a module), ``indicator``, ``period`` (a
+    reporting period of the results), ``follow_up`` (a capacity follow-up),
+    and ``field`` (a place in the programme, for the funding rules:
+    ``funding.budgets[1]``, ``planned``).
 
     A plugin's rule may use kinds of its own; a plain string in a
     :class:`Breach` is labelled ``object``.
@@ -109,30 +114,35 @@ def _utc_today() -> dt.date:
 
 @frozen(kw_only=True)
 class RuleContext:
-    """What rules may know beyond the programme itself.
-
-    :ivar nomenclatures: known trade codes by nomenclature id, as registered by
-        plugins. ``None`` when nomenclatures were not looked up (a bare
-        :func:`check`): STG-011 checks the scope only. An empty mapping when
-        plugins were loaded and none registers a nomenclature (a plugin
-        misspelled and set aside, say): STG-011 then warns that the programme's
-        trades cannot be checked, naming each nomenclature.
-    :ivar modules: the dimension ids of each installed diagnostic module, by
-        module id; ``None`` when the modules are not known, in which case
-        REF-003 does not check the modules and dimensions a programme names.
-    :ivar clock: the function giving today's date, for the rules that refuse a
-        date in the future (RES-002, FUN-004); the UTC date by default. Tests pass a
-        fixed one: ``RuleContext(clock=lambda: dt.date(2025, 1, 1))``.
-    :ivar reporting_org: the IATI reference of the organisation that publishes
-        the programme, when it is checked for publication (:mod:`compagnonnage.iati`
-        sets it); FUN-004's actual dates and FUN-006's prefix are checked only
-        then, and FUN-007 also for a programme without funding records.
-    """
+    """What rules may know beyond the programme itself."""
 
     nomenclatures: Mapping[str, frozenset[str]] | None = None
+    """Known trade codes by nomenclature id, as registered by plugins.
+
+    ``None`` when nomenclatures were not looked up (a bare :func:`check`): STG-011
+    checks the scope only. An empty mapping when plugins were loaded and none
+    registers a nomenclature (a plugin misspelled and set aside, say): STG-011 then
+    warns that the programme's trades cannot be checked, naming each nomenclature.
+    """
     modules: Mapping[str, frozenset[str]] | None = None
+    """The dimension ids of each installed diagnostic module, by module id.
+
+    ``None`` when the modules are not known, in which case REF-003 does not check
+    the modules and dimensions a programme names.
+    """
     clock: Callable[[], dt.date] = field(default=_utc_today, eq=False)
+    """The function giving today's date, for the rules that refuse a date in the future.
+
+    Used by RES-002 and FUN-004; the UTC date by default. Tests pass a fixed one:
+    ``RuleContext(clock=lambda: dt.date(2025, 1, 1))``.
+    """
     reporting_org: str | None = None
+    """The IATI reference of the organisation that publishes the programme, if checked for it.
+
+    :mod:`compagnonnage.iati` sets it when it checks a programme for publication;
+    FUN-004's actual dates and FUN-006's prefix are checked only then, and FUN-007
+    also for a programme without funding records.
+    """
 
     def today(self) -> dt.date:
         """Today's date, as the :attr:`clock` says."""
@@ -157,16 +167,15 @@ _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1}
 
 @frozen(kw_only=True)
 class Violation:
-    """One breach of one rule, with its code, severity, the ids concerned and messages.
-
-    :ivar subjects: the ids concerned, each a :class:`Subject` saying what it
-        names (plain strings given here are labelled ``object``).
-    """
+    """One breach of one rule, with its code, severity, the ids concerned and messages."""
 
     code: str
     """The rule's code, such as ``"STG-008"``."""
     severity: Severity
+    """The rule's severity, or a warning for a breach given with ``warning=True``."""
     subjects: tuple[Subject, ...] = field(converter=_labelled)
+    """The ids concerned, each a :class:`Subject` saying what it names (plain strings
+    given here are labelled ``object``)."""
     fr: str
     """The message in French."""
     en: str

@@ -22,13 +22,29 @@ from compagnonnage.model import (
     Programme,
     Stage,
 )
-from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, rule
+from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, Subject, rule
 
 _HUNDRED = Decimal(100)
 
 
 def _breach(subjects: tuple[str, ...], message: Message, **values: object) -> Breach:
     return Breach(subjects, message.fr.format(**values), message.en.format(**values))
+
+
+def _indicator(ident: str) -> Subject:
+    return Subject("indicator", ident)
+
+
+def _period(ident: str) -> Subject:
+    return Subject("period", ident)
+
+
+def _follow_up(ident: str) -> Subject:
+    return Subject("follow_up", ident)
+
+
+def _action(ident: str) -> Subject:
+    return Subject("action", ident)
 
 
 def _ids(ids: list[str] | set[str]) -> str:
@@ -67,10 +83,10 @@ def _baseline_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             continue
         start, act = min(followed)
         if ind.baseline is None:
-            yield _breach((ind.id, act), _NO_BASELINE, ind=ind.id, act=act)
+            yield _breach((_indicator(ind.id), _action(act)), _NO_BASELINE, ind=ind.id, act=act)
         elif ind.baseline.on > start:
             yield _breach(
-                (ind.id, act),
+                (_indicator(ind.id), _action(act)),
                 _LATE_BASELINE,
                 ind=ind.id,
                 act=act,
@@ -78,7 +94,7 @@ def _baseline_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 start=start.isoformat(),
             )
         if not ind.targets:
-            yield _breach((ind.id, act), _NO_TARGET, ind=ind.id, act=act)
+            yield _breach((_indicator(ind.id), _action(act)), _NO_TARGET, ind=ind.id, act=act)
 
 
 _FUTURE = Message(
@@ -113,14 +129,19 @@ def _dated_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for ind in results.indicators:
         b = ind.baseline
         if b is not None and b.on > today:
-            yield _breach((ind.id,), _FUTURE_BASELINE, ind=ind.id, on=b.on.isoformat())
+            yield _breach((_indicator(ind.id),), _FUTURE_BASELINE, ind=ind.id, on=b.on.isoformat())
         for m in ind.values:
             if m.on > today:
-                yield _breach((ind.id, m.period_id), _FUTURE, ind=ind.id, on=m.on.isoformat())
+                yield _breach(
+                    (_indicator(ind.id), _period(m.period_id)),
+                    _FUTURE,
+                    ind=ind.id,
+                    on=m.on.isoformat(),
+                )
             rp = periods.get(m.period_id)
             if rp is not None and not rp.period.start <= m.on <= rp.period.end:
                 yield _breach(
-                    (ind.id, m.period_id),
+                    (_indicator(ind.id), _period(m.period_id)),
                     _OUTSIDE,
                     ind=ind.id,
                     on=m.on.isoformat(),
@@ -130,7 +151,7 @@ def _dated_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 )
     for fu in results.follow_ups:
         if fu.on > today:
-            yield _breach((fu.id,), _FUTURE_FOLLOW_UP, fu=fu.id, on=fu.on.isoformat())
+            yield _breach((_follow_up(fu.id),), _FUTURE_FOLLOW_UP, fu=fu.id, on=fu.on.isoformat())
 
 
 _PERCENT = Message(
@@ -171,7 +192,7 @@ def _sound_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             for fr, en, value in _numbers(ind):
                 if not 0 <= value <= _HUNDRED:
                     yield Breach(
-                        (ind.id,),
+                        (_indicator(ind.id),),
                         _PERCENT.fr.format(ind=ind.id, what=fr, value=value),
                         _PERCENT.en.format(ind=ind.id, what_en=en, value=value),
                     )
@@ -179,7 +200,9 @@ def _sound_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             if not m.disaggregations:
                 continue
             if m.value is None:
-                yield _breach((ind.id, m.period_id), _BROKEN_EMPTY, ind=ind.id, on=m.on)
+                yield _breach(
+                    (_indicator(ind.id), _period(m.period_id)), _BROKEN_EMPTY, ind=ind.id, on=m.on
+                )
                 continue
             parts: dict[str, Decimal] = defaultdict(Decimal)
             for d in m.disaggregations:
@@ -187,7 +210,7 @@ def _sound_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             for axis, total in sorted(parts.items()):
                 if total != m.value:
                     yield _breach(
-                        (ind.id, m.period_id),
+                        (_indicator(ind.id), _period(m.period_id)),
                         _SUMS,
                         ind=ind.id,
                         axis=axis,
@@ -212,7 +235,7 @@ _OFF_SCALE = Message(
 
 
 def _off_scale(
-    owner: str, module: str, low: int, high: int, numbers: list[tuple[str, str, Decimal]]
+    owner: Subject, module: str, low: int, high: int, numbers: list[tuple[str, str, Decimal]]
 ) -> Iterator[Breach]:
     for fr, en, value in numbers:
         if value != value.to_integral_value() or not low <= value <= high:
@@ -246,31 +269,35 @@ def _capacity_scale(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             continue
         ref = ind.capacity
         if ref is None:
-            yield _breach((ind.id,), _NO_CAPACITY, ind=ind.id)
+            yield _breach((_indicator(ind.id),), _NO_CAPACITY, ind=ind.id)
             continue
         use = results.module(ref.module_id, ref.module_version)
         if use is None:
             yield _breach(
-                (ind.id,),
+                (_indicator(ind.id),),
                 _UNUSED_VERSION,
                 owner=ind.id,
                 module=ref.module_id,
                 version=ref.module_version,
             )
             continue
-        yield from _off_scale(ind.id, use.module_id, use.low, use.high, list(_numbers(ind)))
+        yield from _off_scale(
+            _indicator(ind.id), use.module_id, use.low, use.high, list(_numbers(ind))
+        )
     for fu in results.follow_ups:
         use = results.module(fu.module_id, fu.module_version)
         if use is None:
             yield _breach(
-                (fu.id,),
+                (_follow_up(fu.id),),
                 _UNUSED_VERSION,
                 owner=fu.id,
                 module=fu.module_id,
                 version=fu.module_version,
             )
             continue
-        yield from _off_scale(fu.id, use.module_id, use.low, use.high, _score_numbers(fu.scores))
+        yield from _off_scale(
+            _follow_up(fu.id), use.module_id, use.low, use.high, _score_numbers(fu.scores)
+        )
 
 
 _ABOVE = Message(
@@ -308,7 +335,7 @@ def _ledger(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         ):
             if n is not None and n > m.registered:
                 yield Breach(
-                    (body.id,),
+                    (Subject("body", body.id),),
                     _ABOVE.fr.format(
                         body=body.id, on=_when(m), what=fr, n=n, registered=m.registered
                     ),
@@ -319,13 +346,13 @@ def _ledger(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if len(ledger) < 2:
         return
     if any(m.as_of is None for m in ledger):
-        yield _breach((body.id,), _UNDATED, body=body.id, n=len(ledger))
+        yield _breach((Subject("body", body.id),), _UNDATED, body=body.id, n=len(ledger))
         return
     dates = [m.as_of for m in ledger if m.as_of is not None]
     for before, after in pairwise(dates):
         if after <= before:
             yield _breach(
-                (body.id,),
+                (Subject("body", body.id),),
                 _UNORDERED,
                 body=body.id,
                 on=after.isoformat(),
@@ -351,7 +378,7 @@ def _recommendations_tracked(p: Programme, ctx: RuleContext) -> Iterator[Breach]
     tracked = {r for ind in p.results.indicators for r in ind.recommendation_ids}
     for rec in p.diagnostic.recommendations:
         if rec.id not in tracked:
-            yield _breach((rec.id,), _UNTRACKED, rec=rec.id)
+            yield _breach((Subject("recommendation", rec.id),), _UNTRACKED, rec=rec.id)
 
 
 _NOT_FINAL = Message(
@@ -373,7 +400,7 @@ def _closes_measured(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         return
     for ind in p.results.indicators:
         if ind.final is None and ind.not_measured is None:
-            yield _breach((ind.id,), _NOT_FINAL, ind=ind.id)
+            yield _breach((_indicator(ind.id),), _NOT_FINAL, ind=ind.id)
 
 
 _UNKNOWN = Message(
@@ -418,38 +445,55 @@ def _results_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     plan_actions = _plan_action_ids(p)
     periods = frozenset(results.periods_by_id)
     for ind in results.indicators:
-        for refs, known, fr, en in (
-            (ind.recommendation_ids, recs, "des préconisations", "recommendations"),
-            (ind.action_ids, actions, "des actions", "support actions"),
-            (ind.plan_action_ids, plan_actions, "des actions du plan de mandature", "plan actions"),
+        for refs, known, kind, fr, en in (
+            (
+                ind.recommendation_ids,
+                recs,
+                "recommendation",
+                "des préconisations",
+                "recommendations",
+            ),
+            (ind.action_ids, actions, "action", "des actions", "support actions"),
+            (
+                ind.plan_action_ids,
+                plan_actions,
+                "plan_action",
+                "des actions du plan de mandature",
+                "plan actions",
+            ),
         ):
             if known.issuperset(refs):
                 continue
             missing = sorted({r for r in refs if r not in known})
             listed = ", ".join(missing)
             yield Breach(
-                (ind.id, *missing),
+                (_indicator(ind.id), *(Subject(kind, r) for r in missing)),
                 _UNKNOWN.fr.format(ind=ind.id, what=fr, ids=listed),
                 _UNKNOWN.en.format(ind=ind.id, what_en=en, ids=listed),
             )
         named = [t.period_id for t in ind.targets] + [m.period_id for m in ind.values]
         if not periods.issuperset(named):
             ghosts = sorted(set(named) - periods)
-            yield _breach((ind.id, *ghosts), _UNKNOWN_PERIOD, ind=ind.id, ids=", ".join(ghosts))
+            yield _breach(
+                (_indicator(ind.id), *map(_period, ghosts)),
+                _UNKNOWN_PERIOD,
+                ind=ind.id,
+                ids=", ".join(ghosts),
+            )
         finals = [m for m in ind.values if m.final]
         if len(finals) > 1:
-            yield _breach((ind.id,), _TWO_FINALS, ind=ind.id, n=len(finals))
-    for (fr, en), ids in (
-        (("indicateurs", "indicators"), [i.id for i in results.indicators]),
-        (("périodes de suivi", "reporting periods"), [r.id for r in results.periods]),
-        (("suivis", "follow-ups"), [f.id for f in results.follow_ups]),
+            yield _breach((_indicator(ind.id),), _TWO_FINALS, ind=ind.id, n=len(finals))
+    for (kind, fr, en), ids in (
+        (("indicator", "indicateurs", "indicators"), [i.id for i in results.indicators]),
+        (("period", "périodes de suivi", "reporting periods"), [r.id for r in results.periods]),
+        (("follow_up", "suivis", "follow-ups"), [f.id for f in results.follow_ups]),
     ):
         if len(set(ids)) == len(ids):
             continue
         for ident, n in sorted(Counter(ids).items()):
             if n > 1:
                 yield Breach(
-                    (ident,),
+                    (Subject(kind, ident),),
                     _TWICE.fr.format(id=ident, n=n, what=fr),
                     _TWICE.en.format(id=ident, n=n, what_en=en),
                 )

@@ -263,6 +263,11 @@ def _no_major_issue(p: Programme) -> Programme:
 
 
 def _no_recommendation(p: Programme) -> Programme:
+    # without recommendations nor actions, the indicators track none (else RES-008 fires)
+    indicators = tuple(
+        attrs.evolve(i, recommendation_ids=(), action_ids=()) for i in p.results.indicators
+    )
+    p = attrs.evolve(p, results=attrs.evolve(p.results, indicators=indicators))
     return _actions(_diagnostic(p, recommendations=()), ())
 
 
