@@ -52,6 +52,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_page_shows_its_commands() -> None:
     assert [argv[0] if argv[0] != "--lang" else argv[2] for argv, _, _ in _commands()] == [
+        "demo",
         "form",
         "answers",
         "answers",
@@ -69,8 +70,8 @@ def test_every_command_prints_what_the_page_says(capsys: pytest.CaptureFixture[s
         assert printed[:head] == expected, argv
 
 
-def test_the_python_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+@pytest.mark.usefixtures("folder")
+def test_the_python_examples_run() -> None:
     for n, code in enumerate(PYTHON.findall(PAGE)):
         exec(compile(code, f"docs/field-data.md#{n}", "exec"), {"__name__": "__docs__"})
 
