@@ -19,6 +19,7 @@ __all__ = [
     "CompagnonnageError",
     "InvalidValueError",
     "LifecycleMisuse",
+    "MissingExtraError",
     "TransitionRefused",
     "UnknownReferenceError",
 ]
@@ -195,5 +196,23 @@ class TransitionRefused(CompagnonnageError, Generic[_V]):
                 f"bloquante{plural}{lines['fr']}",
                 f"{operation} refused on programme {programme_id!r}: "
                 f"{n} blocking violation(s){lines['en']}",
+            )
+        )
+
+
+class MissingExtraError(CompagnonnageError, ImportError):
+    """An optional dependency is not installed; the message names the extra that installs it.
+
+    :ivar extra: the extra that installs it (``"iati"``: ``pip install 'compagnonnage[iati]'``).
+    :ivar module: the module missing (``"lxml"``).
+    """
+
+    def __init__(self, extra: str, module: str) -> None:
+        self.extra = extra
+        self.module = module
+        super().__init__(
+            Message(
+                f"{module} n'est pas installé : pip install 'compagnonnage[{extra}]'",
+                f"{module} is not installed: pip install 'compagnonnage[{extra}]'",
             )
         )

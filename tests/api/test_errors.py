@@ -22,6 +22,7 @@ from compagnonnage.errors import (
     CompagnonnageError,
     InvalidValueError,
     LifecycleMisuse,
+    MissingExtraError,
     TransitionRefused,
     UnknownReferenceError,
 )
@@ -60,7 +61,6 @@ from compagnonnage.plugins import (
     PluginError,
     PluginHookError,
 )
-from compagnonnage.results._xlsx import MissingExtraError
 from compagnonnage.rules import RuleSet
 
 AT = dt.datetime(2030, 1, 1, 9, tzinfo=dt.timezone.utc)

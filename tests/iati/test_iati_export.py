@@ -363,3 +363,21 @@ def test_a_qualitative_indicator_carries_no_value() -> None:
     assert indicator.get("ascending") is None
     valued = [e for e in indicator.iter() if e.get("value") is not None]
     assert valued == []
+
+
+def test_without_lxml_the_extra_to_install_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from compagnonnage.errors import MissingExtraError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "lxml" else real(name, *a)
+    )
+    for call in (lambda: to_xml([togo_programme()], ORG), lambda: check_xml(b"<x/>")):
+        with pytest.raises(MissingExtraError) as caught:
+            call()
+        assert caught.value.message("fr") == (
+            "lxml n'est pas installé : pip install 'compagnonnage[iati]'"
+        )
+        assert (caught.value.extra, caught.value.module) == ("iati", "lxml")

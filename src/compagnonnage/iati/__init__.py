@@ -11,6 +11,9 @@ IATI 2.03 ship with the library (``data/``), so nothing is downloaded.
 >>> check_xml(xml)
 ()
 
+Without lxml, :func:`to_xml` and :func:`check_xml` raise
+:class:`~compagnonnage.errors.MissingExtraError` naming the extra to install.
+
 :func:`to_xml` checks the programmes' rules for publication (the funding rules
 FUN-001 … FUN-007 among them), builds the document in the schema's order, and
 validates it against the schema, the codelists and IATI's rules: any problem raises
@@ -28,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from compagnonnage._files import write_atomically
 from compagnonnage._i18n import Lang
+from compagnonnage.errors import MissingExtraError
 from compagnonnage.iati._export import ReportingOrg, activity_status, build, rule_problems
 from compagnonnage.iati._problems import IatiError, IatiProblem
 from compagnonnage.model import Programme
@@ -50,6 +54,14 @@ __all__ = [
 
 MAX_FILE_SIZE = 64 * 1024 * 1024
 """The largest IATI file :func:`check_file` reads (64 MiB)."""
+
+
+def _require_lxml() -> None:
+    """Refuse, naming the extra, when lxml is not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec("lxml") is None:
+        raise MissingExtraError("iati", "lxml")
 
 
 def _utc_now() -> dt.datetime:
@@ -79,6 +91,7 @@ def to_xml(
     :raises IatiError: with every problem; the programme rules' problems name model
         paths, the document's name element paths.
     """
+    _require_lxml()
     from lxml import etree
 
     chosen = list(programmes)
@@ -150,6 +163,7 @@ def check_xml(
     """Every problem of an IATI 2.03 activity document: the schema, every code against
     its codelist, and IATI's rules (sector percentages, budget periods, dates not in the
     future, currencies, identifiers). Empty when the document is valid."""
+    _require_lxml()
     from compagnonnage.iati._check import problems
 
     tree, unreadable = _parse(data, source)

@@ -13,7 +13,7 @@ from typing import Any
 
 from compagnonnage._files import write_atomically
 from compagnonnage._i18n import Lang, Message, enum_label
-from compagnonnage.errors import CompagnonnageError
+from compagnonnage.errors import MissingExtraError
 from compagnonnage.model import Programme
 from compagnonnage.results._ledger import key_figures
 from compagnonnage.results._progress import capacity_progress, progress
@@ -58,26 +58,6 @@ _HEADERS = {
         Message("illustratif", "illustrative"),
     ),
 }
-
-
-class MissingExtraError(CompagnonnageError):
-    """An optional dependency is not installed; the message names the extra to install.
-
-    :ivar extra: the extra that installs it (``"results"``:
-        ``pip install 'compagnonnage[results]'``).
-    :ivar module: the module missing (``"openpyxl"``).
-    """
-
-    def __init__(self, extra: str, module: str) -> None:
-        self.extra, self.module = extra, module
-        super().__init__(self.message("en"))
-
-    def message(self, lang: Lang) -> str:
-        """The message in ``lang``."""
-        return Message(
-            f"le classeur Excel demande {self.module} : pip install 'compagnonnage[{self.extra}]'",
-            f"the Excel workbook needs {self.module}: pip install 'compagnonnage[{self.extra}]'",
-        )(lang)
 
 
 def _cell(value: Decimal | None) -> float | int | None:
