@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, cast
 
 from compagnonnage.iati._codelists import codes, languages
 from compagnonnage.iati._problems import IatiProblem
+from compagnonnage.rules._funding import a_year_after
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -157,15 +158,6 @@ def _child_date(el: etree._Element, tag: str) -> dt.date | None:
     return None if child is None else _date(child.get("iso-date"))
 
 
-def _a_year_after(day: dt.date) -> dt.date:
-    if day.year == dt.MAXYEAR:
-        return dt.date.max
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
-
-
 def _activity_rules(
     tree: etree._ElementTree, activity: etree._Element, today: dt.date
 ) -> Iterator[IatiProblem]:
@@ -203,7 +195,7 @@ def _activity_rules(
                 f"la période budgétaire commence le {start}, pas avant sa fin le {end}.",
                 f"the budget period starts on {start}, not before it ends on {end}.",
             )
-        elif end >= _a_year_after(start):
+        elif end >= a_year_after(start):
             yield IatiProblem(
                 _where(tree, budget),
                 "FUN-003",

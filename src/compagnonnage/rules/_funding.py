@@ -63,7 +63,7 @@ def _sector_range(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             )
 
 
-def _a_year_after(day: dt.date) -> dt.date:
+def a_year_after(day: dt.date) -> dt.date:
     """The same day a year later (28 February for 29 February; the last date in 9999)."""
     if day.year == dt.MAXYEAR:
         return dt.date.max
@@ -89,7 +89,7 @@ def _budget_periods(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 f"Budget [{i}] starts on {start.isoformat()}, not before it ends on "
                 f"{end.isoformat()}.",
             )
-        elif end >= _a_year_after(start):
+        elif end >= a_year_after(start):
             yield Breach(
                 (_field(f"funding.budgets[{i}]"),),
                 f"Le budget [{i}] couvre du {start.isoformat()} au {end.isoformat()} : "
