@@ -20,6 +20,7 @@ from compagnonnage.model import (
     Measure,
     Membership,
     Programme,
+    Results,
     Stage,
 )
 from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, Subject, rule
@@ -257,6 +258,23 @@ def _score_numbers(scores: tuple[CapacityScore, ...]) -> list[tuple[str, str, De
     ]
 
 
+def _on_used_scale(
+    results: Results,
+    owner: Subject,
+    module_id: str,
+    version: str,
+    numbers: list[tuple[str, str, Decimal]],
+) -> Iterator[Breach]:
+    """An owner's values: on the scale of its module version, which the programme must use."""
+    use = results.module(module_id, version)
+    if use is None:
+        yield _breach(
+            (owner,), _UNUSED_VERSION, owner=str(owner), module=module_id, version=version
+        )
+    else:
+        yield from _off_scale(owner, use.module_id, use.low, use.high, numbers)
+
+
 @rule(
     "RES-004",
     title_fr="Les valeurs de capacité sont sur l'échelle d'une version de module utilisée",
@@ -271,32 +289,12 @@ def _capacity_scale(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if ref is None:
             yield _breach((_indicator(ind.id),), _NO_CAPACITY, ind=ind.id)
             continue
-        use = results.module(ref.module_id, ref.module_version)
-        if use is None:
-            yield _breach(
-                (_indicator(ind.id),),
-                _UNUSED_VERSION,
-                owner=ind.id,
-                module=ref.module_id,
-                version=ref.module_version,
-            )
-            continue
-        yield from _off_scale(
-            _indicator(ind.id), use.module_id, use.low, use.high, list(_numbers(ind))
+        yield from _on_used_scale(
+            results, _indicator(ind.id), ref.module_id, ref.module_version, list(_numbers(ind))
         )
     for fu in results.follow_ups:
-        use = results.module(fu.module_id, fu.module_version)
-        if use is None:
-            yield _breach(
-                (_follow_up(fu.id),),
-                _UNUSED_VERSION,
-                owner=fu.id,
-                module=fu.module_id,
-                version=fu.module_version,
-            )
-            continue
-        yield from _off_scale(
-            _follow_up(fu.id), use.module_id, use.low, use.high, _score_numbers(fu.scores)
+        yield from _on_used_scale(
+            results, _follow_up(fu.id), fu.module_id, fu.module_version, _score_numbers(fu.scores)
         )
 
 
