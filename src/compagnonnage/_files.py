@@ -26,7 +26,7 @@ import tempfile
 from collections.abc import Iterator
 from typing import Final
 
-from compagnonnage._i18n import Lang, Message
+from compagnonnage._i18n import Lang, Message, _
 from compagnonnage.errors import CompagnonnageError
 
 try:
@@ -52,25 +52,13 @@ class WriteRefusedError(CompagnonnageError):
         return f"{self.path}{' : ' if lang == 'fr' else ': '}{self.reason(lang)}"
 
 
-_NOT_REGULAR = Message(
-    "pas un fichier ordinaire (périphérique, tube ou socket) : il n'est pas remplacé",
-    "not a regular file (a device, a pipe or a socket): it is not replaced",
+_NOT_REGULAR = _("not a regular file (a device, a pipe or a socket): it is not replaced")
+_READ_ONLY = _("read-only file: it is not replaced (force to replace it)")
+_HARD_LINKS = _(
+    "the file has other hard links, which replacing it would break: it is not replaced (force to replace this name only)"
 )
-_READ_ONLY = Message(
-    "fichier en lecture seule : il n'est pas remplacé (forcer pour le remplacer)",
-    "read-only file: it is not replaced (force to replace it)",
-)
-_HARD_LINKS = Message(
-    "le fichier a d'autres liens physiques, que le remplacer séparerait : il n'est pas "
-    "remplacé (forcer pour remplacer ce nom seul)",
-    "the file has other hard links, which replacing it would break: it is not replaced "
-    "(force to replace this name only)",
-)
-_CHANGED = Message(
-    "le fichier a changé depuis sa lecture (un autre programme l'a écrit) : rien n'est "
-    "écrit, pour ne pas perdre ses changements ; relancer la commande",
-    "the file changed since it was read (another program wrote it): nothing is written, "
-    "so that its changes are not lost; run the command again",
+_CHANGED = _(
+    "the file changed since it was read (another program wrote it): nothing is written, so that its changes are not lost; run the command again"
 )
 
 ABSENT: Final = "absent"

@@ -1,202 +1,515 @@
-"""The one translation mechanism: every user-facing word exists in French and English."""
+"""The one translation mechanism: gettext catalogues for the code's words, texts for the data's.
+
+Two kinds of words reach a user:
+
+* the words the **code** says (rule messages, errors, command-line output, report
+  headings) are :class:`Message` values made with :func:`_`, :func:`_n` and
+  :func:`_p`, their English source text looked up in the gettext catalogue of the
+  language asked for (``locale/<lang>/LC_MESSAGES/compagnonnage.mo``);
+* the words the **data** carries (diagnostic modules, catalogue services,
+  nomenclature labels: what plugins register) are :class:`Text` values holding
+  every language they were written in.
+
+Both render with ``value(lang)``. A message's parameters are named and bound when
+it is made (``_("Action {action} has no expert", action=a.id)``); a parameter that
+is itself a message, a text, a member of one of the model's enumerations or a date
+is rendered in the message's language.
+
+Nothing here imports Babel: dates and numbers inside messages are formatted by
+:mod:`compagnonnage._locale`, imported on first use.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
-from decimal import Decimal
-from typing import Literal
+import gettext
+import os
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Any, TypeAlias
 
-from attrs import frozen
+Lang: TypeAlias = str
+"""A language code: ``"en"``, ``"fr"``, ``"pt"``… (any language with a catalogue)."""
 
-Lang = Literal["fr", "en"]
-LANGUAGES: tuple[Lang, ...] = ("fr", "en")
+SOURCE_LANGUAGE: Lang = "en"
+"""The language the code's messages are written in, and the last resort."""
 
 
-@frozen
+class Catalogue:
+    """The gettext catalogue of one domain: the library's own, or a plugin's.
+
+    Compiled catalogues live in ``<package>/locale/<lang>/LC_MESSAGES/<domain>.mo``;
+    the source language (English) needs none. A plugin with words of its own (its
+    rule messages) makes one and marks its words with its :meth:`message` and
+    :meth:`plural`::
+
+        CATALOGUE = Catalogue("compagnonnage_uemoa", "compagnonnage_uemoa")
+        _ = CATALOGUE.message
+    """
+
+    __slots__ = ("domain", "package")
+
+    def __init__(self, domain: str, package: str) -> None:
+        self.domain = domain
+        """The gettext domain, the ``.mo`` file's name."""
+        self.package = package
+        """The importable package whose ``locale`` folder holds the catalogues."""
+
+    def __repr__(self) -> str:
+        return f"Catalogue({self.domain!r}, {self.package!r})"
+
+    def languages(self) -> tuple[Lang, ...]:
+        """The source language, then every language with a compiled catalogue, sorted."""
+        return _languages(self.domain, self.package)
+
+    def translations(self, lang: Lang) -> gettext.NullTranslations:
+        """The loaded catalogue for ``lang`` (the source text itself when there is none)."""
+        return _translations(self.domain, self.package, lang)
+
+    def message(self, msgid: str, /, **params: object) -> Message:
+        """A message of this catalogue, with its parameters (``{name}`` in the text)."""
+        return Message(self, msgid, params=params)
+
+    def plural(
+        self, singular: str, plural: str, /, n: int | None = None, **params: object
+    ) -> Message:
+        """A message whose form depends on a count ``n``, given here or when rendered."""
+        return Message(self, singular, plural=plural, n=n, params=params)
+
+    def contextual(self, context: str, msgid: str, /, **params: object) -> Message:
+        """A message whose source text means different things in different places."""
+        return Message(self, msgid, context=context, params=params)
+
+
+@cache
+def _languages(domain: str, package: str) -> tuple[Lang, ...]:
+    try:
+        root = resources.files(package) / "locale"
+        found = {
+            entry.name
+            for entry in root.iterdir()
+            if (entry / "LC_MESSAGES" / f"{domain}.mo").is_file()
+        }
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        found = set()
+    return (SOURCE_LANGUAGE, *sorted(found - {SOURCE_LANGUAGE}))
+
+
+@cache
+def _translations(domain: str, package: str, lang: Lang) -> gettext.NullTranslations:
+    if lang == SOURCE_LANGUAGE or lang not in _languages(domain, package):
+        return gettext.NullTranslations()
+    path = resources.files(package) / "locale" / lang / "LC_MESSAGES" / f"{domain}.mo"
+    with path.open("rb") as stream:
+        return gettext.GNUTranslations(stream)
+
+
+CORE = Catalogue("compagnonnage", "compagnonnage")
+"""The library's own catalogue."""
+
+
 class Message:
-    """A text in both languages."""
+    """A word the code says: English source text, translated from a catalogue when rendered.
 
-    fr: str
-    """The text in French."""
-    en: str
-    """The text in English."""
+    Immutable. ``message(lang)`` gives the text in ``lang``: translated, its plural
+    form chosen by the count, and its parameters put in. A message made without
+    parameters renders its text as it is, braces included, so that a table of
+    messages can be formatted by the code that uses it.
+    """
+
+    __slots__ = ("catalogue", "context", "msgid", "n", "params", "plural")
+
+    catalogue: Catalogue
+    msgid: str
+    plural: str | None
+    context: str | None
+    n: int | None
+    params: Mapping[str, object]
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        msgid: str,
+        *,
+        plural: str | None = None,
+        context: str | None = None,
+        n: int | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "catalogue", catalogue)
+        set_(self, "msgid", msgid)
+        set_(self, "plural", plural)
+        set_(self, "context", context)
+        set_(self, "n", n)
+        set_(self, "params", dict(params) if params else {})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Message is immutable: cannot set {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Message is immutable: cannot delete {name}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.catalogue.domain,
+            self.msgid,
+            self.plural,
+            self.context,
+            self.n,
+            tuple(sorted((k, repr(v)) for k, v in self.params.items())),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        extra = "".join(
+            f", {name}={value!r}"
+            for name, value in (("plural", self.plural), ("context", self.context), ("n", self.n))
+            if value is not None
+        )
+        params = "".join(f", {k}={v!r}" for k, v in self.params.items())
+        return f"Message({self.msgid!r}{extra}{params})"
+
+    def __str__(self) -> str:
+        return self(SOURCE_LANGUAGE)
+
+    def bind(self, n: int | None = None, /, **params: object) -> Message:
+        """This message with a count and more parameters."""
+        return Message(
+            self.catalogue,
+            self.msgid,
+            plural=self.plural,
+            context=self.context,
+            n=self.n if n is None else n,
+            params={**self.params, **params},
+        )
+
+    def template(self, lang: Lang, n: int | None = None) -> str:
+        """The translated text, parameters not yet put in."""
+        count = self.n if n is None else n
+        found = self.catalogue.translations(lang)
+        if self.plural is None:
+            if self.context is None:
+                return found.gettext(self.msgid)
+            return found.pgettext(self.context, self.msgid)
+        if count is None:
+            raise TypeError(f"the plural message {self.msgid!r} needs a count")
+        if self.context is None:
+            return found.ngettext(self.msgid, self.plural, count)
+        return found.npgettext(self.context, self.msgid, self.plural, count)
+
+    def __call__(self, lang: Lang, n: int | None = None) -> str:
+        """The message in ``lang``, for ``n`` things when it has a plural."""
+        text = self.template(lang, n)
+        if not self.params:
+            return text
+        return text.format_map({k: render(v, lang) for k, v in self.params.items()})
+
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
+        """The message in ``lang``: the same as calling it."""
+        return self(lang)
+
+
+def _(msgid: str, /, **params: object) -> Message:
+    """A message of the library's catalogue."""
+    return CORE.message(msgid, **params)
+
+
+def _n(singular: str, plural: str, /, n: int | None = None, **params: object) -> Message:
+    """A message of the library's catalogue with a plural, for ``n`` things."""
+    return CORE.plural(singular, plural, n, **params)
+
+
+def _p(context: str, msgid: str, /, **params: object) -> Message:
+    """A message of the library's catalogue whose text depends on a context."""
+    return CORE.contextual(context, msgid, **params)
+
+
+# -- the data's words ----------------------------------------------------------------
+
+
+class Text:
+    """A text the data carries, in every language it was written in.
+
+    Written French first then English, as plugins have always done, with any other
+    language by its code: ``Text("Formation", "Training", pt="Formação")``.
+
+    Rendered in a language it lacks, a text falls back to English, then French,
+    then the first language it has.
+    """
+
+    __slots__ = ("_texts",)
+
+    _texts: Mapping[Lang, str]
+
+    def __init__(self, fr: str, en: str, /, **others: str) -> None:
+        object.__setattr__(self, "_texts", {"fr": fr, "en": en, **others})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Text is immutable: cannot set {name}")
+
+    @property
+    def fr(self) -> str:
+        """The text in French."""
+        return self._texts["fr"]
+
+    @property
+    def en(self) -> str:
+        """The text in English."""
+        return self._texts["en"]
+
+    @property
+    def languages(self) -> tuple[Lang, ...]:
+        """The languages it was written in, French and English first."""
+        return tuple(self._texts)
+
+    def get(self, lang: Lang) -> str | None:
+        """The text in ``lang`` if it was written in it, else ``None`` (no fallback)."""
+        return self._texts.get(lang)
 
     def __call__(self, lang: Lang) -> str:
-        return self.fr if lang == "fr" else self.en
+        """The text in ``lang``, or in the first of English, French, any, that it has."""
+        for candidate in (lang, SOURCE_LANGUAGE, "fr"):
+            found = self._texts.get(candidate)
+            if found is not None:
+                return found
+        return next(iter(self._texts.values()))
+
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
+        """The text in ``lang``: the same as calling it."""
+        return self(lang)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and self._texts == other._texts
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._texts.items())))
+
+    def __repr__(self) -> str:
+        others = "".join(f", {k}={v!r}" for k, v in self._texts.items() if k not in ("fr", "en"))
+        return f"Text({self.fr!r}, {self.en!r}{others})"
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str, str], dict[str, str]]:
+        others = {k: v for k, v in self._texts.items() if k not in ("fr", "en")}
+        return (self.fr, self.en), others
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_text, (tuple(self._texts.items()),))
 
 
-_LABELS: dict[str, Message] = {
-    "draft": Message("brouillon", "draft"),
-    "preparation": Message("préparation", "preparation"),
-    "diagnostic": Message("diagnostic", "diagnostic"),
-    "accompaniment": Message("accompagnement", "accompaniment"),
-    "closed": Message("clôturé", "closed"),
-}
+def _text(items: tuple[tuple[str, str], ...]) -> Text:
+    texts = dict(items)
+    fr, en = texts.pop("fr"), texts.pop("en")
+    return Text(fr, en, **texts)
 
 
-def stage_label(stage: enum.Enum, lang: Lang) -> str:
-    """The name of a stage in ``lang``."""
-    return _LABELS[str(stage.value)](lang)
+# -- rendering parameters -------------------------------------------------------------
 
 
-# -- terms of the domain -----------------------------------------------------------
-# Keyed "EnumClass.value" for the model's enumerations, "kind.<KIND>" for the kinds
-# of records (support actions, deliverables, findings), "operation.<name>" for the
-# lifecycle operations as actions (the "Operation.<name>" terms are what the
-# history records) and "domain.<code>" for the core support domains. A plugin's
-# own codes have no entry: :func:`term` shows them as they are.
+def render(value: object, lang: Lang) -> object:
+    """A message parameter as ``lang`` shows it.
+
+    Messages and texts are rendered in ``lang``, enumeration members of the model by
+    their label, dates spelt in ``lang``; anything else is left to :meth:`str.format`.
+    """
+    if isinstance(value, (Message, Text)):
+        return value(lang)
+    if isinstance(value, enum.Enum):
+        return enum_label(value, lang)
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        from compagnonnage._locale import format_date
+
+        return format_date(value, lang)
+    return value
+
+
+# -- choosing a language ----------------------------------------------------------------
+
+
+def languages() -> tuple[Lang, ...]:
+    """Every language the library speaks: English, then each language with a catalogue."""
+    return CORE.languages()
+
+
+def normalise(value: str) -> Lang:
+    """``pt_BR.UTF-8`` → ``pt``: the language part of a locale name, in lower case."""
+    return value.split(".", 1)[0].split("@", 1)[0].replace("-", "_").split("_", 1)[0].lower()
+
+
+def language_from_environment(environ: Mapping[str, str] = os.environ) -> Lang:
+    """The language of the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), if spoken, else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            lang = normalise(value)
+            return lang if lang in languages() else SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
+
+
+# -- terms of the domain --------------------------------------------------------------
 
 _TERMS: dict[str, Message] = {
-    "BodyKind.consular_chamber": Message("chambre consulaire", "consular chamber"),
-    "BodyKind.professional_organisation": Message(
-        "organisation professionnelle", "professional organisation"
+    "BodyKind.consular_chamber": _p("BodyKind.consular_chamber", "consular chamber"),
+    "BodyKind.professional_organisation": _p(
+        "BodyKind.professional_organisation", "professional organisation"
     ),
-    "BodyKind.association": Message("association", "association"),
-    "BodyKind.service_provider": Message(
-        "prestataire de services aux entreprises artisanales",
-        "service provider to craft businesses",
+    "BodyKind.association": _p("BodyKind.association", "association"),
+    "BodyKind.service_provider": _p(
+        "BodyKind.service_provider", "service provider to craft businesses"
     ),
-    "Level.national": Message("national", "national"),
-    "Level.regional": Message("régional", "regional"),
-    "Level.local": Message("local", "local"),
-    "GoverningBodyKind.general_assembly": Message("assemblée générale", "general assembly"),
-    "GoverningBodyKind.bureau": Message("bureau", "bureau"),
-    "GoverningBodyKind.commission": Message("commission", "commission"),
-    "Modality.remote": Message("à distance", "remote"),
-    "Modality.on_site": Message("sur le terrain", "on site"),
-    "Affiliation.network": Message("expert du réseau des CMA", "CMA network expert"),
-    "Affiliation.local": Message("expert local", "local expert"),
-    "Competence.economic_diagnosis": Message("diagnostic économique", "economic diagnosis"),
-    "Competence.institutional_diagnosis": Message(
-        "diagnostic institutionnel", "institutional diagnosis"
+    "Level.national": _p("Level.national", "national"),
+    "Level.regional": _p("Level.regional", "regional"),
+    "Level.local": _p("Level.local", "local"),
+    "GoverningBodyKind.general_assembly": _p(
+        "GoverningBodyKind.general_assembly", "general assembly"
     ),
-    "Competence.training": Message("formation", "training"),
-    "Competence.administrative_support": Message("appui administratif", "administrative support"),
-    "Competence.methodological_support": Message("appui méthodologique", "methodological support"),
-    "DiagnosticKind.economic": Message("économique", "economic"),
-    "DiagnosticKind.institutional": Message("institutionnel", "institutional"),
-    "IssueSeverity.moderate": Message("modérée", "moderate"),
-    "IssueSeverity.high": Message("élevée", "high"),
-    "IssueSeverity.critical": Message("critique", "critical"),
-    "Priority.high": Message("haute", "high"),
-    "Priority.medium": Message("moyenne", "medium"),
-    "Priority.low": Message("basse", "low"),
-    "Horizon.short": Message("court terme", "short term"),
-    "Horizon.medium": Message("moyen terme", "medium term"),
-    "Horizon.long": Message("long terme", "long term"),
-    "ActionStatus.planned": Message("planifiée", "planned"),
-    "ActionStatus.in_progress": Message("en cours", "in progress"),
-    "ActionStatus.completed": Message("terminée", "completed"),
-    "ActionStatus.cancelled": Message("annulée", "cancelled"),
-    "Audience.elected_officials": Message("élus", "elected officials"),
-    "Audience.staff": Message("cadres", "staff"),
-    "StructuringFocus.administration": Message("administration", "administration"),
-    "StructuringFocus.governing_bodies": Message("instances", "governing bodies"),
-    "PricingMode.included_in_dues": Message("inclus dans la cotisation", "included in dues"),
-    "PricingMode.priced": Message("payant", "priced"),
-    "OrganisationRole.funding": Message("bailleur de fonds", "funding"),
-    "OrganisationRole.accountable": Message("responsable", "accountable"),
-    "OrganisationRole.extending": Message("gestionnaire des fonds", "extending"),
-    "OrganisationRole.implementing": Message("opérateur", "implementing"),
-    "BudgetKind.original": Message("initial", "original"),
-    "BudgetKind.revised": Message("révisé", "revised"),
-    "BudgetStatus.indicative": Message("indicatif", "indicative"),
-    "BudgetStatus.committed": Message("engagé", "committed"),
-    "TransactionKind.incoming_funds": Message("fonds reçus", "incoming funds"),
-    "TransactionKind.commitment": Message("engagement", "commitment"),
-    "TransactionKind.disbursement": Message("décaissement", "disbursement"),
-    "TransactionKind.expenditure": Message("dépense", "expenditure"),
-    "RespondentGroup.elected_officials": Message("élus", "elected officials"),
-    "RespondentGroup.staff": Message("salariés", "staff"),
-    "RespondentGroup.constituents": Message("ressortissants", "constituents"),
-    "RespondentGroup.partners": Message("partenaires", "partners"),
-    "Severity.error": Message("erreur", "error"),
-    "Severity.warning": Message("avertissement", "warning"),
-    "Stage.draft": _LABELS["draft"],
-    "Stage.preparation": _LABELS["preparation"],
-    "Stage.diagnostic": _LABELS["diagnostic"],
-    "Stage.accompaniment": _LABELS["accompaniment"],
-    "Stage.closed": _LABELS["closed"],
-    "Operation.open": Message("ouverture", "opening"),
-    "Operation.record_deliverable": Message("livrable enregistré", "deliverable recorded"),
-    "Operation.close_preparation": Message("clôture de la préparation", "preparation closed"),
-    "Operation.record_mission": Message("mission enregistrée", "mission recorded"),
-    "Operation.record_finding": Message("constat enregistré", "finding recorded"),
-    "Operation.record_score": Message("score enregistré", "score recorded"),
-    "Operation.record_debriefing": Message("restitution enregistrée", "debriefing recorded"),
-    "Operation.close_diagnostic": Message("clôture du diagnostic", "diagnostic closed"),
-    "Operation.plan_action": Message("action planifiée", "action planned"),
-    "Operation.start_action": Message("action commencée", "action started"),
-    "Operation.complete_action": Message("action terminée", "action completed"),
-    "Operation.cancel_action": Message("action annulée", "action cancelled"),
-    "Operation.reopen": Message("réouverture", "reopening"),
-    "Operation.close": Message("clôture du programme", "programme closed"),
-    "operation.open": Message("ouverture", "opening"),
-    "operation.record_deliverable": Message(
-        "enregistrement d'un livrable", "recording a deliverable"
+    "GoverningBodyKind.bureau": _p("GoverningBodyKind.bureau", "bureau"),
+    "GoverningBodyKind.commission": _p("GoverningBodyKind.commission", "commission"),
+    "Modality.remote": _p("Modality.remote", "remote"),
+    "Modality.on_site": _p("Modality.on_site", "on site"),
+    "Affiliation.network": _p("Affiliation.network", "CMA network expert"),
+    "Affiliation.local": _p("Affiliation.local", "local expert"),
+    "Competence.economic_diagnosis": _p("Competence.economic_diagnosis", "economic diagnosis"),
+    "Competence.institutional_diagnosis": _p(
+        "Competence.institutional_diagnosis", "institutional diagnosis"
     ),
-    "operation.close_preparation": Message("clôture de la préparation", "closing the preparation"),
-    "operation.record_mission": Message("enregistrement d'une mission", "recording a mission"),
-    "operation.record_finding": Message("enregistrement d'un constat", "recording a finding"),
-    "operation.record_score": Message("enregistrement d'un score", "recording a score"),
-    "operation.record_debriefing": Message(
-        "enregistrement de la restitution", "recording the debriefing"
+    "Competence.training": _p("Competence.training", "training"),
+    "Competence.administrative_support": _p(
+        "Competence.administrative_support", "administrative support"
     ),
-    "operation.close_diagnostic": Message("clôture du diagnostic", "closing the diagnostic"),
-    "operation.plan_action": Message("planification d'une action", "planning an action"),
-    "operation.start_action": Message("démarrage d'une action", "starting an action"),
-    "operation.complete_action": Message("achèvement d'une action", "completing an action"),
-    "operation.cancel_action": Message("annulation d'une action", "cancelling an action"),
-    "operation.reopen": Message("réouverture", "reopening"),
-    "operation.close": Message("clôture du programme", "closing the programme"),
-    "kind.support_action": Message("action d'accompagnement", "support action"),
-    "Operation.record_period": Message("période de suivi enregistrée", "reporting period recorded"),
-    "Operation.record_module": Message("version de module enregistrée", "module version recorded"),
-    "Operation.define_indicator": Message("indicateur défini", "indicator defined"),
-    "Operation.record_baseline": Message("situation de référence enregistrée", "baseline recorded"),
-    "Operation.set_target": Message("cible fixée", "target set"),
-    "Operation.record_value": Message("valeur mesurée enregistrée", "measured value recorded"),
-    "Operation.record_not_measured": Message("indicateur non mesuré", "indicator not measured"),
-    "Operation.record_follow_up": Message("évaluation de suivi enregistrée", "follow-up recorded"),
-    "Operation.record_membership": Message("effectifs enregistrés", "membership recorded"),
-    "ResultLevel.output": Message("réalisation", "output"),
-    "ResultLevel.outcome": Message("résultat", "outcome"),
-    "ResultLevel.impact": Message("impact", "impact"),
-    "Measure.count": Message("nombre", "count"),
-    "Measure.percentage": Message("pourcentage", "percentage"),
-    "Measure.capacity_level": Message("niveau de capacité", "capacity level"),
-    "Measure.milestone": Message("jalon (oui/non)", "milestone (yes/no)"),
-    "Measure.qualitative": Message("qualitatif", "qualitative"),
-    "Direction.ascending": Message("croissant", "ascending"),
-    "Direction.descending": Message("décroissant", "descending"),
-    "kind.training": Message("formation", "training"),
-    "kind.mandate_planning": Message("plan de mandature", "mandate planning"),
-    "kind.structuring": Message("structuration administrative", "administrative structuring"),
-    "kind.methodological_support": Message("appui méthodologique", "methodological support"),
-    "kind.service_offer_design": Message(
-        "conception de l'offre de services", "service offer design"
+    "Competence.methodological_support": _p(
+        "Competence.methodological_support", "methodological support"
     ),
-    "kind.terms_of_reference": Message("termes de référence", "terms of reference"),
-    "kind.method_toolkit": Message("outils méthodologiques", "method toolkit"),
-    "kind.work_programme": Message("programme de travail", "work programme"),
-    "kind.major_issue": Message("problématique lourde", "major issue"),
-    "kind.good_practice": Message("bonne pratique", "good practice"),
-    "kind.recommendation": Message("préconisation", "recommendation"),
-    "domain.trades_register": Message("répertoire des métiers", "trades register"),
-    "domain.training_and_apprenticeship": Message(
-        "formation professionnelle et apprentissage", "vocational training and apprenticeship"
+    "DiagnosticKind.economic": _p("DiagnosticKind.economic", "economic"),
+    "DiagnosticKind.institutional": _p("DiagnosticKind.institutional", "institutional"),
+    "IssueSeverity.moderate": _p("IssueSeverity.moderate", "moderate"),
+    "IssueSeverity.high": _p("IssueSeverity.high", "high"),
+    "IssueSeverity.critical": _p("IssueSeverity.critical", "critical"),
+    "Priority.high": _p("Priority.high", "high"),
+    "Priority.medium": _p("Priority.medium", "medium"),
+    "Priority.low": _p("Priority.low", "low"),
+    "Horizon.short": _p("Horizon.short", "short term"),
+    "Horizon.medium": _p("Horizon.medium", "medium term"),
+    "Horizon.long": _p("Horizon.long", "long term"),
+    "ActionStatus.planned": _p("ActionStatus.planned", "planned"),
+    "ActionStatus.in_progress": _p("ActionStatus.in_progress", "in progress"),
+    "ActionStatus.completed": _p("ActionStatus.completed", "completed"),
+    "ActionStatus.cancelled": _p("ActionStatus.cancelled", "cancelled"),
+    "Audience.elected_officials": _p("Audience.elected_officials", "elected officials"),
+    "Audience.staff": _p("Audience.staff", "staff"),
+    "StructuringFocus.administration": _p("StructuringFocus.administration", "administration"),
+    "StructuringFocus.governing_bodies": _p(
+        "StructuringFocus.governing_bodies", "governing bodies"
     ),
-    "domain.economic_development": Message("animation économique", "economic development"),
-    "domain.communication": Message("communication", "communication"),
+    "PricingMode.included_in_dues": _p("PricingMode.included_in_dues", "included in dues"),
+    "PricingMode.priced": _p("PricingMode.priced", "priced"),
+    "OrganisationRole.funding": _p("OrganisationRole.funding", "funding"),
+    "OrganisationRole.accountable": _p("OrganisationRole.accountable", "accountable"),
+    "OrganisationRole.extending": _p("OrganisationRole.extending", "extending"),
+    "OrganisationRole.implementing": _p("OrganisationRole.implementing", "implementing"),
+    "BudgetKind.original": _p("BudgetKind.original", "original"),
+    "BudgetKind.revised": _p("BudgetKind.revised", "revised"),
+    "BudgetStatus.indicative": _p("BudgetStatus.indicative", "indicative"),
+    "BudgetStatus.committed": _p("BudgetStatus.committed", "committed"),
+    "TransactionKind.incoming_funds": _p("TransactionKind.incoming_funds", "incoming funds"),
+    "TransactionKind.commitment": _p("TransactionKind.commitment", "commitment"),
+    "TransactionKind.disbursement": _p("TransactionKind.disbursement", "disbursement"),
+    "TransactionKind.expenditure": _p("TransactionKind.expenditure", "expenditure"),
+    "RespondentGroup.elected_officials": _p(
+        "RespondentGroup.elected_officials", "elected officials"
+    ),
+    "RespondentGroup.staff": _p("RespondentGroup.staff", "staff"),
+    "RespondentGroup.constituents": _p("RespondentGroup.constituents", "constituents"),
+    "RespondentGroup.partners": _p("RespondentGroup.partners", "partners"),
+    "Severity.error": _p("Severity.error", "error"),
+    "Severity.warning": _p("Severity.warning", "warning"),
+    "Stage.draft": _p("Stage.draft", "draft"),
+    "Stage.preparation": _p("Stage.preparation", "preparation"),
+    "Stage.diagnostic": _p("Stage.diagnostic", "diagnostic"),
+    "Stage.accompaniment": _p("Stage.accompaniment", "accompaniment"),
+    "Stage.closed": _p("Stage.closed", "closed"),
+    "Operation.open": _p("Operation.open", "opening"),
+    "Operation.record_deliverable": _p("Operation.record_deliverable", "deliverable recorded"),
+    "Operation.close_preparation": _p("Operation.close_preparation", "preparation closed"),
+    "Operation.record_mission": _p("Operation.record_mission", "mission recorded"),
+    "Operation.record_finding": _p("Operation.record_finding", "finding recorded"),
+    "Operation.record_score": _p("Operation.record_score", "score recorded"),
+    "Operation.record_debriefing": _p("Operation.record_debriefing", "debriefing recorded"),
+    "Operation.close_diagnostic": _p("Operation.close_diagnostic", "diagnostic closed"),
+    "Operation.plan_action": _p("Operation.plan_action", "action planned"),
+    "Operation.start_action": _p("Operation.start_action", "action started"),
+    "Operation.complete_action": _p("Operation.complete_action", "action completed"),
+    "Operation.cancel_action": _p("Operation.cancel_action", "action cancelled"),
+    "Operation.reopen": _p("Operation.reopen", "reopening"),
+    "Operation.close": _p("Operation.close", "programme closed"),
+    "operation.open": _p("operation.open", "opening"),
+    "operation.record_deliverable": _p("operation.record_deliverable", "recording a deliverable"),
+    "operation.close_preparation": _p("operation.close_preparation", "closing the preparation"),
+    "operation.record_mission": _p("operation.record_mission", "recording a mission"),
+    "operation.record_finding": _p("operation.record_finding", "recording a finding"),
+    "operation.record_score": _p("operation.record_score", "recording a score"),
+    "operation.record_debriefing": _p("operation.record_debriefing", "recording the debriefing"),
+    "operation.close_diagnostic": _p("operation.close_diagnostic", "closing the diagnostic"),
+    "operation.plan_action": _p("operation.plan_action", "planning an action"),
+    "operation.start_action": _p("operation.start_action", "starting an action"),
+    "operation.complete_action": _p("operation.complete_action", "completing an action"),
+    "operation.cancel_action": _p("operation.cancel_action", "cancelling an action"),
+    "operation.reopen": _p("operation.reopen", "reopening"),
+    "operation.close": _p("operation.close", "closing the programme"),
+    "kind.support_action": _p("kind.support_action", "support action"),
+    "Operation.record_period": _p("Operation.record_period", "reporting period recorded"),
+    "Operation.record_module": _p("Operation.record_module", "module version recorded"),
+    "Operation.define_indicator": _p("Operation.define_indicator", "indicator defined"),
+    "Operation.record_baseline": _p("Operation.record_baseline", "baseline recorded"),
+    "Operation.set_target": _p("Operation.set_target", "target set"),
+    "Operation.record_value": _p("Operation.record_value", "measured value recorded"),
+    "Operation.record_not_measured": _p("Operation.record_not_measured", "indicator not measured"),
+    "Operation.record_follow_up": _p("Operation.record_follow_up", "follow-up recorded"),
+    "Operation.record_membership": _p("Operation.record_membership", "membership recorded"),
+    "ResultLevel.output": _p("ResultLevel.output", "output"),
+    "ResultLevel.outcome": _p("ResultLevel.outcome", "outcome"),
+    "ResultLevel.impact": _p("ResultLevel.impact", "impact"),
+    "Measure.count": _p("Measure.count", "count"),
+    "Measure.percentage": _p("Measure.percentage", "percentage"),
+    "Measure.capacity_level": _p("Measure.capacity_level", "capacity level"),
+    "Measure.milestone": _p("Measure.milestone", "milestone (yes/no)"),
+    "Measure.qualitative": _p("Measure.qualitative", "qualitative"),
+    "Direction.ascending": _p("Direction.ascending", "ascending"),
+    "Direction.descending": _p("Direction.descending", "descending"),
+    "kind.training": _p("kind.training", "training"),
+    "kind.mandate_planning": _p("kind.mandate_planning", "mandate planning"),
+    "kind.structuring": _p("kind.structuring", "administrative structuring"),
+    "kind.methodological_support": _p("kind.methodological_support", "methodological support"),
+    "kind.service_offer_design": _p("kind.service_offer_design", "service offer design"),
+    "kind.terms_of_reference": _p("kind.terms_of_reference", "terms of reference"),
+    "kind.method_toolkit": _p("kind.method_toolkit", "method toolkit"),
+    "kind.work_programme": _p("kind.work_programme", "work programme"),
+    "kind.major_issue": _p("kind.major_issue", "major issue"),
+    "kind.good_practice": _p("kind.good_practice", "good practice"),
+    "kind.recommendation": _p("kind.recommendation", "recommendation"),
+    "domain.trades_register": _p("domain.trades_register", "trades register"),
+    "domain.training_and_apprenticeship": _p(
+        "domain.training_and_apprenticeship", "vocational training and apprenticeship"
+    ),
+    "domain.economic_development": _p("domain.economic_development", "economic development"),
+    "domain.communication": _p("domain.communication", "communication"),
 }
 
 
 def term(key: str, lang: Lang) -> str:
     """The word for a term of the domain (``"kind.training"``, ``"domain.communication"``).
 
-    A key without an entry (a plugin's own domain, say) is shown as its last part,
-    underscores read as spaces (``"domain.social_protection"`` → ``social protection``).
+    The term's key is the catalogue context of its English word. A key without an
+    entry (a plugin's own domain, say) is shown as its last part, underscores read
+    as spaces (``"domain.social_protection"`` → ``social protection``).
     """
     found = _TERMS.get(key)
     return found(lang) if found is not None else key.rpartition(".")[2].replace("_", " ")
@@ -207,86 +520,6 @@ def enum_label(member: enum.Enum, lang: Lang) -> str:
     return term(f"{type(member).__name__}.{member.value}", lang)
 
 
-# -- dates and numbers ---------------------------------------------------------------
-
-_MONTHS = {
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
-_NNBSP = "\u202f"
-
-
-def format_date(day: dt.date, lang: Lang) -> str:
-    """``1er avril 2021`` / ``12 avril 2021`` in French, ``12 April 2021`` in English."""
-    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
-    return f"{number} {_MONTHS[lang][day.month - 1]} {day.year}"
-
-
-def format_period(start: dt.date, end: dt.date, lang: Lang) -> str:
-    """Both ends of a span of days, spelt in full; one date when they are the same day."""
-    if start == end:
-        return format_date(start, lang)
-    return f"{format_date(start, lang)} – {format_date(end, lang)}"
-
-
-def format_number(value: int | float | Decimal, lang: Lang, *, decimals: int | None = None) -> str:
-    """``43 000`` and ``1 500,50`` in French (narrow no-break spaces), ``43,000`` in English.
-
-    ``decimals`` defaults to none for a whole number and two otherwise.
-    """
-    if decimals is None:
-        decimals = 0 if value == int(value) else 2
-    text = f"{value:,.{decimals}f}"
-    if lang == "en":
-        return text
-    return text.replace(",", _NNBSP).replace(".", ",")
-
-
-_SHORT_MONTHS = {
-    "fr": [
-        "janv.",
-        "févr.",
-        "mars",
-        "avr.",
-        "mai",
-        "juin",
-        "juil.",
-        "août",
-        "sept.",
-        "oct.",
-        "nov.",
-        "déc.",
-    ],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
-
-
-def format_month(day: dt.date, lang: Lang) -> str:
-    """The month of ``day`` in short: ``avr. 2021`` in French, ``Apr 2021`` in English."""
-    return f"{_SHORT_MONTHS[lang][day.month - 1]} {day.year}"
+def stage_label(stage: enum.Enum, lang: Lang) -> str:
+    """The name of a stage in ``lang``."""
+    return term(f"Stage.{stage.value}", lang)

@@ -15,7 +15,7 @@ from functools import cache
 from itertools import repeat
 from typing import Any
 
-from compagnonnage._i18n import Message
+from compagnonnage._i18n import Message, _
 from compagnonnage.errors import InvalidValueError
 
 Validator = Callable[[Any, Any, Any], None]
@@ -49,18 +49,15 @@ def _fail(
     raise InvalidValueError(type(instance).__name__, attribute.name, expected, value, hint=hint)
 
 
-_AN_ID = Message(
-    "un identifiant (lettres, chiffres, « _.:/- », 1 à 128 caractères)",
-    "an id (letters, digits, '_.:/-', 1-128 chars)",
-)
-_TEXT = Message("un texte non vide", "a non-empty string")
-_COUNT = Message("un nombre entier >= 0", "a whole number >= 0")
-_DATE = Message("une date (AAAA-MM-JJ)", "a date (YYYY-MM-DD)")
-_AWARE = Message("une date et heure avec fuseau horaire", "a timezone-aware datetime")
-_COUNTRY = Message("un code pays ISO 3166-1 alpha-2", "an ISO 3166-1 alpha-2 country code")
-_SUBDIVISION = Message("un code de subdivision ISO 3166-2", "an ISO 3166-2 subdivision code")
-_LANGUAGE = Message("un code de langue ISO 639-1", "an ISO 639-1 language code")
-_CURRENCY = Message("un code de devise ISO 4217", "an ISO 4217 currency code")
+_AN_ID = _("an id (letters, digits, '_.:/-', 1-128 chars)")
+_TEXT = _("a non-empty string")
+_COUNT = _("a whole number >= 0")
+_DATE = _("a date (YYYY-MM-DD)")
+_AWARE = _("a timezone-aware datetime")
+_COUNTRY = _("an ISO 3166-1 alpha-2 country code")
+_SUBDIVISION = _("an ISO 3166-2 subdivision code")
+_LANGUAGE = _("an ISO 639-1 language code")
+_CURRENCY = _("an ISO 4217 currency code")
 
 
 def _a(name: str) -> str:
@@ -82,7 +79,7 @@ def enum_hint(enum_type: type[enum.Enum], value: object) -> Message | None:
     if member is None or isinstance(value, enum.Enum):
         return None
     spelt = f"{enum_type.__name__}.{member.name}"
-    return Message(f"écrivez {spelt}", f"use {spelt}")
+    return _("use {spelt}", spelt=spelt)
 
 
 def is_identifier(value: object) -> bool:
@@ -133,9 +130,11 @@ def member_of(enum_type: type[enum.Enum], *, optional: bool = False) -> Validato
     (``use Modality.ON_SITE``): the model takes members only, as its types say.
     """
     members = ", ".join(f"{enum_type.__name__}.{m.name}" for m in enum_type)
-    expected = Message(
-        f"un membre de {enum_type.__name__} ({members})",
-        f"{_a(enum_type.__name__)} ({members})",
+    expected = _(
+        "{value} ({members})",
+        value=_a(enum_type.__name__),
+        members=members,
+        name__=enum_type.__name__,
     )
 
     def check(instance: object, attribute: Any, value: Any) -> None:
@@ -159,14 +158,14 @@ def instance_of(
     object (``RegionRef.parse('SN-DK')``), which the error then suggests.
     """
     label = _names(kind)
-    expected = Message(f"un objet {label}", _a(label))
+    expected = _("{an_object}", an_object=_a(label))
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if value is None and optional:
             return
         if not isinstance(value, kind):
             spelt = spell(value) if spell is not None and isinstance(value, str) else None
-            hint = None if spelt is None else Message(f"écrivez {spelt}", f"use {spelt}")
+            hint = None if spelt is None else _("use {spelt}", spelt=spelt)
             _fail(instance, attribute, expected, value, hint)
 
     return _type_only(check)
@@ -175,7 +174,7 @@ def instance_of(
 def tuple_of(kind: type | tuple[type, ...], *, item: Validator | None = None) -> Validator:
     """A tuple whose items are instances of ``kind`` (each also passing ``item``)."""
     label = _names(kind)
-    expected = Message(f"un tuple de {label}", f"a tuple of {label}")
+    expected = _("a tuple of {label}", label=label)
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if not isinstance(value, tuple) or not all(map(isinstance, value, repeat(kind))):
@@ -194,7 +193,7 @@ def tuple_of(kind: type | tuple[type, ...], *, item: Validator | None = None) ->
 
 def frozenset_of(kind: type) -> Validator:
     """A frozenset whose items are instances of ``kind`` (an enum's values get a hint)."""
-    expected = Message(f"un frozenset de {kind.__name__}", f"a frozenset of {kind.__name__}")
+    expected = _("a frozenset of {name__}", name__=kind.__name__)
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if not isinstance(value, frozenset) or not all(map(isinstance, value, repeat(kind))):
@@ -288,10 +287,7 @@ def country(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or value not in _countries():
         hint = None
         if isinstance(value, str) and value in _subdivisions():
-            hint = Message(
-                f"un code de subdivision : RegionRef.parse({value!r})",
-                f"a subdivision code: use RegionRef.parse({value!r})",
-            )
+            hint = _("a subdivision code: use RegionRef.parse({value!r})", value=value)
         _fail(instance, attribute, _COUNTRY, value, hint)
 
 

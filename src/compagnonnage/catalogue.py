@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Lang, Message
+from compagnonnage._i18n import Lang, Text, _
 from compagnonnage.diagnostics._module import bilingual
 from compagnonnage.errors import InvalidValueError, UnknownReferenceError
 from compagnonnage.model import (
@@ -38,7 +38,7 @@ class Service:
 
     id: str = field(validator=v.identifier)
     """The service's id, unique across catalogues."""
-    label: Message = field(validator=bilingual)
+    label: Text = field(validator=bilingual)
     """The service's name, in both languages."""
     domain: Domain = field(validator=v.instance_of(Domain))
     """The support domain it belongs to."""
@@ -50,9 +50,7 @@ class Service:
     """The trades it fits; empty means every trade."""
     regions: frozenset[RegionRef] = field(default=frozenset(), validator=v.frozenset_of(RegionRef))
     """The regions it fits; empty means everywhere."""
-    description: Message | None = field(
-        default=None, validator=v.instance_of(Message, optional=True)
-    )
+    description: Text | None = field(default=None, validator=v.instance_of(Text, optional=True))
     """What the service does, in both languages, if said."""
 
     def fits(self, trade: TradeRef | None = None, region: RegionRef | None = None) -> bool:
@@ -82,7 +80,7 @@ class ServiceCatalogue:
 
     id: str = field(validator=v.identifier)
     """The catalogue's id, unique across plugins."""
-    title: Message = field(validator=bilingual)
+    title: Text = field(validator=bilingual)
     """The catalogue's title, in both languages."""
     services: tuple[Service, ...] = field(validator=v.tuple_of(Service))
     """Its services, with distinct ids."""
@@ -94,7 +92,7 @@ class ServiceCatalogue:
                 raise InvalidValueError(
                     f"ServiceCatalogue {self.id!r}",
                     "services",
-                    Message("des identifiants de service distincts", "distinct service ids"),
+                    _("distinct service ids"),
                     s.id,
                 )
             seen.add(s.id)
@@ -119,7 +117,7 @@ class ServiceCatalogue:
             raise InvalidValueError(
                 f"ServiceCatalogue {self.id!r}",
                 "service_id",
-                Message("un service du catalogue", "a service of the catalogue"),
+                _("a service of the catalogue"),
                 service_id,
             ) from None
         return OfferItem(catalogue_id=self.id, service=service, recommendation_id=answers)
@@ -150,7 +148,7 @@ def design_service_offer(
         raise InvalidValueError(
             "design_service_offer",
             "items",
-            Message("au moins un OfferItem", "at least one OfferItem"),
+            _("at least one OfferItem"),
             chosen,
         )
     known = programme.diagnostic.recommendation_ids

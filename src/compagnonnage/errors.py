@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
-from compagnonnage._i18n import Lang, Message, term
+from compagnonnage._i18n import SOURCE_LANGUAGE, Lang, Message, _, term
 
 __all__ = [
     "CompagnonnageError",
@@ -49,12 +49,12 @@ class CompagnonnageError(Exception):
     """
 
     def __init__(self, text: Message | str) -> None:
-        self._text = text if isinstance(text, Message) else Message(text, text)
-        super().__init__(self._text.en)
+        self._text = text
+        super().__init__(self.message(SOURCE_LANGUAGE))
 
     def message(self, lang: Lang) -> str:
-        """The error in ``lang`` (``"fr"`` or ``"en"``); ``str(error)`` is the English one."""
-        return self._text(lang)
+        """The error in ``lang`` (``"fr"``, ``"en"``, ``"pt"``…); ``str(error)`` is the English one."""
+        return self._text if isinstance(self._text, str) else self._text(lang)
 
 
 class InvalidValueError(CompagnonnageError, ValueError):
@@ -63,7 +63,7 @@ class InvalidValueError(CompagnonnageError, ValueError):
     :ivar owner: the class being built (``"Expert"``), or the operation called.
     :ivar field: the field at fault (``"affiliation"``).
     :ivar expected: what the field accepts, in both languages (a ``Message``:
-        ``error.expected.fr``, ``error.expected.en``). A plugin raising this
+        ``error.expected("fr")``). A plugin raising this
         error may give a plain string, used for both languages.
     :ivar got: the ``repr`` of the value that was given.
     :ivar hint: how to give the value the field expects, in both languages
@@ -81,14 +81,26 @@ class InvalidValueError(CompagnonnageError, ValueError):
     ) -> None:
         self.owner = owner
         self.field = field
-        self.expected = expected if isinstance(expected, Message) else Message(expected, expected)
+        self.expected: Message | str = expected
         self.got = repr(got)
         self.hint = hint
-        fr = f"{owner}.{field} : attendu {self.expected.fr}, reçu {self.got}"
-        en = f"{owner}.{field}: expected {self.expected.en}, got {self.got}"
-        if hint is not None:
-            fr, en = f"{fr} ({hint.fr})", f"{en} ({hint.en})"
-        super().__init__(Message(fr, en))
+        where = f"{owner}.{field}"
+        if hint is None:
+            text = _(
+                "{where}: expected {expected}, got {got}",
+                where=where,
+                expected=expected,
+                got=self.got,
+            )
+        else:
+            text = _(
+                "{where}: expected {expected}, got {got} ({hint})",
+                where=where,
+                expected=expected,
+                got=self.got,
+                hint=hint,
+            )
+        super().__init__(text)
 
 
 class UnknownReferenceError(CompagnonnageError, LookupError):
@@ -108,9 +120,12 @@ class UnknownReferenceError(CompagnonnageError, LookupError):
         self.programme_id = programme_id
         key = f"kind.{kind}"
         super().__init__(
-            Message(
-                f"programme {programme_id!r} : {term(key, 'fr')} {ident!r} introuvable",
-                f"programme {programme_id!r} has no {term(key, 'en')} with id {ident!r}",
+            _(
+                "programme {programme_id!r} has no {value} with id {ident!r}",
+                programme_id=programme_id,
+                value=term(key, "en"),
+                ident=ident,
+                value2=term(key, "fr"),
             )
         )
 
@@ -157,12 +172,16 @@ class LifecycleMisuse(CompagnonnageError, ValueError):
         self.expected = expected
         self.got = repr(got)
         super().__init__(
-            Message(
-                f"{code} opération « {term('operation.' + operation, 'fr')} » ({operation}) sur le "
-                f"programme {programme_id!r} : {argument} : attendu {expected.fr}, "
-                f"reçu {self.got}",
-                f"{code} {operation} on programme {programme_id!r}: "
-                f"{argument}: expected {expected.en}, got {self.got}",
+            _(
+                "{code} {operation} on programme {programme_id!r}: {argument}: expected {en}, got {got}",
+                code=code,
+                operation=operation,
+                programme_id=programme_id,
+                argument=argument,
+                en=expected.en,
+                got=self.got,
+                value=term("operation." + operation, "fr"),
+                fr=expected.fr,
             )
         )
 
@@ -190,12 +209,15 @@ class TransitionRefused(CompagnonnageError, Generic[_V]):
             for lang in ("fr", "en")
         }
         super().__init__(
-            Message(
-                f"opération « {term('operation.' + operation, 'fr')} » ({operation}) refusée "
-                f"pour le programme {programme_id!r} : {n} violation{plural} "
-                f"bloquante{plural}{lines['fr']}",
-                f"{operation} refused on programme {programme_id!r}: "
-                f"{n} blocking violation(s){lines['en']}",
+            _(
+                "{operation} refused on programme {programme_id!r}: {n} blocking violation(s){value}",
+                operation=operation,
+                programme_id=programme_id,
+                n=n,
+                value=lines["en"],
+                value2=term("operation." + operation, "fr"),
+                plural=plural,
+                value3=lines["fr"],
             )
         )
 
@@ -211,8 +233,9 @@ class MissingExtraError(CompagnonnageError, ImportError):
         self.extra = extra
         self.module = module
         super().__init__(
-            Message(
-                f"{module} n'est pas installé : pip install 'compagnonnage[{extra}]'",
-                f"{module} is not installed: pip install 'compagnonnage[{extra}]'",
+            _(
+                "{module} is not installed: pip install 'compagnonnage[{extra}]'",
+                module=module,
+                extra=extra,
             )
         )

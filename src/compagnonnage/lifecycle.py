@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 import attrs
 from attrs import frozen
 
-from compagnonnage._i18n import Message, stage_label
+from compagnonnage._i18n import _, stage_label
 from compagnonnage._validators import is_identifier
 from compagnonnage.errors import LifecycleMisuse, TransitionRefused, UnknownReferenceError
 from compagnonnage.model import (
@@ -156,12 +156,10 @@ def _action(p: Programme, action_id: str) -> SupportAction:
 
 # -- misuse: what a call cannot take, refused before anything is built --------------
 
-_AN_ID = Message("un identifiant", "an id")
-_AWARE = Message(
-    "une date et heure avec fuseau horaire (ou None)", "a timezone-aware datetime (or None)"
-)
-_A_DATE = Message("une date (datetime.date)", "a date (datetime.date)")
-_A_REASON = Message("un motif non vide", "a non-empty reason")
+_AN_ID = _("an id")
+_AWARE = _("a timezone-aware datetime (or None)")
+_A_DATE = _("a date (datetime.date)")
+_A_REASON = _("a non-empty reason")
 
 
 def _check_actor(p: Programme, operation: Operation, by: object, at: object) -> None:
@@ -192,7 +190,7 @@ def _check_kind(
     """LIF-002 unless ``value`` is an instance of one of ``kinds`` (a base class is not enough)."""
     if not isinstance(value, kinds):
         names = ", ".join(k.__name__ for k in kinds)
-        expected = Message(f"l'un des types {names}", f"one of {names}")
+        expected = _("one of {names}", names=names)
         raise LifecycleMisuse("LIF-002", operation.value, p.id, argument, expected, value)
 
 
@@ -216,9 +214,7 @@ def _check_status(
             operation.value,
             p.id,
             "action" if operation is Operation.PLAN_ACTION else "action_id",
-            Message(
-                f"l'action {action.id!r} au statut {fr}", f"action {action.id!r} with status {en}"
-            ),
+            _("action {id!r} with status {en}", id=action.id, en=en, fr=fr),
             action.status.value,
         )
 
@@ -345,7 +341,7 @@ class Lifecycle:
             by = p.reference_partner.id if p.reference_partner is not None else "compagnonnage"
         if at is None:
             at = max([_now(), *(e.at for e in p.history[-1:])])
-        _, _, blocking = self._attempt(
+        _unused, _ignored, blocking = self._attempt(
             p, operation, by=by, at=at, needs=p.stage, to_stage=p.stage.next()
         )
         rules = self.rules if self.rules is not None else RuleSet.core()
@@ -564,10 +560,8 @@ class Lifecycle:
                     Operation.COMPLETE_ACTION.value,
                     p.id,
                     "produces",
-                    Message(
-                        "un MandatePlan pour un plan de mandature, une ServiceOffer pour la "
-                        "conception de l'offre de services",
-                        "a MandatePlan for mandate planning, a ServiceOffer for service-offer design",
+                    _(
+                        "a MandatePlan for mandate planning, a ServiceOffer for service-offer design"
                     ),
                     produces,
                 )

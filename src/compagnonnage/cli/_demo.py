@@ -6,13 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compagnonnage._i18n import (
-    LANGUAGES,
-    enum_label,
-    format_period,
-    stage_label,
-    term,
-)
+from compagnonnage._i18n import enum_label, languages, stage_label, term
+from compagnonnage._locale import format_period
 from compagnonnage.cli._common import (
     OK,
     cell,
@@ -51,7 +46,7 @@ def demo(args: argparse.Namespace, s: Session) -> int:
     written = [folder / f"{programme.id}.json", folder / f"{programme.id}.answers.json"]
     dump(programme, written[0], converter=s.converter)
     dump(collected, written[1], converter=s.converter)
-    for lang in LANGUAGES:
+    for lang in languages():
         for fmt in ("html", "md"):
             path = folder / f"{programme.id}.report.{lang}.{fmt}"
             write_text(path, render_report(programme, fmt, s, lang=lang, results=results))

@@ -6,11 +6,8 @@ import argparse
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from compagnonnage._i18n import (
-    enum_label,
-    format_number,
-    term,
-)
+from compagnonnage._i18n import enum_label, term
+from compagnonnage._locale import format_number
 from compagnonnage.cli._common import (
     OK,
     actor,

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from compagnonnage._i18n import LANGUAGES, Lang
+from compagnonnage._i18n import Lang, languages
 from compagnonnage.cli._common import OK, write_bytes
 from compagnonnage.cli._output import emit
 from compagnonnage.cli._session import CliError, Session
@@ -25,8 +25,8 @@ def module_named(module_id: str, s: Session) -> DiagnosticModule:
 
 def _languages(text: str) -> tuple[Lang, ...]:
     wanted = tuple(dict.fromkeys(part.strip() for part in text.split(",")))
-    if not wanted or any(lang not in LANGUAGES for lang in wanted):
-        raise CliError("form_languages", given=text, known=", ".join(LANGUAGES))
+    if not wanted or any(lang not in languages() for lang in wanted):
+        raise CliError("form_languages", given=text, known=", ".join(languages()))
     return cast(tuple[Lang, ...], wanted)
 
 

@@ -5,11 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from compagnonnage._i18n import (
-    enum_label,
-    format_number,
-    term,
-)
+from compagnonnage._i18n import enum_label, term
+from compagnonnage._locale import format_number
 from compagnonnage.cli._common import (
     OK,
     cell,

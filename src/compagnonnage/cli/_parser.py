@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NoReturn
 
-from compagnonnage._i18n import LANGUAGES, Lang
+from compagnonnage._i18n import Lang, languages
 from compagnonnage.cli._text import say
 from compagnonnage.cli._version import VersionAction
 
@@ -29,10 +29,10 @@ def detect_lang(argv: Sequence[str], environ: Mapping[str, str] = os.environ) ->
         value = arg.partition("=")[2] if arg.startswith("--lang=") else None
         if arg == "--lang" and i + 1 < len(argv):
             value = argv[i + 1]
-        if value in LANGUAGES:
+        if value in languages():
             return "fr" if value == "fr" else "en"
     chosen = environ.get("COMPAGNONNAGE_LANG", "")
-    if chosen in LANGUAGES:
+    if chosen in languages():
         return "fr" if chosen == "fr" else "en"
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name)
@@ -101,7 +101,7 @@ def _common(lang: Lang, *, top: bool) -> _Parser:
     group.add_argument("-h", "--help", action="help", help=say("help_help", lang))
     group.add_argument(
         "--lang",
-        choices=LANGUAGES,
+        choices=languages(),
         default=lang if top else argparse.SUPPRESS,
         help=say("help_lang", lang),
     )

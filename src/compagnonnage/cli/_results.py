@@ -6,7 +6,8 @@ import argparse
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from compagnonnage._i18n import enum_label, format_number
+from compagnonnage._i18n import enum_label
+from compagnonnage._locale import format_number
 from compagnonnage.cli._common import OK, VIOLATED, cell
 from compagnonnage.cli._output import emit, emit_json, table
 from compagnonnage.cli._session import CliError, Session

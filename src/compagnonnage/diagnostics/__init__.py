@@ -14,7 +14,7 @@ is what a field diagnostic collected: respondents and their answers by module.
 
 from typing import TYPE_CHECKING
 
-from compagnonnage._i18n import Message
+from compagnonnage._i18n import Text
 from compagnonnage.diagnostics._builtin import CONSULAR_CHAMBER_MODULE
 from compagnonnage.diagnostics._module import (
     QUESTION_KINDS,
@@ -107,7 +107,6 @@ __all__ = [
     "DimensionResult",
     "Evidence",
     "GivenAnswer",
-    "Message",
     "NumberQuestion",
     "Question",
     "QuestionKindError",
@@ -117,6 +116,7 @@ __all__ = [
     "RespondentGroup",
     "Scale",
     "SuggestedFindings",
+    "Text",
     "TextQuestion",
     "YesNoQuestion",
     "finding_id",

@@ -8,7 +8,7 @@ on paper or occasionally, 3 one that works, 4 one that is steered by indicators.
 
 from __future__ import annotations
 
-from compagnonnage._i18n import Message
+from compagnonnage._i18n import Text
 from compagnonnage.diagnostics._module import (
     Choice,
     ChoiceQuestion,
@@ -23,22 +23,22 @@ from compagnonnage.diagnostics._module import (
 from compagnonnage.diagnostics._select import BUILTIN_MODULE_ID
 from compagnonnage.model import Domain
 
-_GOVERNANCE = Message("Gouvernance et ressources", "Governance and resources")
-_SUPPORT = Message("Appui aux entreprises", "Business support")
-_INFORMATION = Message("Information économique", "Economic information")
-_TRAINING = Message("Formation professionnelle", "Vocational training")
-_TERRITORY = Message("Action territoriale et équipements", "Territorial action and facilities")
+_GOVERNANCE = Text("Gouvernance et ressources", "Governance and resources")
+_SUPPORT = Text("Appui aux entreprises", "Business support")
+_INFORMATION = Text("Information économique", "Economic information")
+_TRAINING = Text("Formation professionnelle", "Vocational training")
+_TERRITORY = Text("Action territoriale et équipements", "Territorial action and facilities")
 
 _TRAIN_OFFICIALS = Remedy(
     kind="training",
-    title=Message(
+    title=Text(
         "Former les élus au rôle des instances et au pilotage de la chambre",
         "Train elected officials in the role of governing bodies and in steering the chamber",
     ),
 )
 _TRAIN_STAFF = Remedy(
     kind="training",
-    title=Message(
+    title=Text(
         "Former les cadres aux fonctions support (gestion, suivi, reporting)",
         "Train staff in support functions (management, monitoring, reporting)",
     ),
@@ -46,14 +46,14 @@ _TRAIN_STAFF = Remedy(
 
 
 def _support(domain: Domain, fr: str, en: str) -> Remedy:
-    return Remedy(kind="methodological_support", title=Message(fr, en), domain=domain)
+    return Remedy(kind="methodological_support", title=Text(fr, en), domain=domain)
 
 
 _DIMENSIONS = (
     Dimension(
         id="governing-bodies",
         theme=_GOVERNANCE,
-        title=Message("Fonctionnement des instances", "Working of the governing bodies"),
+        title=Text("Fonctionnement des instances", "Working of the governing bodies"),
         levels=(
             ("Instances rarement réunies, sans procès-verbaux", "Bodies seldom meet, no minutes"),
             (
@@ -72,7 +72,7 @@ _DIMENSIONS = (
         remedies=(
             Remedy(
                 kind="structuring",
-                title=Message(
+                title=Text(
                     "Structurer le fonctionnement des instances (calendrier, procès-verbaux, suivi des décisions)",
                     "Structure how governing bodies work (calendar, minutes, follow-up of decisions)",
                 ),
@@ -83,7 +83,7 @@ _DIMENSIONS = (
     Dimension(
         id="mandate-strategy",
         theme=_GOVERNANCE,
-        title=Message("Stratégie et plan de mandature", "Strategy and mandate plan"),
+        title=Text("Stratégie et plan de mandature", "Strategy and mandate plan"),
         levels=(
             ("Pas de plan de mandature", "No mandate plan"),
             ("Plan en projet ou non adopté", "Plan drafted, not adopted"),
@@ -96,7 +96,7 @@ _DIMENSIONS = (
         remedies=(
             Remedy(
                 kind="mandate_planning",
-                title=Message(
+                title=Text(
                     "Élaborer avec les élus un plan de mandature (axes, actions, indicateurs)",
                     "Draft a mandate plan with the elected team (axes, actions, indicators)",
                 ),
@@ -106,7 +106,7 @@ _DIMENSIONS = (
     Dimension(
         id="finances",
         theme=_GOVERNANCE,
-        title=Message("Ressources financières", "Financial resources"),
+        title=Text("Ressources financières", "Financial resources"),
         levels=(
             (
                 "Budget dépendant presque entièrement de subventions",
@@ -128,7 +128,7 @@ _DIMENSIONS = (
         remedies=(
             Remedy(
                 kind="structuring",
-                title=Message(
+                title=Text(
                     "Structurer la gestion administrative et financière (budget, recouvrement, comptes)",
                     "Structure administrative and financial management (budget, collection, accounts)",
                 ),
@@ -139,7 +139,7 @@ _DIMENSIONS = (
     Dimension(
         id="staff",
         theme=_GOVERNANCE,
-        title=Message("Ressources humaines", "Human resources"),
+        title=Text("Ressources humaines", "Human resources"),
         levels=(
             ("Pas de personnel technique permanent", "No permanent technical staff"),
             ("Quelques agents sans fiches de poste", "A few agents without job descriptions"),
@@ -157,7 +157,7 @@ _DIMENSIONS = (
     Dimension(
         id="trades-register",
         theme=_SUPPORT,
-        title=Message("Tenue du répertoire des métiers", "Keeping the trades register"),
+        title=Text("Tenue du répertoire des métiers", "Keeping the trades register"),
         levels=(
             ("Registre papier incomplet", "Incomplete paper register"),
             ("Registre papier tenu à jour", "Paper register kept up to date"),
@@ -178,7 +178,7 @@ _DIMENSIONS = (
     Dimension(
         id="service-offer",
         theme=_SUPPORT,
-        title=Message("Offre de services aux ressortissants", "Services to constituents"),
+        title=Text("Offre de services aux ressortissants", "Services to constituents"),
         levels=(
             ("Pas d'offre de services formalisée", "No formal service offer"),
             ("Services ponctuels, à la demande", "Occasional services on request"),
@@ -194,7 +194,7 @@ _DIMENSIONS = (
         remedies=(
             Remedy(
                 kind="service_offer_design",
-                title=Message(
+                title=Text(
                     "Définir une offre de services à partir du catalogue",
                     "Design a service offer from the catalogue",
                 ),
@@ -204,7 +204,7 @@ _DIMENSIONS = (
     Dimension(
         id="membership",
         theme=_SUPPORT,
-        title=Message("Adhésion et légitimité", "Membership and legitimacy"),
+        title=Text("Adhésion et légitimité", "Membership and legitimacy"),
         levels=(
             (
                 "Moins d'un inscrit sur dix paie sa cotisation",
@@ -226,7 +226,7 @@ _DIMENSIONS = (
         remedies=(
             Remedy(
                 kind="service_offer_design",
-                title=Message(
+                title=Text(
                     "Relier la cotisation à des services visibles pour les adhérents",
                     "Tie dues to services members can see",
                 ),
@@ -241,7 +241,7 @@ _DIMENSIONS = (
     Dimension(
         id="sector-knowledge",
         theme=_INFORMATION,
-        title=Message("Connaissance du secteur", "Knowledge of the sector"),
+        title=Text("Connaissance du secteur", "Knowledge of the sector"),
         levels=(
             ("Aucune donnée sur les ressortissants", "No data on constituents"),
             ("Études ponctuelles, souvent externes", "Occasional studies, often external"),
@@ -262,7 +262,7 @@ _DIMENSIONS = (
     Dimension(
         id="communication",
         theme=_INFORMATION,
-        title=Message(
+        title=Text(
             "Information des ressortissants et des partenaires",
             "Informing constituents and partners",
         ),
@@ -292,7 +292,7 @@ _DIMENSIONS = (
     Dimension(
         id="apprenticeship",
         theme=_TRAINING,
-        title=Message("Organisation de l'apprentissage", "Organising apprenticeship"),
+        title=Text("Organisation de l'apprentissage", "Organising apprenticeship"),
         levels=(
             (
                 "Apprentissage traditionnel sans suivi de la chambre",
@@ -322,7 +322,7 @@ _DIMENSIONS = (
     Dimension(
         id="continuing-training",
         theme=_TRAINING,
-        title=Message("Formation continue des artisans", "Continuing training of artisans"),
+        title=Text("Formation continue des artisans", "Continuing training of artisans"),
         levels=(
             ("Aucune session de formation dans l'année", "No training session in the year"),
             ("Quelques sessions au gré des financements", "A few sessions as funding allows"),
@@ -346,7 +346,7 @@ _DIMENSIONS = (
     Dimension(
         id="territorial-presence",
         theme=_TERRITORY,
-        title=Message("Présence sur le territoire", "Presence across the territory"),
+        title=Text("Présence sur le territoire", "Presence across the territory"),
         levels=(
             ("Présence limitée au siège", "Presence limited to the seat"),
             ("Tournées occasionnelles hors du siège", "Occasional tours outside the seat"),
@@ -370,7 +370,7 @@ _DIMENSIONS = (
     Dimension(
         id="facilities",
         theme=_TERRITORY,
-        title=Message("Équipements gérés", "Facilities managed"),
+        title=Text("Équipements gérés", "Facilities managed"),
         levels=(
             ("Aucun équipement au service des artisans", "No facility serving artisans"),
             (
@@ -394,7 +394,7 @@ _DIMENSIONS = (
     Dimension(
         id="partnerships",
         theme=_TERRITORY,
-        title=Message("Partenariats territoriaux", "Territorial partnerships"),
+        title=Text("Partenariats territoriaux", "Territorial partnerships"),
         levels=(
             (
                 "Aucune convention avec l'État ou les collectivités",
@@ -413,7 +413,7 @@ _DIMENSIONS = (
 
 
 def _yes_no(ident: str, dim: str, fr: str, en: str) -> YesNoQuestion:
-    return YesNoQuestion(id=ident, dimension_id=dim, text=Message(fr, en))
+    return YesNoQuestion(id=ident, dimension_id=dim, text=Text(fr, en))
 
 
 def _choice(
@@ -421,14 +421,14 @@ def _choice(
 ) -> ChoiceQuestion:
     """A choice question whose options stand for levels 1, 2, … in order."""
     return ChoiceQuestion(
-        id=ident, dimension_id=dim, text=Message(*text), choices=Choice.ladder(*options)
+        id=ident, dimension_id=dim, text=Text(*text), choices=Choice.ladder(*options)
     )
 
 
 def _number(
     ident: str, dim: str, fr: str, en: str, thresholds: tuple[int, int, int]
 ) -> NumberQuestion:
-    return NumberQuestion(id=ident, dimension_id=dim, text=Message(fr, en), thresholds=thresholds)
+    return NumberQuestion(id=ident, dimension_id=dim, text=Text(fr, en), thresholds=thresholds)
 
 
 _QUESTIONS: tuple[Question, ...] = (
@@ -586,7 +586,7 @@ _QUESTIONS: tuple[Question, ...] = (
     TextQuestion(
         id="trn-partners",
         dimension_id="continuing-training",
-        text=Message(
+        text=Text(
             "Avec quels centres ou organismes de formation la chambre travaille-t-elle ?",
             "Which training centres or bodies does the chamber work with?",
         ),
@@ -628,7 +628,7 @@ _QUESTIONS: tuple[Question, ...] = (
 CONSULAR_CHAMBER_MODULE = DiagnosticModule(
     id=BUILTIN_MODULE_ID,
     version="1.0",
-    title=Message(
+    title=Text(
         "Diagnostic institutionnel d'une chambre de métiers",
         "Institutional diagnostic of a chamber of trades",
     ),

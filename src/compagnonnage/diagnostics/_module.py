@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Message
+from compagnonnage._i18n import Message, Text, _
 from compagnonnage.errors import InvalidValueError
 from compagnonnage.model import ACTION_KINDS, Domain, RegionRef, TradeRef
 
@@ -33,18 +33,15 @@ def _key(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             type(instance).__name__,
             attribute.name,
-            Message(
-                "une clé en minuscules (lettres, chiffres, « _ », « . », « - », 1 à 64 caractères)",
-                "a lower-case key of letters, digits, '_', '.', '-' (1-64 chars)",
-            ),
+            _("a lower-case key of letters, digits, '_', '.', '-' (1-64 chars)"),
             value,
         )
 
 
 def bilingual(instance: object, attribute: Any, value: Any) -> None:
-    """A :class:`Message` whose French and English texts are both non-blank."""
+    """A :class:`Text` whose French and English texts are both non-blank."""
     if not (
-        isinstance(value, Message)
+        isinstance(value, Text)
         and isinstance(value.fr, str)
         and isinstance(value.en, str)
         and value.fr.strip()
@@ -53,9 +50,7 @@ def bilingual(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             type(instance).__name__,
             attribute.name,
-            Message(
-                "un Message en français et en anglais", "a Message with French and English text"
-            ),
+            _("a Text with French and English text"),
             value,
         )
 
@@ -65,7 +60,7 @@ def _level(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             type(instance).__name__,
             attribute.name,
-            Message("un nombre entier", "a whole number"),
+            _("a whole number"),
             value,
         )
 
@@ -74,23 +69,21 @@ def _decimals(values: Iterable[int | str | Decimal]) -> tuple[Decimal, ...]:
     try:
         return tuple(Decimal(x) for x in values)
     except (TypeError, ArithmeticError) as exc:
-        raise InvalidValueError(
-            "NumberQuestion", "thresholds", Message("des nombres", "numbers"), values
-        ) from exc
+        raise InvalidValueError("NumberQuestion", "thresholds", _("numbers"), values) from exc
 
 
 def _one_of(names: Iterable[str]) -> Message:
     listed = ", ".join(names)
-    return Message(f"l'une des valeurs {listed}", f"one of {listed}")
+    return _("one of {listed}", listed=listed)
 
 
 def _level_in(scale: Scale) -> Message:
     span = f"{scale.low}-{scale.high}"
-    return Message(f"un niveau de {span}", f"a level in {span}")
+    return _("a level in {span}", span=span)
 
 
-def _messages(values: Iterable[Message | tuple[str, str]]) -> tuple[Message, ...]:
-    return tuple(m if isinstance(m, Message) else Message(*m) for m in values)
+def _texts(values: Iterable[Text | tuple[str, str]]) -> tuple[Text, ...]:
+    return tuple(m if isinstance(m, Text) else Text(*m) for m in values)
 
 
 def _refuse(question: Question, expected: Message, value: object) -> InvalidValueError:
@@ -113,7 +106,7 @@ class Scale:
             raise InvalidValueError(
                 "Scale",
                 "high",
-                Message(f"un niveau au-dessus de low={self.low}", f"a level above low={self.low}"),
+                _("a level above low={low}", low=self.low),
                 self.high,
             )
 
@@ -132,7 +125,7 @@ class Remedy:
 
     kind: str = field()
     """The action kind tag (``"training"``, ``"structuring"``, ``"mandate_planning"``…)."""
-    title: Message = field(validator=bilingual)
+    title: Text = field(validator=bilingual)
     """What the action would do, in French and English."""
     domain: Domain | None = field(default=None, validator=v.instance_of(Domain, optional=True))
     """The support domain, for methodological support."""
@@ -150,18 +143,16 @@ class Dimension:
     """A capacity dimension: a theme, a title and one description per level of the scale.
 
     ``levels[0]`` describes the bottom of the scale, ``levels[-1]`` the top; each
-    is a :class:`Message` or a ``(french, english)`` pair.
+    is a :class:`Text` or a ``(french, english)`` pair.
     """
 
     id: str = field(validator=_key)
     """The dimension's id, unique in the module."""
-    theme: Message = field(validator=bilingual)
+    theme: Text = field(validator=bilingual)
     """The theme it belongs to (governance, services…), in both languages."""
-    title: Message = field(validator=bilingual)
+    title: Text = field(validator=bilingual)
     """The dimension's title, in both languages."""
-    levels: tuple[Message, ...] = field(
-        converter=_messages, validator=v.tuple_of(Message, item=bilingual)
-    )
+    levels: tuple[Text, ...] = field(converter=_texts, validator=v.tuple_of(Text, item=bilingual))
     """One description per level of the scale, from the bottom up."""
     remedies: tuple[Remedy, ...] = field(default=(), validator=v.tuple_of(Remedy))
     """The kinds of support action that answer a weak level."""
@@ -180,7 +171,7 @@ class Question(abc.ABC):
     """The question's id, unique in the module."""
     dimension_id: str = field(validator=_key)
     """Id of the dimension its answers inform."""
-    text: Message = field(validator=bilingual)
+    text: Text = field(validator=bilingual)
     """The question as asked, in both languages."""
 
     @abc.abstractmethod
@@ -211,9 +202,7 @@ class YesNoQuestion(Question):
 
     def level_of(self, value: object, scale: Scale) -> int:
         if not isinstance(value, bool):
-            raise _refuse(
-                self, Message("True (oui) ou False (non)", "True (yes) or False (no)"), value
-            )
+            raise _refuse(self, _("True (yes) or False (no)"), value)
         if value:
             return scale.high if self.yes_level is None else self.yes_level
         return scale.low if self.no_level is None else self.no_level
@@ -236,7 +225,7 @@ class Choice:
 
     id: str = field(validator=_key)
     """The choice's id, which an answer gives."""
-    label: Message = field(validator=bilingual)
+    label: Text = field(validator=bilingual)
     """The choice as shown, in both languages."""
     level: int | None = field(default=None, validator=_level)
     """The level it stands for; ``None`` for evidence only."""
@@ -245,7 +234,7 @@ class Choice:
     def ladder(cls, *options: tuple[str, str, str], start: int = 1) -> tuple[Choice, ...]:
         """Choices ``(id, french, english)`` standing for levels ``start``, ``start + 1``, …"""
         return tuple(
-            cls(id=key, label=Message(fr, en), level=i)
+            cls(id=key, label=Text(fr, en), level=i)
             for i, (key, fr, en) in enumerate(options, start=start)
         )
 
@@ -265,10 +254,7 @@ class ChoiceQuestion(Question):
             raise InvalidValueError(
                 f"ChoiceQuestion {self.id!r}",
                 "choices",
-                Message(
-                    "au moins deux choix d'identifiants distincts",
-                    "at least two choices with distinct ids",
-                ),
+                _("at least two choices with distinct ids"),
                 ids,
             )
 
@@ -302,7 +288,7 @@ class NumberQuestion(Question):
 
     thresholds: tuple[Decimal, ...] = field(converter=_decimals, validator=v.tuple_of(Decimal))
     """One threshold fewer than the scale has levels, in increasing order."""
-    unit: Message | None = field(default=None, validator=v.instance_of(Message, optional=True))
+    unit: Text | None = field(default=None, validator=v.instance_of(Text, optional=True))
     """The unit of the number (``%``, meetings a year…), if any."""
     higher_is_better: bool = field(default=True, validator=v.instance_of(bool))
     """Whether a higher number stands for a higher level."""
@@ -312,16 +298,16 @@ class NumberQuestion(Question):
             raise InvalidValueError(
                 f"NumberQuestion {self.id!r}",
                 "thresholds",
-                Message("des valeurs strictement croissantes", "strictly increasing values"),
+                _("strictly increasing values"),
                 self.thresholds,
             )
 
     def level_of(self, value: object, scale: Scale) -> int:
         if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-            raise _refuse(self, Message("un nombre", "a number"), value)
+            raise _refuse(self, _("a number"), value)
         number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
         if not number.is_finite():
-            raise _refuse(self, Message("un nombre fini", "a finite number"), value)
+            raise _refuse(self, _("a finite number"), value)
         reached = sum(1 for t in self.thresholds if number >= t)
         return scale.low + reached if self.higher_is_better else scale.high - reached
 
@@ -330,9 +316,11 @@ class NumberQuestion(Question):
             raise InvalidValueError(
                 f"NumberQuestion {self.id!r}",
                 "thresholds",
-                Message(
-                    f"{len(scale.levels) - 1} seuils pour une échelle {scale.low}-{scale.high}",
-                    f"{len(scale.levels) - 1} thresholds for a {scale.low}-{scale.high} scale",
+                _(
+                    "{value} thresholds for a {low}-{high} scale",
+                    value=len(scale.levels) - 1,
+                    low=scale.low,
+                    high=scale.high,
                 ),
                 self.thresholds,
             )
@@ -346,7 +334,7 @@ class TextQuestion(Question):
 
     def level_of(self, value: object, scale: Scale) -> None:
         if not isinstance(value, str) or not value.strip():
-            raise _refuse(self, Message("un texte non vide", "a non-empty text"), value)
+            raise _refuse(self, _("a non-empty text"), value)
 
     def check_scale(self, scale: Scale) -> None:
         """A text answer stands for no level: nothing can leave the scale."""
@@ -365,9 +353,7 @@ def _unique(owner: str, what: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for ident in ids:
         if ident in seen:
-            raise InvalidValueError(
-                owner, what, Message("des identifiants distincts", "distinct ids"), ident
-            )
+            raise InvalidValueError(owner, what, _("distinct ids"), ident)
         seen.add(ident)
 
 
@@ -379,7 +365,7 @@ class DiagnosticModule:
     """The module's id, unique across plugins."""
     version: str = field(validator=v.identifier)
     """The module's version; a score names the version it used."""
-    title: Message = field(validator=bilingual)
+    title: Text = field(validator=bilingual)
     """The module's title, in both languages."""
     dimensions: tuple[Dimension, ...] = field(validator=v.tuple_of(Dimension))
     """The capacity dimensions it scores."""
@@ -395,9 +381,7 @@ class DiagnosticModule:
     def __attrs_post_init__(self) -> None:
         owner = f"DiagnosticModule {self.id!r}"
         if not self.dimensions:
-            raise InvalidValueError(
-                owner, "dimensions", Message("au moins une dimension", "at least one dimension"), ()
-            )
+            raise InvalidValueError(owner, "dimensions", _("at least one dimension"), ())
         _unique(owner, "dimensions", [d.id for d in self.dimensions])
         _unique(owner, "questions", [q.id for q in self.questions])
         size = len(self.scale.levels)
@@ -406,7 +390,7 @@ class DiagnosticModule:
                 raise InvalidValueError(
                     owner,
                     f"dimensions[{d.id}].levels",
-                    Message(f"{size} descriptions de niveau", f"{size} level descriptions"),
+                    _("{size} level descriptions", size=size),
                     len(d.levels),
                 )
         known = {d.id for d in self.dimensions}
@@ -425,10 +409,7 @@ class DiagnosticModule:
                 raise InvalidValueError(
                     owner,
                     f"dimensions[{d.id}]",
-                    Message(
-                        "au moins une question qui donne un niveau",
-                        "at least one question that gives a level",
-                    ),
+                    _("at least one question that gives a level"),
                     d.id,
                 )
 
@@ -440,7 +421,7 @@ class DiagnosticModule:
         raise InvalidValueError(
             f"DiagnosticModule {self.id!r}",
             "dimension",
-            Message("une dimension du module", "a dimension of the module"),
+            _("a dimension of the module"),
             dimension_id,
         )
 
@@ -452,7 +433,7 @@ class DiagnosticModule:
         raise InvalidValueError(
             f"DiagnosticModule {self.id!r}",
             "question",
-            Message("une question du module", "a question of the module"),
+            _("a question of the module"),
             question_id,
         )
 

@@ -17,7 +17,7 @@ from typing import Any
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Lang, Message
+from compagnonnage._i18n import Lang, _
 from compagnonnage.diagnostics._module import (
     AnswerValue,
     DiagnosticModule,
@@ -72,7 +72,7 @@ def _value(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             type(instance).__name__,
             attribute.name,
-            Message("un booléen, un nombre ou un texte", "a bool, a number or a text"),
+            _("a bool, a number or a text"),
             value,
         )
 
@@ -332,11 +332,12 @@ class QuestionKindError(CompagnonnageError):
 
     def message(self, lang: Lang) -> str:
         """The error in ``lang`` (``"fr"`` or ``"en"``)."""
-        return Message(
-            f"{self.function} (question {self.question_id!r} du module {self.module_id!r}) "
-            f"a levé {self.raised}",
-            f"{self.function} (question {self.question_id!r} of module {self.module_id!r}) "
-            f"raised {self.raised}",
+        return _(
+            "{function} (question {question_id!r} of module {module_id!r}) raised {raised}",
+            function=self.function,
+            question_id=self.question_id,
+            module_id=self.module_id,
+            raised=self.raised,
         )(lang)
 
 
@@ -374,10 +375,7 @@ def score(
             raise InvalidValueError(
                 owner,
                 f"desired[{dim_id}]",
-                Message(
-                    f"un niveau de {module.scale.low}-{module.scale.high}",
-                    f"a level in {module.scale.low}-{module.scale.high}",
-                ),
+                _("a level in {low}-{high}", low=module.scale.low, high=module.scale.high),
                 level,
             )
     evidence: dict[str, list[Evidence]] = {d.id: [] for d in module.dimensions}
@@ -389,7 +387,7 @@ def score(
             raise InvalidValueError(
                 owner,
                 f"answers[{a.respondent.id}]",
-                Message("une réponse par question", "one answer per question"),
+                _("one answer per question"),
                 a.question_id,
             )
         seen.add(key)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from compagnonnage._i18n import Lang, Message
+from compagnonnage._i18n import Lang, Message, _
 from compagnonnage.errors import CompagnonnageError
 
 MAX_SHOWN = 100
@@ -27,7 +27,7 @@ class FormError(CompagnonnageError):
 
     def message(self, lang: Lang = "en") -> str:
         """The message in ``lang``."""
-        head = Message("formulaire du module", "form of module")(lang)
+        head = _("form of module")(lang)
         return f"{head} {self.module_id}{' :' if lang == 'fr' else ':'} {self.reason(lang)}"
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from attrs import frozen
 
-from compagnonnage._i18n import LANGUAGES, Lang, Message, enum_label
+from compagnonnage._i18n import Lang, Message, _, enum_label, languages
 from compagnonnage.diagnostics import (
     ChoiceQuestion,
     DiagnosticModule,
@@ -37,21 +37,18 @@ LANGUAGE_NAMES: dict[Lang, str] = {"fr": "Français (fr)", "en": "English (en)"}
 Rows = tuple[tuple[str, ...], ...]
 
 _W = {
-    "respondent_id": Message("Identifiant du répondant", "Respondent id"),
-    "respondent_id_hint": Message(
-        "Lettres, chiffres et « _.:/- », sans espace (ex. ucrm-sg)",
-        "Letters, digits and '_.:/-', no space (e.g. ucrm-sg)",
-    ),
-    "respondent_group": Message("Groupe du répondant", "Respondent group"),
-    "module_id": Message("Module", "Module"),
-    "module_version": Message("Version du module", "Module version"),
-    "programme_id": Message("Programme", "Programme"),
-    "note": Message("Preuve ou commentaire", "Evidence or comment"),
-    "desired": Message("Niveau visé", "Desired level"),
-    "yes": Message("Oui", "Yes"),
-    "no": Message("Non", "No"),
-    "not_negative": Message("Un nombre positif ou nul", "A number of zero or more"),
-    "id_constraint": Message("Identifiant invalide", "Invalid id"),
+    "respondent_id": _("Respondent id"),
+    "respondent_id_hint": _("Letters, digits and '_.:/-', no space (e.g. ucrm-sg)"),
+    "respondent_group": _("Respondent group"),
+    "module_id": _("Module"),
+    "module_version": _("Module version"),
+    "programme_id": _("Programme"),
+    "note": _("Evidence or comment"),
+    "desired": _("Desired level"),
+    "yes": _("Yes"),
+    "no": _("No"),
+    "not_negative": _("A number of zero or more"),
+    "id_constraint": _("Invalid id"),
 }
 
 # A respondent id as the answers document takes it (the model's identifier rule).
@@ -105,14 +102,12 @@ class XLSForm:
                 xlsform=self.to_xlsx(), warnings=warned, validate=validate, file_type=".xlsx"
             )
         except (errors.PyXFormError, validator.ODKValidateError) as exc:
-            raise FormError(
-                self.module_id, Message(f"refusé par pyxform : {exc}", f"refused by pyxform: {exc}")
-            ) from None
+            raise FormError(self.module_id, _("refused by pyxform: {exc}", exc=exc)) from None
         if warned:
             text = "; ".join(warned)
             raise FormError(
                 self.module_id,
-                Message(f"avertissements de pyxform : {text}", f"pyxform warnings: {text}"),
+                _("pyxform warnings: {text}", text=text),
             )
         return str(result.xform)
 
@@ -125,10 +120,7 @@ def _import(name: str, module_id: str) -> Any:
     except ImportError:
         raise FormError(
             module_id,
-            Message(
-                "installez l'extra « forms » : pip install 'compagnonnage[forms]'",
-                "install the 'forms' extra: pip install 'compagnonnage[forms]'",
-            ),
+            _("install the 'forms' extra: pip install 'compagnonnage[forms]'"),
         ) from None
 
 
@@ -188,10 +180,7 @@ def _question_rows(
     else:
         raise FormError(
             names.module.id,
-            Message(
-                f"la question {q.id} est d'un type ({q.KIND}) qu'un formulaire ne sait pas poser",
-                f"question {q.id} is of a kind ({q.KIND}) a form cannot ask",
-            ),
+            _("question {id} is of a kind ({KIND}) a form cannot ask", id=q.id, KIND=q.KIND),
         )
     survey.add(
         type="text",
@@ -204,7 +193,7 @@ def _question_rows(
 def xlsform(
     module: DiagnosticModule,
     *,
-    languages: Iterable[Lang] = LANGUAGES,
+    languages: Iterable[Lang] = languages(),
     programme_id: str | None = None,
 ) -> XLSForm:
     """The XLSForm that collects the answers to ``module`` in the field.
@@ -226,7 +215,7 @@ def xlsform(
     if not langs or any(lang not in LANGUAGE_NAMES for lang in langs):
         raise FormError(
             module.id,
-            Message("langues possibles : fr, en", "possible languages: fr, en"),
+            _("possible languages: fr, en"),
         )
     names = layout(module)
     survey = _Sheet(["type", "name"])
@@ -262,7 +251,7 @@ def xlsform(
     for key in ("yes", "no"):
         choices.add(list_name=YES_NO, name=key, **_texts("label", _W[key], langs))
     for d in module.dimensions:
-        title = Message(f"{d.theme.fr} — {d.title.fr}", f"{d.theme.en} — {d.title.en}")
+        title = _("{en} — {en2}", en=d.theme.en, en2=d.title.en, fr=d.theme.fr, fr2=d.title.fr)
         survey.add(type="begin_group", name=names.groups[d.id], **_texts("label", title, langs))
         for q in names.questions_of(d.id):
             _question_rows(q, names, langs, survey, choices)
@@ -271,7 +260,13 @@ def xlsform(
             name=names.desired[d.id],
             **_texts(
                 "label",
-                Message(f"{_W['desired'].fr} — {d.title.fr}", f"{_W['desired'].en} — {d.title.en}"),
+                _(
+                    "{en} — {en2}",
+                    en=_W["desired"].en,
+                    en2=d.title.en,
+                    fr=_W["desired"].fr,
+                    fr2=d.title.fr,
+                ),
                 langs,
             ),
         )
@@ -281,7 +276,7 @@ def xlsform(
                 name=str(level),
                 **_texts(
                     "label",
-                    Message(f"{level} — {description.fr}", f"{level} — {description.en}"),
+                    _("{level} — {en}", level=level, en=description.en, fr=description.fr),
                     langs,
                 ),
             )

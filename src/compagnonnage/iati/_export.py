@@ -10,7 +10,7 @@ import attrs
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import LANGUAGES, Lang, Message
+from compagnonnage._i18n import Lang, Message, _, languages
 from compagnonnage.iati._results import add_results, number, results_final
 from compagnonnage.model import (
     BudgetKind,
@@ -74,12 +74,10 @@ def _description(p: Programme) -> Message:
     if p.funding.description is not None:
         return Message(p.funding.description, p.funding.description)
     body = p.beneficiary
-    return Message(
-        f"Compagnonnage consulaire (accompagnement institutionnel) au bénéfice de : "
-        f"{body.name}, {body.country}. Trois étapes : préparation, diagnostic de terrain, "
-        "accompagnement.",
-        f"Institutional mentoring (compagnonnage consulaire) for: {body.name}, "
-        f"{body.country}. Three stages: preparation, field diagnostic, accompaniment.",
+    return _(
+        "Institutional mentoring (compagnonnage consulaire) for: {name}, {country}. Three stages: preparation, field diagnostic, accompaniment.",
+        name=body.name,
+        country=body.country,
     )
 
 
@@ -100,7 +98,7 @@ class _Builder:
         if isinstance(text, str):
             self.sub(parent, "narrative").text = text
             return
-        for lang in LANGUAGES:
+        for lang in languages():
             n = self.sub(parent, "narrative")
             n.set(XML_LANG, lang)
             n.text = text(lang)

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Lang, Message, stage_label
+from compagnonnage._i18n import Lang, _, stage_label
 from compagnonnage.errors import InvalidValueError
 
 
@@ -90,17 +90,14 @@ def _slug(instance: object, attribute: object, value: Any) -> None:
         raise InvalidValueError(
             type(instance).__name__,
             "code",
-            Message(
-                "un code en minuscules (lettres, chiffres et « _ »)",
-                "a lower-case code of letters, digits and '_'",
-            ),
+            _("a lower-case code of letters, digits and '_'"),
             value,
         )
     if value != value.lower():
         raise InvalidValueError(
             type(instance).__name__,
             "code",
-            Message("un code en minuscules", "a lower-case code"),
+            _("a lower-case code"),
             value,
         )
 
@@ -151,9 +148,8 @@ class TradeRef:
         return f"{self.nomenclature}:{self.code}"
 
 
-_REGION_CODE = Message(
-    "un code pays ISO 3166-1 alpha-2 (« SN ») ou de subdivision ISO 3166-2 (« SN-DK »)",
-    "an ISO 3166-1 alpha-2 country code ('SN') or ISO 3166-2 subdivision code ('SN-DK')",
+_REGION_CODE = _(
+    "an ISO 3166-1 alpha-2 country code ('SN') or ISO 3166-2 subdivision code ('SN-DK')"
 )
 
 
@@ -176,7 +172,7 @@ class RegionRef:
             raise InvalidValueError(
                 "RegionRef",
                 "subdivision",
-                Message(f"une subdivision de {self.country}", f"a subdivision of {self.country}"),
+                _("a subdivision of {country}", country=self.country),
                 self.subdivision,
             )
 

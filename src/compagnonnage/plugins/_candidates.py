@@ -11,7 +11,7 @@ from typing import Any
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Message
+from compagnonnage._i18n import Message, _
 from compagnonnage.diagnostics._module import bilingual
 from compagnonnage.errors import InvalidValueError
 from compagnonnage.model import ACTION_KINDS, Domain, RegionRef, TradeRef
@@ -26,7 +26,7 @@ def _score(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             type(instance).__name__,
             attribute.name,
-            Message("un nombre dans [0, 1]", "a number in [0, 1]"),
+            _("a number in [0, 1]"),
             value,
         )
 
@@ -36,7 +36,7 @@ def _action_tag(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             type(instance).__name__,
             attribute.name,
-            Message(f"l'une des valeurs {_TAGS}", f"one of {_TAGS}"),
+            _("one of {TAGS}", TAGS=_TAGS),
             value,
         )
 

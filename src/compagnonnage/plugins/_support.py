@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from compagnonnage._i18n import Message
+from compagnonnage._i18n import _
 from compagnonnage.catalogue import ServiceCatalogue
 from compagnonnage.diagnostics import DiagnosticModule, Dimension
 from compagnonnage.model import Programme, Recommendation, RegionRef
@@ -71,9 +71,12 @@ def remedy_candidates(
         gap = gaps.get((module.id, dim.id))
         if gap is not None and gap >= 2:
             score += _GAP_BONUS
-        rationale = Message(
-            f"Répond à « {dim.title.fr} » ({module.title.fr}).",
-            f"Answers '{dim.title.en}' ({module.title.en}).",
+        rationale = _(
+            "Answers '{en}' ({en2}).",
+            en=dim.title.en,
+            en2=module.title.en,
+            fr=dim.title.fr,
+            fr2=module.title.fr,
         )
         for remedy in dim.remedies:
             fitting = tuple(

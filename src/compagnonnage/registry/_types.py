@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Message
+from compagnonnage._i18n import Text, _
 from compagnonnage.diagnostics._module import bilingual
 from compagnonnage.errors import InvalidValueError
 from compagnonnage.model import RegionRef, TradeRef
@@ -19,7 +19,7 @@ class Trade:
 
     code: str = field(validator=v.identifier)
     """The trade's code, unique in its nomenclature."""
-    title: Message = field(validator=bilingual)
+    title: Text = field(validator=bilingual)
     """The trade's name, in both languages."""
 
 
@@ -29,7 +29,7 @@ class TradeGroup:
 
     code: str = field(validator=v.identifier)
     """The group's code, unique in its nomenclature."""
-    title: Message = field(validator=bilingual)
+    title: Text = field(validator=bilingual)
     """The group's name, in both languages."""
     trades: tuple[Trade, ...] = field(validator=v.tuple_of(Trade))
     """The trades of the group."""
@@ -41,7 +41,7 @@ class Branch:
 
     code: str = field(validator=v.identifier)
     """The branch's code, unique in its nomenclature."""
-    title: Message = field(validator=bilingual)
+    title: Text = field(validator=bilingual)
     """The branch's name, in both languages."""
     groups: tuple[TradeGroup, ...] = field(validator=v.tuple_of(TradeGroup))
     """The trade groups of the branch."""
@@ -56,11 +56,11 @@ class Nomenclature:
 
     id: str = field(validator=v.identifier)
     """The nomenclature's id, which trade keys name (``TradeRef("uemoa", …)``)."""
-    title: Message = field(validator=bilingual)
+    title: Text = field(validator=bilingual)
     """The nomenclature's name, in both languages."""
     branches: tuple[Branch, ...] = field(validator=v.tuple_of(Branch))
     """Its branches of activity, from which every code is distinct."""
-    source: Message | None = field(default=None, validator=v.instance_of(Message, optional=True))
+    source: Text | None = field(default=None, validator=v.instance_of(Text, optional=True))
     """The legal text or publication it follows, in both languages."""
 
     def __attrs_post_init__(self) -> None:
@@ -70,7 +70,7 @@ class Nomenclature:
                 raise InvalidValueError(
                     f"Nomenclature {self.id!r}",
                     "branches",
-                    Message("des codes distincts", "distinct codes"),
+                    _("distinct codes"),
                     code,
                 )
             seen.add(code)
@@ -107,7 +107,7 @@ class RegionProfile:
 
     region: RegionRef = field(validator=v.instance_of(RegionRef))
     """The country or subdivision the profile is for."""
-    title: Message = field(validator=bilingual)
+    title: Text = field(validator=bilingual)
     """The region's name, in both languages."""
     term_years: int | None = field(default=None, validator=v.optional_count)
     """Length of an elected term of the chambers, in years, if known."""
@@ -115,5 +115,5 @@ class RegionProfile:
     """How many times a term may be renewed (``None``: unknown or unlimited)."""
     nomenclature: str | None = field(default=None, validator=v.optional_identifier)
     """Id of the trade nomenclature in force, if any."""
-    legal_basis: tuple[Message, ...] = field(default=(), validator=v.tuple_of(Message))
+    legal_basis: tuple[Text, ...] = field(default=(), validator=v.tuple_of(Text))
     """The texts that frame crafts in the region."""

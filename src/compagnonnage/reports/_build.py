@@ -9,15 +9,8 @@ from decimal import Decimal
 from functools import cache
 
 from compagnonnage import __version__
-from compagnonnage._i18n import (
-    Lang,
-    enum_label,
-    format_date,
-    format_number,
-    format_period,
-    stage_label,
-    term,
-)
+from compagnonnage._i18n import Lang, enum_label, stage_label, term
+from compagnonnage._locale import format_date, format_number, format_period
 from compagnonnage.diagnostics import DiagnosticModule, DiagnosticResult
 from compagnonnage.model import (
     ActionStatus,

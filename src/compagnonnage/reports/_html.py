@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from compagnonnage._i18n import Lang, format_month
+from compagnonnage._i18n import Lang
+from compagnonnage._locale import format_month
 from compagnonnage.reports._model import (
     Block,
     CapacityChart,

@@ -8,48 +8,40 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from compagnonnage import __version__
-from compagnonnage._i18n import Lang, Message, format_number, stage_label
+from compagnonnage._i18n import Lang, _, stage_label
+from compagnonnage._locale import format_number
 from compagnonnage.model import Membership, Programme, Stage
 from compagnonnage.reports._model import Facts, ReportDocument, Section, Table
 from compagnonnage.rules import Violation
 
 _TEXT = {
-    "title": Message("Portefeuille de programmes", "Programme portfolio"),
-    "subtitle": Message(
-        "Tous les programmes de compagnonnage consulaire d'un dossier",
-        "Every compagnonnage consulaire programme in a folder",
-    ),
-    "contents": Message("Sommaire", "Contents"),
-    "footer": Message(
-        "Rapport produit par compagnonnage {version}.",
-        "Report produced by compagnonnage {version}.",
-    ),
-    "summary": Message("Synthèse", "Summary"),
-    "documents": Message("Documents", "Documents"),
-    "read": Message("Programmes lus", "Programmes read"),
-    "unreadable": Message("Documents illisibles", "Unreadable documents"),
-    "by_stage": Message("Par étape", "By stage"),
-    "indicators": Message("Indicateurs en bonne voie / en retard", "Indicators on / off track"),
-    "programmes": Message("Programmes", "Programmes"),
-    "programmes_caption": Message(
-        "Chaque programme : bénéficiaire, étape, blocages, indicateurs, effectifs",
-        "Each programme: beneficiary, stage, blockers, indicators, membership",
-    ),
-    "programme": Message("Programme", "Programme"),
-    "body": Message("Bénéficiaire", "Beneficiary"),
-    "country": Message("Pays", "Country"),
-    "stage": Message("Étape", "Stage"),
-    "blocked_by": Message("Ce qui bloque l'étape suivante", "What blocks the next stage"),
-    "on_track": Message("En bonne voie", "On track"),
-    "off_track": Message("En retard", "Off track"),
-    "trend": Message("Effectifs (inscrits)", "Membership (registered)"),
-    "ready": Message("prêt", "ready"),
-    "no_programme": Message("Aucun programme lisible.", "No readable programme."),
-    "problems": Message("Documents illisibles", "Unreadable documents"),
-    "problems_caption": Message("Documents refusés et pourquoi", "Documents refused, and why"),
-    "file": Message("Fichier", "File"),
-    "problem": Message("Problème", "Problem"),
-    "no_problem": Message("Tous les documents ont été lus.", "Every document was read."),
+    "title": _("Programme portfolio"),
+    "subtitle": _("Every compagnonnage consulaire programme in a folder"),
+    "contents": _("Contents"),
+    "footer": _("Report produced by compagnonnage {version}."),
+    "summary": _("Summary"),
+    "documents": _("Documents"),
+    "read": _("Programmes read"),
+    "unreadable": _("Unreadable documents"),
+    "by_stage": _("By stage"),
+    "indicators": _("Indicators on / off track"),
+    "programmes": _("Programmes"),
+    "programmes_caption": _("Each programme: beneficiary, stage, blockers, indicators, membership"),
+    "programme": _("Programme"),
+    "body": _("Beneficiary"),
+    "country": _("Country"),
+    "stage": _("Stage"),
+    "blocked_by": _("What blocks the next stage"),
+    "on_track": _("On track"),
+    "off_track": _("Off track"),
+    "trend": _("Membership (registered)"),
+    "ready": _("ready"),
+    "no_programme": _("No readable programme."),
+    "problems": _("Unreadable documents"),
+    "problems_caption": _("Documents refused, and why"),
+    "file": _("File"),
+    "problem": _("Problem"),
+    "no_problem": _("Every document was read."),
 }
 
 

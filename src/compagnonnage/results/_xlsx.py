@@ -12,50 +12,50 @@ from decimal import Decimal
 from typing import Any
 
 from compagnonnage._files import write_atomically
-from compagnonnage._i18n import Lang, Message, enum_label
+from compagnonnage._i18n import Lang, _, enum_label
 from compagnonnage.errors import MissingExtraError
 from compagnonnage.model import Programme
 from compagnonnage.results._ledger import key_figures
 from compagnonnage.results._progress import capacity_progress, progress
 
 _SHEETS = {
-    "indicators": Message("Indicateurs", "Indicators"),
-    "capacity": Message("Capacités", "Capacity"),
-    "membership": Message("Effectifs", "Membership"),
+    "indicators": _("Indicators"),
+    "capacity": _("Capacity"),
+    "membership": _("Membership"),
 }
 _HEADERS = {
     "indicators": (
-        Message("id", "id"),
-        Message("indicateur", "indicator"),
-        Message("niveau", "level"),
-        Message("mesure", "measure"),
-        Message("unité", "unit"),
-        Message("référence", "baseline"),
-        Message("cible", "target"),
-        Message("période de la cible", "target period"),
-        Message("dernière valeur", "latest value"),
-        Message("date", "date"),
-        Message("part de la cible atteinte", "share of target reached"),
-        Message("en bonne voie", "on track"),
-        Message("non mesuré : motif", "not measured: reason"),
+        _("id"),
+        _("indicator"),
+        _("level"),
+        _("measure"),
+        _("unit"),
+        _("baseline"),
+        _("target"),
+        _("target period"),
+        _("latest value"),
+        _("date"),
+        _("share of target reached"),
+        _("on track"),
+        _("not measured: reason"),
     ),
     "capacity": (
-        Message("module", "module"),
-        Message("version", "version"),
-        Message("dimension", "dimension"),
-        Message("diagnostic", "diagnostic"),
-        Message("dernier suivi", "latest follow-up"),
-        Message("niveau visé", "desired level"),
+        _("module"),
+        _("version"),
+        _("dimension"),
+        _("diagnostic"),
+        _("latest follow-up"),
+        _("desired level"),
     ),
     "membership": (
-        Message("date", "date"),
-        Message("inscrits", "registered"),
-        Message("porteurs de carte", "card holders"),
-        Message("cotisants", "paying members"),
-        Message("usagers des services", "service users"),
-        Message("part cotisante", "paying share"),
-        Message("croissance", "growth"),
-        Message("illustratif", "illustrative"),
+        _("date"),
+        _("registered"),
+        _("card holders"),
+        _("paying members"),
+        _("service users"),
+        _("paying share"),
+        _("growth"),
+        _("illustrative"),
     ),
 }
 

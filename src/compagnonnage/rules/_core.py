@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 
-from compagnonnage._i18n import Message, enum_label, stage_label, term
+from compagnonnage._i18n import Message, _, enum_label, stage_label, term
 from compagnonnage.model import (
     ActionStatus,
     Affiliation,
@@ -166,21 +166,10 @@ def _deliverable_breaches(
         )
 
 
-_UNCITED = Message(
-    "La préconisation {owner} ne cite aucun constat.", "Recommendation {owner} cites no finding."
-)
-_CITES_UNKNOWN = Message(
-    "La préconisation {owner} cite des constats inconnus : {ids}.",
-    "Recommendation {owner} cites unknown findings: {ids}.",
-)
-_ANSWERS_NOTHING = Message(
-    "L'action {owner} ne répond à aucune préconisation.",
-    "Support action {owner} answers no recommendation.",
-)
-_ANSWERS_UNKNOWN = Message(
-    "L'action {owner} répond à des préconisations inconnues : {ids}.",
-    "Support action {owner} answers unknown recommendations: {ids}.",
-)
+_UNCITED = _("Recommendation {owner} cites no finding.")
+_CITES_UNKNOWN = _("Recommendation {owner} cites unknown findings: {ids}.")
+_ANSWERS_NOTHING = _("Support action {owner} answers no recommendation.")
+_ANSWERS_UNKNOWN = _("Support action {owner} answers unknown recommendations: {ids}.")
 
 
 def _citations(
@@ -529,7 +518,7 @@ def _double_bookings(p: Programme) -> Iterator[Breach]:
             for e in item.expert_ids:
                 stays.setdefault(e, []).append((item.period, item.place, _subject(item)))
     for expert, mine in stays.items():
-        if len({place for _, place, _ in mine}) < 2:
+        if len({place for _day, place, _kind in mine}) < 2:
             continue  # one place (or one stay): nobody is in two places
         for i, (pa, la, a) in enumerate(mine):
             for pb, lb, b in mine[i + 1 :]:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from compagnonnage._i18n import format_number
+from compagnonnage._locale import format_number
 from compagnonnage.model import Money, Programme, Stage
 from compagnonnage.rules._registry import Breach, RuleContext, Subject, rule
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from compagnonnage._i18n import Lang, Message
+from compagnonnage._i18n import Lang, Message, _
 from compagnonnage.errors import CompagnonnageError, InvalidValueError
 from compagnonnage.model import Programme
 
@@ -198,9 +198,7 @@ def _code(instance: object, attribute: object, value: Any) -> None:
         raise InvalidValueError(
             "Rule",
             "code",
-            Message(
-                "un code comme « STG-001 » ou « UEMOA-001 »", "a code like 'STG-001' or 'UEMOA-001'"
-            ),
+            _("a code like 'STG-001' or 'UEMOA-001'"),
             value,
         )
 
@@ -330,17 +328,15 @@ class RuleSet:
         merged = dict(self._rules)
         for r in extra:
             if not isinstance(r, Rule):
-                raise RuleSetError(
-                    Message(f"attendu une Rule, reçu {r!r}", f"expected a Rule, got {r!r}")
-                )
+                raise RuleSetError(_("expected a Rule, got {r!r}", r=r))
             if r.code in merged:
                 held = merged[r.code]
                 raise RuleSetError(
-                    Message(
-                        f"la règle {r.code} de {r.origin!r} entre en conflit avec la règle "
-                        f"{r.code} de {held.origin!r}",
-                        f"rule {r.code} from {r.origin!r} clashes with rule {r.code} "
-                        f"from {held.origin!r}",
+                    _(
+                        "rule {code} from {origin!r} clashes with rule {code} from {origin2!r}",
+                        code=r.code,
+                        origin=r.origin,
+                        origin2=held.origin,
                     )
                 )
             merged[r.code] = r

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import pairwise
 
-from compagnonnage._i18n import Message
+from compagnonnage._i18n import Message, _
 from compagnonnage.model import (
     CapacityScore,
     Indicator,
@@ -52,19 +52,11 @@ def _ids(ids: list[str] | set[str]) -> str:
     return ", ".join(sorted(ids))
 
 
-_NO_BASELINE = Message(
-    "L'indicateur {ind} n'a pas de situation de référence alors que l'action {act} a commencé.",
-    "Indicator {ind} has no baseline while support action {act} has started.",
+_NO_BASELINE = _("Indicator {ind} has no baseline while support action {act} has started.")
+_LATE_BASELINE = _(
+    "The baseline of indicator {ind} ({on}) is dated after support action {act} started ({start})."
 )
-_LATE_BASELINE = Message(
-    "La situation de référence de l'indicateur {ind} ({on}) est postérieure au début de "
-    "l'action {act} ({start}).",
-    "The baseline of indicator {ind} ({on}) is dated after support action {act} started ({start}).",
-)
-_NO_TARGET = Message(
-    "L'indicateur {ind} n'a pas de cible alors que l'action {act} a commencé.",
-    "Indicator {ind} has no target while support action {act} has started.",
-)
+_NO_TARGET = _("Indicator {ind} has no target while support action {act} has started.")
 
 
 @rule(
@@ -98,22 +90,12 @@ def _baseline_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             yield _breach((_indicator(ind.id), _action(act)), _NO_TARGET, ind=ind.id, act=act)
 
 
-_FUTURE = Message(
-    "Indicateur {ind} : la valeur du {on} est datée dans le futur.",
-    "Indicator {ind}: the value of {on} is dated in the future.",
+_FUTURE = _("Indicator {ind}: the value of {on} is dated in the future.")
+_FUTURE_BASELINE = _("Indicator {ind}: the baseline of {on} is dated in the future.")
+_OUTSIDE = _(
+    "Indicator {ind}: the value of {on} lies outside its period {period} ({start} – {end})."
 )
-_FUTURE_BASELINE = Message(
-    "Indicateur {ind} : la situation de référence du {on} est datée dans le futur.",
-    "Indicator {ind}: the baseline of {on} is dated in the future.",
-)
-_OUTSIDE = Message(
-    "Indicateur {ind} : la valeur du {on} est hors de sa période {period} ({start} – {end}).",
-    "Indicator {ind}: the value of {on} lies outside its period {period} ({start} – {end}).",
-)
-_FUTURE_FOLLOW_UP = Message(
-    "Le suivi {fu} est daté dans le futur ({on}).",
-    "Follow-up {fu} is dated in the future ({on}).",
-)
+_FUTURE_FOLLOW_UP = _("Follow-up {fu} is dated in the future ({on}).")
 
 
 @rule(
@@ -155,20 +137,11 @@ def _dated_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             yield _breach((_follow_up(fu.id),), _FUTURE_FOLLOW_UP, fu=fu.id, on=fu.on.isoformat())
 
 
-_PERCENT = Message(
-    "Indicateur {ind} : {what} {value} hors de 0–100 pour un pourcentage.",
-    "Indicator {ind}: {what_en} {value} is outside 0–100 for a percentage.",
+_PERCENT = _("Indicator {ind}: {what_en} {value} is outside 0–100 for a percentage.")
+_SUMS = _(
+    "Indicator {ind}: the '{axis}' breakdown of the value of {on} adds up to {parts}, not to the total {total}."
 )
-_SUMS = Message(
-    "Indicateur {ind} : la ventilation « {axis} » de la valeur du {on} fait {parts}, "
-    "et non le total {total}.",
-    "Indicator {ind}: the '{axis}' breakdown of the value of {on} adds up to {parts}, "
-    "not to the total {total}.",
-)
-_BROKEN_EMPTY = Message(
-    "Indicateur {ind} : la valeur du {on} est ventilée mais n'a pas de total.",
-    "Indicator {ind}: the value of {on} has a breakdown but no total.",
-)
+_BROKEN_EMPTY = _("Indicator {ind}: the value of {on} has a breakdown but no total.")
 
 
 def _numbers(ind: Indicator) -> Iterator[tuple[str, str, Decimal]]:
@@ -221,18 +194,9 @@ def _sound_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                     )
 
 
-_NO_CAPACITY = Message(
-    "L'indicateur de capacité {ind} ne nomme pas le module, la version et la dimension suivis.",
-    "Capacity indicator {ind} names no module, version and dimension to follow.",
-)
-_UNUSED_VERSION = Message(
-    "{owner} : le module {module} en version {version} n'a pas été utilisé par le programme.",
-    "{owner}: module {module} version {version} was not used by the programme.",
-)
-_OFF_SCALE = Message(
-    "{owner} : {what} {value} hors de l'échelle {low}–{high} du module {module}.",
-    "{owner}: {what_en} {value} is off module {module}'s {low}–{high} scale.",
-)
+_NO_CAPACITY = _("Capacity indicator {ind} names no module, version and dimension to follow.")
+_UNUSED_VERSION = _("{owner}: module {module} version {version} was not used by the programme.")
+_OFF_SCALE = _("{owner}: {what_en} {value} is off module {module}'s {low}–{high} scale.")
 
 
 def _off_scale(
@@ -298,17 +262,10 @@ def _capacity_scale(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         )
 
 
-_ABOVE = Message(
-    "Effectifs de {body} au {on} : {what} ({n}) dépassent les inscrits ({registered}).",
-    "Membership of {body} on {on}: {what_en} ({n}) exceed the registered ({registered}).",
-)
-_UNDATED = Message(
-    "Le registre des effectifs de {body} compte {n} points dont un sans date.",
-    "The membership ledger of {body} has {n} points, one of them undated.",
-)
-_UNORDERED = Message(
-    "Registre des effectifs de {body} : le point du {on} ne suit pas celui du {before}.",
-    "Membership ledger of {body}: the point of {on} does not follow the one of {before}.",
+_ABOVE = _("Membership of {body} on {on}: {what_en} ({n}) exceed the registered ({registered}).")
+_UNDATED = _("The membership ledger of {body} has {n} points, one of them undated.")
+_UNORDERED = _(
+    "Membership ledger of {body}: the point of {on} does not follow the one of {before}."
 )
 
 
@@ -358,10 +315,7 @@ def _ledger(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             )
 
 
-_UNTRACKED = Message(
-    "La préconisation {rec} n'est suivie par aucun indicateur.",
-    "Recommendation {rec} is tracked by no indicator.",
-)
+_UNTRACKED = _("Recommendation {rec} is tracked by no indicator.")
 
 
 @rule(
@@ -379,11 +333,8 @@ def _recommendations_tracked(p: Programme, ctx: RuleContext) -> Iterator[Breach]
             yield _breach((Subject("recommendation", rec.id),), _UNTRACKED, rec=rec.id)
 
 
-_NOT_FINAL = Message(
-    "Le programme est clos alors que l'indicateur {ind} n'a ni valeur finale ni mention "
-    "« non mesuré » motivée.",
-    "The programme is closed while indicator {ind} has neither a final value nor an "
-    "explicit 'not measured' with a reason.",
+_NOT_FINAL = _(
+    "The programme is closed while indicator {ind} has neither a final value nor an explicit 'not measured' with a reason."
 )
 
 
@@ -401,22 +352,10 @@ def _closes_measured(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             yield _breach((_indicator(ind.id),), _NOT_FINAL, ind=ind.id)
 
 
-_UNKNOWN = Message(
-    "L'indicateur {ind} suit {what} inconnues : {ids}.",
-    "Indicator {ind} tracks unknown {what_en}: {ids}.",
-)
-_UNKNOWN_PERIOD = Message(
-    "L'indicateur {ind} nomme des périodes de suivi inconnues : {ids}.",
-    "Indicator {ind} names unknown reporting periods: {ids}.",
-)
-_TWICE = Message(
-    "L'identifiant {id} est donné à {n} {what}.",
-    "Id {id} is given to {n} {what_en}.",
-)
-_TWO_FINALS = Message(
-    "L'indicateur {ind} a {n} valeurs finales.",
-    "Indicator {ind} has {n} final values.",
-)
+_UNKNOWN = _("Indicator {ind} tracks unknown {what_en}: {ids}.")
+_UNKNOWN_PERIOD = _("Indicator {ind} names unknown reporting periods: {ids}.")
+_TWICE = _("Id {id} is given to {n} {what_en}.")
+_TWO_FINALS = _("Indicator {ind} has {n} final values.")
 
 
 def _plan_action_ids(p: Programme) -> set[str]:

@@ -11,9 +11,9 @@ from compagnonnage.diagnostics import (
     ChoiceQuestion,
     DiagnosticModule,
     Dimension,
-    Message,
     NumberQuestion,
     Remedy,
+    Text,
     YesNoQuestion,
 )
 from compagnonnage.model import Domain, Modality, Pricing, PricingMode, TradeRef
@@ -32,11 +32,11 @@ _IN_DUES = Pricing(mode=PricingMode.INCLUDED_IN_DUES)
 
 BUILDING_CATALOGUE = ServiceCatalogue(
     id="building-services",
-    title=Message("Services aux métiers du bâtiment", "Services for the building trades"),
+    title=Text("Services aux métiers du bâtiment", "Services for the building trades"),
     services=(
         Service(
             id="building-site-safety-training",
-            label=Message(
+            label=Text(
                 "Formation à la sécurité sur chantier (EPI, échafaudages, risque électrique)",
                 "Site-safety training (PPE, scaffolding, electrical risk)",
             ),
@@ -47,7 +47,7 @@ BUILDING_CATALOGUE = ServiceCatalogue(
         ),
         Service(
             id="building-ppe-purchasing",
-            label=Message(
+            label=Text(
                 "Achats groupés d'équipements de protection individuelle",
                 "Group purchasing of personal protective equipment",
             ),
@@ -58,7 +58,7 @@ BUILDING_CATALOGUE = ServiceCatalogue(
         ),
         Service(
             id="building-dual-apprenticeship",
-            label=Message(
+            label=Text(
                 "Apprentissage dual : placement, suivi et certification des apprentis",
                 "Dual apprenticeship: placement, follow-up and certification of apprentices",
             ),
@@ -69,7 +69,7 @@ BUILDING_CATALOGUE = ServiceCatalogue(
         ),
         Service(
             id="building-earth-blocks",
-            label=Message(
+            label=Text(
                 "Formation à la production de briques de terre comprimée",
                 "Training in compressed earth block production",
             ),
@@ -80,7 +80,7 @@ BUILDING_CATALOGUE = ServiceCatalogue(
         ),
         Service(
             id="building-materials-testing",
-            label=Message(
+            label=Text(
                 "Essais de matériaux avec un laboratoire partenaire (parpaings, briques)",
                 "Materials testing with a partner laboratory (blocks, bricks)",
             ),
@@ -92,12 +92,12 @@ BUILDING_CATALOGUE = ServiceCatalogue(
     ),
 )
 
-_THEME = Message("Métiers du bâtiment", "Building trades")
+_THEME = Text("Métiers du bâtiment", "Building trades")
 
 BUILDING_MODULE = DiagnosticModule(
     id="building-trades",
     version="1.0",
-    title=Message(
+    title=Text(
         "Métiers du bâtiment : sécurité, apprentissage, matériaux",
         "Building trades: safety, apprenticeship, materials",
     ),
@@ -106,7 +106,7 @@ BUILDING_MODULE = DiagnosticModule(
         Dimension(
             id="site-safety",
             theme=_THEME,
-            title=Message("Sécurité sur les chantiers", "Site safety"),
+            title=Text("Sécurité sur les chantiers", "Site safety"),
             levels=(
                 ("Aucun équipement de protection", "No protective equipment"),
                 ("Protections portées occasionnellement", "Protection worn now and then"),
@@ -122,7 +122,7 @@ BUILDING_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="service_offer_design",
-                    title=Message(
+                    title=Text(
                         "Proposer une formation sécurité et des achats groupés d'EPI",
                         "Offer safety training and group purchasing of PPE",
                     ),
@@ -133,7 +133,7 @@ BUILDING_MODULE = DiagnosticModule(
         Dimension(
             id="apprenticeship",
             theme=_THEME,
-            title=Message("Apprentissage sur chantier", "Apprenticeship on site"),
+            title=Text("Apprentissage sur chantier", "Apprenticeship on site"),
             levels=(
                 ("Apprentissage informel, sans contrat", "Informal apprenticeship, no contract"),
                 ("Contrats pour une partie des apprentis", "Contracts for some apprentices"),
@@ -149,7 +149,7 @@ BUILDING_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="methodological_support",
-                    title=Message(
+                    title=Text(
                         "Accompagner la mise en place de l'apprentissage dual dans le bâtiment",
                         "Support setting up dual apprenticeship in the building trades",
                     ),
@@ -161,7 +161,7 @@ BUILDING_MODULE = DiagnosticModule(
         Dimension(
             id="materials",
             theme=_THEME,
-            title=Message("Qualité et choix des matériaux", "Quality and choice of materials"),
+            title=Text("Qualité et choix des matériaux", "Quality and choice of materials"),
             levels=(
                 ("Matériaux achetés sans contrôle", "Materials bought without any check"),
                 ("Contrôle visuel seulement", "Visual check only"),
@@ -174,7 +174,7 @@ BUILDING_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="service_offer_design",
-                    title=Message(
+                    title=Text(
                         "Proposer des essais de matériaux et une formation aux briques de terre comprimée",
                         "Offer materials testing and training in compressed earth blocks",
                     ),
@@ -187,7 +187,7 @@ BUILDING_MODULE = DiagnosticModule(
         NumberQuestion(
             id="building-ppe-share",
             dimension_id="site-safety",
-            text=Message(
+            text=Text(
                 "Sur les chantiers visités, quelle part des ouvriers porte casque et chaussures de sécurité ? (%)",
                 "On the sites visited, what share of workers wears a helmet and safety shoes? (%)",
             ),
@@ -196,7 +196,7 @@ BUILDING_MODULE = DiagnosticModule(
         YesNoQuestion(
             id="building-scaffolding",
             dimension_id="site-safety",
-            text=Message(
+            text=Text(
                 "Les échafaudages sont-ils stables, avec garde-corps ?",
                 "Are scaffolds stable, with guard rails?",
             ),
@@ -205,7 +205,7 @@ BUILDING_MODULE = DiagnosticModule(
         ChoiceQuestion(
             id="building-apprentice-contracts",
             dimension_id="apprenticeship",
-            text=Message(
+            text=Text(
                 "Comment les apprentis du bâtiment sont-ils formés ?",
                 "How are building apprentices trained?",
             ),
@@ -219,7 +219,7 @@ BUILDING_MODULE = DiagnosticModule(
         ChoiceQuestion(
             id="building-materials-check",
             dimension_id="materials",
-            text=Message(
+            text=Text(
                 "Comment la qualité des matériaux (ciment, parpaings, fers) est-elle vérifiée ?",
                 "How is the quality of materials (cement, blocks, rebar) checked?",
             ),
@@ -233,7 +233,7 @@ BUILDING_MODULE = DiagnosticModule(
         YesNoQuestion(
             id="building-earth-blocks",
             dimension_id="materials",
-            text=Message(
+            text=Text(
                 "Des maçons sont-ils formés à la brique de terre comprimée ?",
                 "Are masons trained in compressed earth blocks?",
             ),

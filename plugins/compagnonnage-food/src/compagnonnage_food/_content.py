@@ -12,9 +12,9 @@ from compagnonnage.diagnostics import (
     ChoiceQuestion,
     DiagnosticModule,
     Dimension,
-    Message,
     NumberQuestion,
     Remedy,
+    Text,
     YesNoQuestion,
 )
 from compagnonnage.model import Domain, Modality, Pricing, PricingMode, TradeRef
@@ -34,11 +34,11 @@ _IN_DUES = Pricing(mode=PricingMode.INCLUDED_IN_DUES)
 
 FOOD_CATALOGUE = ServiceCatalogue(
     id="food-services",
-    title=Message("Services aux métiers de l'alimentation", "Services for the food trades"),
+    title=Text("Services aux métiers de l'alimentation", "Services for the food trades"),
     services=(
         Service(
             id="food-hygiene-training",
-            label=Message(
+            label=Text(
                 "Formation aux bonnes pratiques d'hygiène et à la méthode HACCP",
                 "Training in good hygiene practice and the HACCP method",
             ),
@@ -49,7 +49,7 @@ FOOD_CATALOGUE = ServiceCatalogue(
         ),
         Service(
             id="food-sanitary-file",
-            label=Message(
+            label=Text(
                 "Appui au dossier d'autorisation sanitaire",
                 "Help with the sanitary authorisation file",
             ),
@@ -60,7 +60,7 @@ FOOD_CATALOGUE = ServiceCatalogue(
         ),
         Service(
             id="food-group-purchasing",
-            label=Message(
+            label=Text(
                 "Achats groupés de matières premières (farine, sucre, emballages)",
                 "Group purchasing of raw materials (flour, sugar, packaging)",
             ),
@@ -71,7 +71,7 @@ FOOD_CATALOGUE = ServiceCatalogue(
         ),
         Service(
             id="food-cold-room",
-            label=Message("Chambre froide partagée", "Shared cold room"),
+            label=Text("Chambre froide partagée", "Shared cold room"),
             domain=Domain.ECONOMIC_DEVELOPMENT,
             modality=Modality.ON_SITE,
             pricing=_PRICED,
@@ -79,7 +79,7 @@ FOOD_CATALOGUE = ServiceCatalogue(
         ),
         Service(
             id="food-improved-ovens",
-            label=Message(
+            label=Text(
                 "Conseil en équipement : fours améliorés (dont fours FTT-Thiaroye pour le poisson)",
                 "Equipment advice: improved ovens (FAO-Thiaroye kilns for fish included)",
             ),
@@ -91,12 +91,12 @@ FOOD_CATALOGUE = ServiceCatalogue(
     ),
 )
 
-_THEME = Message("Métiers de l'alimentation", "Food trades")
+_THEME = Text("Métiers de l'alimentation", "Food trades")
 
 FOOD_MODULE = DiagnosticModule(
     id="food-trades",
     version="1.0",
-    title=Message(
+    title=Text(
         "Métiers de l'alimentation : hygiène, approvisionnement, équipements",
         "Food trades: hygiene, supply, equipment",
     ),
@@ -105,7 +105,7 @@ FOOD_MODULE = DiagnosticModule(
         Dimension(
             id="hygiene",
             theme=_THEME,
-            title=Message("Hygiène et sécurité sanitaire des aliments", "Hygiene and food safety"),
+            title=Text("Hygiène et sécurité sanitaire des aliments", "Hygiene and food safety"),
             levels=(
                 ("Pas de règles d'hygiène connues des ateliers", "Workshops know no hygiene rules"),
                 ("Règles connues, peu appliquées", "Rules known, seldom applied"),
@@ -121,7 +121,7 @@ FOOD_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="service_offer_design",
-                    title=Message(
+                    title=Text(
                         "Proposer aux ateliers une formation hygiène et un appui sanitaire",
                         "Offer workshops hygiene training and sanitary support",
                     ),
@@ -132,7 +132,7 @@ FOOD_MODULE = DiagnosticModule(
         Dimension(
             id="cold-chain",
             theme=_THEME,
-            title=Message("Chaîne du froid", "Cold chain"),
+            title=Text("Chaîne du froid", "Cold chain"),
             levels=(
                 ("Aucun moyen de froid", "No refrigeration"),
                 (
@@ -151,7 +151,7 @@ FOOD_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="methodological_support",
-                    title=Message(
+                    title=Text(
                         "Accompagner la création et la gestion d'une chambre froide partagée",
                         "Support setting up and running a shared cold room",
                     ),
@@ -163,7 +163,7 @@ FOOD_MODULE = DiagnosticModule(
         Dimension(
             id="supply",
             theme=_THEME,
-            title=Message("Approvisionnement en matières premières", "Supply of raw materials"),
+            title=Text("Approvisionnement en matières premières", "Supply of raw materials"),
             levels=(
                 ("Achats au jour le jour, qualité variable", "Day-to-day buying, variable quality"),
                 ("Fournisseurs réguliers, sans contrat", "Regular suppliers, no contract"),
@@ -176,7 +176,7 @@ FOOD_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="service_offer_design",
-                    title=Message(
+                    title=Text(
                         "Organiser des achats groupés de matières premières",
                         "Organise group purchasing of raw materials",
                     ),
@@ -187,7 +187,7 @@ FOOD_MODULE = DiagnosticModule(
         Dimension(
             id="equipment",
             theme=_THEME,
-            title=Message("Équipements de production", "Production equipment"),
+            title=Text("Équipements de production", "Production equipment"),
             levels=(
                 ("Équipements rudimentaires", "Rudimentary equipment"),
                 ("Équipements usés, sans entretien", "Worn equipment, not maintained"),
@@ -197,7 +197,7 @@ FOOD_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="service_offer_design",
-                    title=Message(
+                    title=Text(
                         "Proposer un conseil en équipements améliorés",
                         "Offer advice on improved equipment",
                     ),
@@ -210,7 +210,7 @@ FOOD_MODULE = DiagnosticModule(
         YesNoQuestion(
             id="food-water-handwash",
             dimension_id="hygiene",
-            text=Message(
+            text=Text(
                 "Les ateliers ont-ils de l'eau potable et un point de lavage des mains ?",
                 "Do workshops have drinking water and a hand-washing point?",
             ),
@@ -219,7 +219,7 @@ FOOD_MODULE = DiagnosticModule(
         ChoiceQuestion(
             id="food-hygiene-trained",
             dimension_id="hygiene",
-            text=Message(
+            text=Text(
                 "Quelle part des ateliers a suivi une formation à l'hygiène ?",
                 "What share of workshops has had hygiene training?",
             ),
@@ -233,7 +233,7 @@ FOOD_MODULE = DiagnosticModule(
         NumberQuestion(
             id="food-cold-share",
             dimension_id="cold-chain",
-            text=Message(
+            text=Text(
                 "Quelle part des bouchers, transformatrices de poisson et traiteurs dispose d'un froid fiable ? (%)",
                 "What share of butchers, fish processors and caterers has reliable refrigeration? (%)",
             ),
@@ -242,7 +242,7 @@ FOOD_MODULE = DiagnosticModule(
         ChoiceQuestion(
             id="food-purchasing",
             dimension_id="supply",
-            text=Message(
+            text=Text(
                 "Comment les ateliers achètent-ils leurs matières premières ?",
                 "How do workshops buy their raw materials?",
             ),
@@ -256,7 +256,7 @@ FOOD_MODULE = DiagnosticModule(
         YesNoQuestion(
             id="food-traceability",
             dimension_id="supply",
-            text=Message(
+            text=Text(
                 "L'origine des matières premières est-elle tracée (factures, fournisseurs) ?",
                 "Is the origin of raw materials traced (invoices, suppliers)?",
             ),
@@ -264,7 +264,7 @@ FOOD_MODULE = DiagnosticModule(
         NumberQuestion(
             id="food-improved-ovens",
             dimension_id="equipment",
-            text=Message(
+            text=Text(
                 "Quelle part des boulangers et fumeuses de poisson utilise un four amélioré ? (%)",
                 "What share of bakers and fish smokers uses an improved oven or kiln? (%)",
             ),

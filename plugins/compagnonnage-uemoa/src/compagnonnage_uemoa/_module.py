@@ -7,22 +7,22 @@ from compagnonnage.diagnostics import (
     ChoiceQuestion,
     DiagnosticModule,
     Dimension,
-    Message,
     NumberQuestion,
     Remedy,
+    Text,
     YesNoQuestion,
 )
 from compagnonnage.model import Domain, RegionRef
 from compagnonnage_uemoa._regions import UEMOA_STATES
 from compagnonnage_uemoa._services import PUBLIC_PROCUREMENT, SOCIAL_PROTECTION
 
-_THEME = Message("Code communautaire de l'artisanat", "Community crafts code")
+_THEME = Text("Code communautaire de l'artisanat", "Community crafts code")
 
 
 UEMOA_MODULE = DiagnosticModule(
     id="uemoa-crafts-code",
     version="1.0",
-    title=Message(
+    title=Text(
         "Application du code communautaire de l'artisanat (UEMOA)",
         "Applying the community crafts code (UEMOA)",
     ),
@@ -31,7 +31,7 @@ UEMOA_MODULE = DiagnosticModule(
         Dimension(
             id="registration-card",
             theme=_THEME,
-            title=Message(
+            title=Text(
                 "Immatriculation et carte professionnelle", "Registration and professional card"
             ),
             levels=(
@@ -49,7 +49,7 @@ UEMOA_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="service_offer_design",
-                    title=Message(
+                    title=Text(
                         "Organiser la délivrance de la carte professionnelle",
                         "Organise issuing the professional card",
                     ),
@@ -60,7 +60,7 @@ UEMOA_MODULE = DiagnosticModule(
         Dimension(
             id="nomenclature",
             theme=_THEME,
-            title=Message(
+            title=Text(
                 "Répertoire aligné sur la nomenclature 04/2018",
                 "Register aligned on the 04/2018 nomenclature",
             ),
@@ -76,7 +76,7 @@ UEMOA_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="methodological_support",
-                    title=Message(
+                    title=Text(
                         "Accompagner la reprise du répertoire dans la nomenclature communautaire",
                         "Support recoding the register into the community nomenclature",
                     ),
@@ -87,7 +87,7 @@ UEMOA_MODULE = DiagnosticModule(
         Dimension(
             id="social-protection",
             theme=_THEME,
-            title=Message("Protection sociale des artisans", "Social protection of artisans"),
+            title=Text("Protection sociale des artisans", "Social protection of artisans"),
             levels=(
                 ("Aucune convention de couverture maladie", "No health-cover agreement"),
                 (
@@ -100,7 +100,7 @@ UEMOA_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="service_offer_design",
-                    title=Message(
+                    title=Text(
                         "Négocier et proposer une couverture maladie aux adhérents",
                         "Negotiate and offer health cover to members",
                     ),
@@ -112,7 +112,7 @@ UEMOA_MODULE = DiagnosticModule(
         Dimension(
             id="youth-placement",
             theme=_THEME,
-            title=Message(
+            title=Text(
                 "Placement des jeunes en apprentissage", "Placing young people in apprenticeship"
             ),
             levels=(
@@ -127,7 +127,7 @@ UEMOA_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="service_offer_design",
-                    title=Message(
+                    title=Text(
                         "Mettre en place une convention de placement des jeunes",
                         "Set up a youth-placement agreement",
                     ),
@@ -138,7 +138,7 @@ UEMOA_MODULE = DiagnosticModule(
         Dimension(
             id="public-procurement",
             theme=_THEME,
-            title=Message("Accès à la commande publique", "Access to public procurement"),
+            title=Text("Accès à la commande publique", "Access to public procurement"),
             levels=(
                 (
                     "Aucune information sur les marchés publics",
@@ -151,7 +151,7 @@ UEMOA_MODULE = DiagnosticModule(
             remedies=(
                 Remedy(
                     kind="methodological_support",
-                    title=Message(
+                    title=Text(
                         "Accompagner la création d'un guichet marchés publics",
                         "Support setting up a public-procurement desk",
                     ),
@@ -165,7 +165,7 @@ UEMOA_MODULE = DiagnosticModule(
         NumberQuestion(
             id="uemoa-card-share",
             dimension_id="registration-card",
-            text=Message(
+            text=Text(
                 "Quelle part des artisans immatriculés détient la carte professionnelle ? (%)",
                 "What share of registered artisans holds the professional card? (%)",
             ),
@@ -174,7 +174,7 @@ UEMOA_MODULE = DiagnosticModule(
         ChoiceQuestion(
             id="uemoa-nomenclature",
             dimension_id="nomenclature",
-            text=Message(
+            text=Text(
                 "Le répertoire utilise-t-il la nomenclature 04/2018/COM/UEMOA ?",
                 "Does the register use the 04/2018/COM/UEMOA nomenclature?",
             ),
@@ -192,7 +192,7 @@ UEMOA_MODULE = DiagnosticModule(
         ChoiceQuestion(
             id="uemoa-health-cover",
             dimension_id="social-protection",
-            text=Message(
+            text=Text(
                 "Existe-t-il une convention de couverture maladie pour les artisans ?",
                 "Is there a health-cover agreement for artisans?",
             ),
@@ -206,7 +206,7 @@ UEMOA_MODULE = DiagnosticModule(
         YesNoQuestion(
             id="uemoa-placement-agreement",
             dimension_id="youth-placement",
-            text=Message(
+            text=Text(
                 "La chambre a-t-elle une convention de placement des jeunes en apprentissage ?",
                 "Does the chamber have a youth-placement agreement for apprenticeship?",
             ),
@@ -215,7 +215,7 @@ UEMOA_MODULE = DiagnosticModule(
         NumberQuestion(
             id="uemoa-contracts-won",
             dimension_id="public-procurement",
-            text=Message(
+            text=Text(
                 "Combien de marchés publics des artisans ont-ils obtenus avec l'aide de la chambre l'an dernier ?",
                 "How many public contracts did artisans win with the chamber's help last year?",
             ),

@@ -9,7 +9,7 @@ federated branches of the crafts organisations). See the README.
 
 from __future__ import annotations
 
-from compagnonnage.diagnostics import Message
+from compagnonnage.diagnostics import Text
 from compagnonnage.plugins import Branch, Nomenclature, Trade, TradeGroup
 
 NOMENCLATURE_ID = "uemoa"
@@ -20,22 +20,22 @@ _Row = tuple[str, str, str]
 def _group(code: str, fr: str, en: str, *trades: _Row) -> TradeGroup:
     return TradeGroup(
         code=code,
-        title=Message(fr, en),
-        trades=tuple(Trade(code=c, title=Message(tfr, ten)) for c, tfr, ten in trades),
+        title=Text(fr, en),
+        trades=tuple(Trade(code=c, title=Text(tfr, ten)) for c, tfr, ten in trades),
     )
 
 
 def _branch(code: str, fr: str, en: str, *groups: TradeGroup) -> Branch:
-    return Branch(code=code, title=Message(fr, en), groups=groups)
+    return Branch(code=code, title=Text(fr, en), groups=groups)
 
 
 UEMOA_NOMENCLATURE = Nomenclature(
     id=NOMENCLATURE_ID,
-    title=Message(
+    title=Text(
         "Nomenclature des activités de l'artisanat de l'UEMOA",
         "UEMOA nomenclature of crafts activities",
     ),
-    source=Message(
+    source=Text(
         "Règlement d'exécution n° 04/2018/COM/UEMOA du 11 avril 2018 (codes propres au plugin)",
         "Implementing regulation No 04/2018/COM/UEMOA of 11 April 2018 (plugin's own codes)",
     ),

@@ -7,7 +7,7 @@ known here (Togo: four years, renewable once, under law 2012-009).
 
 from __future__ import annotations
 
-from compagnonnage.diagnostics import Message
+from compagnonnage.diagnostics import Text
 from compagnonnage.model import RegionRef
 from compagnonnage.plugins import RegionProfile
 from compagnonnage_uemoa._nomenclature import NOMENCLATURE_ID
@@ -27,15 +27,15 @@ _NAMES = {
     "TG": ("Togo", "Togo"),
 }
 
-CRAFTS_CODE = Message(
+CRAFTS_CODE = Text(
     "Règlement n° 01/2014/CM/UEMOA du 27 mars 2014 portant code communautaire de l'artisanat",
     "Regulation No 01/2014/CM/UEMOA of 27 March 2014 on the community crafts code",
 )
-NOMENCLATURE_TEXT = Message(
+NOMENCLATURE_TEXT = Text(
     "Règlement d'exécution n° 04/2018/COM/UEMOA portant nomenclature des activités de l'artisanat",
     "Implementing regulation No 04/2018/COM/UEMOA on the nomenclature of crafts activities",
 )
-TOGO_CRAFTS_CODE = Message(
+TOGO_CRAFTS_CODE = Text(
     "Loi n° 2012-009 portant code de l'artisanat au Togo (environ 131 métiers en 8 branches)",
     "Law No 2012-009 on Togo's crafts code (about 131 trades in 8 branches)",
 )
@@ -49,7 +49,7 @@ def region_profiles() -> tuple[RegionProfile, ...]:
     return tuple(
         RegionProfile(
             region=RegionRef(country),
-            title=Message(*_NAMES[country]),
+            title=Text(*_NAMES[country]),
             term_years=_TERMS.get(country, (None, None))[0],
             renewals=_TERMS.get(country, (None, None))[1],
             nomenclature=NOMENCLATURE_ID,

@@ -7,7 +7,7 @@ says how a service is paid for (priced, or included in dues), in CFA francs.
 from __future__ import annotations
 
 from compagnonnage.catalogue import Service, ServiceCatalogue
-from compagnonnage.diagnostics import Message
+from compagnonnage.diagnostics import Text
 from compagnonnage.model import Domain, Modality, Pricing, PricingMode, RegionRef
 from compagnonnage_uemoa._regions import UEMOA_STATES
 
@@ -23,14 +23,14 @@ _UEMOA = frozenset(RegionRef(c) for c in UEMOA_STATES)
 
 UEMOA_CATALOGUE = ServiceCatalogue(
     id="uemoa-services",
-    title=Message(
+    title=Text(
         "Services des chambres de métiers de l'UEMOA", "Services of UEMOA chambers of trades"
     ),
     services=(
         Service(
             id="uemoa-professional-card",
-            label=Message("Carte professionnelle d'artisan", "Artisan's professional card"),
-            description=Message(
+            label=Text("Carte professionnelle d'artisan", "Artisan's professional card"),
+            description=Text(
                 "Délivrance de la carte à l'immatriculation au répertoire des métiers",
                 "Card issued on registration in the trades register",
             ),
@@ -41,11 +41,11 @@ UEMOA_CATALOGUE = ServiceCatalogue(
         ),
         Service(
             id="uemoa-health-cover",
-            label=Message(
+            label=Text(
                 "Convention de couverture maladie des artisans",
                 "Health-cover agreement for artisans",
             ),
-            description=Message(
+            description=Text(
                 "Accès négocié par la chambre à une mutuelle ou une assurance santé",
                 "Access to a mutual or health insurer negotiated by the chamber",
             ),
@@ -56,11 +56,11 @@ UEMOA_CATALOGUE = ServiceCatalogue(
         ),
         Service(
             id="uemoa-youth-placement",
-            label=Message(
+            label=Text(
                 "Convention de placement des jeunes en apprentissage",
                 "Youth-placement agreement for apprenticeship",
             ),
-            description=Message(
+            description=Text(
                 "Placement de jeunes chez des maîtres artisans, suivi par la chambre",
                 "Young people placed with master artisans, followed by the chamber",
             ),
@@ -71,8 +71,8 @@ UEMOA_CATALOGUE = ServiceCatalogue(
         ),
         Service(
             id="uemoa-procurement-desk",
-            label=Message("Guichet d'accès à la commande publique", "Public-procurement help desk"),
-            description=Message(
+            label=Text("Guichet d'accès à la commande publique", "Public-procurement help desk"),
+            description=Text(
                 "Veille sur les appels d'offres et aide à la constitution des dossiers",
                 "Watch on calls for tender and help with bids",
             ),
