@@ -22,12 +22,14 @@ Nothing here imports Babel: dates and numbers inside messages are formatted by
 from __future__ import annotations
 
 import enum
-import gettext
+import importlib
 import os
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    import gettext
 
 Lang: TypeAlias = str
 """A language code: ``"en"``, ``"fr"``, ``"pt"``… (any language with a catalogue)."""
@@ -82,26 +84,38 @@ class Catalogue:
         return Message(self, msgid, context=context, params=params)
 
 
+def _locale_dir(package: str) -> str | None:
+    try:
+        paths = list(importlib.import_module(package).__path__)
+    except (ImportError, AttributeError):
+        return None
+    return os.path.join(paths[0], "locale") if paths else None
+
+
+def _mo_path(domain: str, package: str, lang: Lang) -> str | None:
+    root = _locale_dir(package)
+    return None if root is None else os.path.join(root, lang, "LC_MESSAGES", f"{domain}.mo")
+
+
 @cache
 def _languages(domain: str, package: str) -> tuple[Lang, ...]:
+    root = _locale_dir(package)
     try:
-        root = resources.files(package) / "locale"
-        found = {
-            entry.name
-            for entry in root.iterdir()
-            if (entry / "LC_MESSAGES" / f"{domain}.mo").is_file()
-        }
-    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
-        found = set()
+        entries = os.listdir(root) if root is not None else []
+    except OSError:
+        entries = []
+    found = {lang for lang in entries if os.path.isfile(_mo_path(domain, package, lang) or "")}
     return (SOURCE_LANGUAGE, *sorted(found - {SOURCE_LANGUAGE}))
 
 
 @cache
 def _translations(domain: str, package: str, lang: Lang) -> gettext.NullTranslations:
-    if lang == SOURCE_LANGUAGE or lang not in _languages(domain, package):
+    import gettext
+
+    path = _mo_path(domain, package, lang)
+    if lang == SOURCE_LANGUAGE or lang not in _languages(domain, package) or path is None:
         return gettext.NullTranslations()
-    path = resources.files(package) / "locale" / lang / "LC_MESSAGES" / f"{domain}.mo"
-    with path.open("rb") as stream:
+    with open(path, "rb") as stream:
         return gettext.GNUTranslations(stream)
 
 
