@@ -179,6 +179,13 @@ class Message:
     def __str__(self) -> str:
         return self(SOURCE_LANGUAGE)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickling and copying would set the slots one by one, which an immutable refuses
+        return (
+            _message,
+            (self.catalogue, self.msgid, self.plural, self.context, self.n, self.params),
+        )
+
     def bind(self, n: int | None = None, /, **params: object) -> Message:
         """This message with a count and more parameters."""
         return Message(
@@ -214,6 +221,17 @@ class Message:
     def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
         """The message in ``lang``: the same as calling it."""
         return self(lang)
+
+
+def _message(
+    catalogue: Catalogue,
+    msgid: str,
+    plural: str | None,
+    context: str | None,
+    n: int | None,
+    params: Mapping[str, object],
+) -> Message:
+    return Message(catalogue, msgid, plural=plural, context=context, n=n, params=params)
 
 
 def _(msgid: str, /, **params: object) -> Message:
