@@ -27,6 +27,7 @@ import os
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any, TypeAlias
 
 Lang: TypeAlias = str
@@ -143,7 +144,7 @@ class Message:
         set_(self, "plural", plural)
         set_(self, "context", context)
         set_(self, "n", n)
-        set_(self, "params", dict(params) if params else {})
+        set_(self, "params", MappingProxyType(dict(params) if params else {}))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Message is immutable: cannot set {name}")
@@ -183,7 +184,7 @@ class Message:
         # pickling and copying would set the slots one by one, which an immutable refuses
         return (
             _message,
-            (self.catalogue, self.msgid, self.plural, self.context, self.n, self.params),
+            (self.catalogue, self.msgid, self.plural, self.context, self.n, dict(self.params)),
         )
 
     def bind(self, n: int | None = None, /, **params: object) -> Message:
