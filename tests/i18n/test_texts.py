@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import keyword
 import pickle
 import random
 
@@ -88,7 +89,8 @@ def test_equal_texts_have_equal_hashes_whatever_the_order_of_their_languages(
     again = Text(words["fr"], words["en"], **dict(more))
     assert again == text
     assert hash(again) == hash(text)
-    assert eval(repr(text), {"Text": Text}) == text
+    if not any(keyword.iskeyword(lang) for lang in words):  # Icelandic, ``is``, cannot be read back
+        assert eval(repr(text), {"Text": Text}) == text
 
 
 @given(texts(), texts())
