@@ -184,12 +184,30 @@ def read(path: Path, domain: str | None = None) -> StableCatalog:
     return catalog
 
 
+def stable(catalog: Catalog) -> StableCatalog:
+    """The catalogue itself, or its entries in a :class:`StableCatalog` (a plain Babel one's).
+
+    A plain catalogue's plural rule is CLDR's unless it was read from a file: the
+    shipped languages get gettext's usual one (:data:`PLURAL_FORMS`).
+    """
+    if isinstance(catalog, StableCatalog):
+        return catalog
+    copied = StableCatalog(locale=catalog.locale, domain=catalog.domain, fuzzy=False)
+    if catalog.locale_identifier:
+        lang = str(catalog.locale_identifier)
+        copied.mime_headers = [("Plural-Forms", PLURAL_FORMS.get(lang, catalog.plural_forms))]
+    for message in catalog:
+        if message.id:
+            copied[message.id] = message
+    return copied
+
+
 def render_po(catalog: Catalog) -> bytes:
     """A catalogue as a ``.po`` (or ``.pot``) file: no line numbers, no obsolete entries."""
     buffer = io.BytesIO()
     write_po(
         buffer,
-        catalog,
+        stable(catalog),
         width=100,
         omit_header=False,
         sort_output=False,
@@ -203,7 +221,7 @@ def render_po(catalog: Catalog) -> bytes:
 def render_mo(catalog: Catalog) -> bytes:
     """A catalogue compiled for gettext, without its fuzzy and untranslated entries."""
     buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
+    write_mo(buffer, stable(catalog), use_fuzzy=False)
     return buffer.getvalue()
 
 
