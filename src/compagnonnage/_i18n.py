@@ -84,7 +84,7 @@ class Catalogue:
 
 @cache
 def _languages(domain: str, package: str) -> tuple[Lang, ...]:
-    from importlib import resources  # on first need: it costs more than the rest of this module
+    from importlib import resources  # on the first translation: it costs a tenth of loading plugins
 
     try:
         root = resources.files(package) / "locale"
@@ -171,6 +171,13 @@ class Message:
     def __hash__(self) -> int:
         return hash(self._key())
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Immutable, so pickle cannot set the slots one by one: it calls the constructor.
+        return (
+            _message,
+            (self.catalogue, self.msgid, self.plural, self.context, self.n, dict(self.params)),
+        )
+
     def __repr__(self) -> str:
         extra = "".join(
             f", {name}={value!r}"
@@ -182,13 +189,6 @@ class Message:
 
     def __str__(self) -> str:
         return self(SOURCE_LANGUAGE)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # pickling and copying would set the slots one by one, which an immutable refuses
-        return (
-            _message,
-            (self.catalogue, self.msgid, self.plural, self.context, self.n, dict(self.params)),
-        )
 
     def bind(self, n: int | None = None, /, **params: object) -> Message:
         """This message with a count and more parameters."""
@@ -233,7 +233,7 @@ def _message(
     plural: str | None,
     context: str | None,
     n: int | None,
-    params: Mapping[str, object],
+    params: dict[str, object],
 ) -> Message:
     return Message(catalogue, msgid, plural=plural, context=context, n=n, params=params)
 
