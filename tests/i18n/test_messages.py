@@ -65,7 +65,7 @@ def test_equal_messages_have_equal_hashes(
     assert len({one, other}) == 1
 
 
-@given(msgid=st.text(max_size=20), params=params)
+@given(msgid=st.text(st.characters(exclude_characters="{}"), max_size=20), params=params)
 def test_a_message_pickles_and_copies_to_an_equal_one(
     msgid: str, params: dict[str, object]
 ) -> None:
