@@ -49,7 +49,7 @@ def forms(message: Message) -> tuple[str, ...]:
     """The translations of an entry: one, or one per plural form."""
     if isinstance(message.string, (tuple, list)):
         return tuple(message.string)
-    return (message.string,)
+    return (message.string or "",)
 
 
 def placeholders(text: str) -> set[str]:

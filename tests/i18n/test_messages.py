@@ -39,9 +39,9 @@ params = st.dictionaries(names, values, max_size=4)
 def test_a_message_cannot_be_changed() -> None:
     message = _("Action {action} has no expert", action="A1")
     with pytest.raises(AttributeError, match="immutable"):
-        message.msgid = "other"  # type: ignore[misc]
+        message.msgid = "other"
     with pytest.raises(AttributeError, match="immutable"):
-        del message.msgid  # type: ignore[misc]
+        del message.msgid
     with pytest.raises(TypeError):
         message.params["action"] = "A2"  # type: ignore[index]
     assert message("en") == "Action A1 has no expert"
