@@ -26,6 +26,7 @@ import importlib
 import os
 from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ class Message:
         set_(self, "plural", plural)
         set_(self, "context", context)
         set_(self, "n", n)
-        set_(self, "params", dict(params) if params else {})
+        set_(self, "params", MappingProxyType(dict(params) if params else {}))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Message is immutable: cannot set {name}")
@@ -180,6 +181,13 @@ class Message:
 
     def __hash__(self) -> int:
         return hash(self._key())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Immutable, so pickle cannot set the slots one by one: it calls the constructor.
+        return (
+            _message,
+            (self.catalogue, self.msgid, self.plural, self.context, self.n, dict(self.params)),
+        )
 
     def __repr__(self) -> str:
         extra = "".join(
@@ -228,6 +236,17 @@ class Message:
     def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
         """The message in ``lang``: the same as calling it."""
         return self(lang)
+
+
+def _message(
+    catalogue: Catalogue,
+    msgid: str,
+    plural: str | None,
+    context: str | None,
+    n: int | None,
+    params: dict[str, object],
+) -> Message:
+    return Message(catalogue, msgid, plural=plural, context=context, n=n, params=params)
 
 
 def _(msgid: str, /, **params: object) -> Message:
