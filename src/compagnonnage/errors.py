@@ -177,10 +177,11 @@ class LifecycleMisuse(CompagnonnageError, ValueError):
         self.got = repr(got)
         super().__init__(
             _(
-                "{code} {operation} on programme {programme_id!r}: {argument}: "
+                "{code} {operation} ({doing}) on programme {programme_id!r}: {argument}: "
                 "expected {expected}, got {got}",
                 code=code,
                 operation=operation,
+                doing=_term(f"operation.{operation}"),
                 programme_id=programme_id,
                 argument=argument,
                 expected=expected,
@@ -199,9 +200,9 @@ class TransitionRefused(CompagnonnageError, Generic[_V]):
     :ivar programme_id: the programme it was tried on.
     :ivar violations: *every* blocking violation, sorted.
 
-    Its :meth:`message` is the refusal (``close_preparation refused on programme
-    'p': 2 blocking violations``) followed by one line per violation, each in the
-    language asked for.
+    Its :meth:`message` is the refusal (``close_preparation (closing the
+    preparation) refused on programme 'p': 2 blocking violations``) followed by one
+    line per violation, each in the language asked for.
     """
 
     def __init__(self, operation: str, programme_id: str, violations: Sequence[_V]) -> None:
@@ -212,10 +213,13 @@ class TransitionRefused(CompagnonnageError, Generic[_V]):
         n = len(self.violations)
         super().__init__(
             _n(
-                "{operation} refused on programme {programme_id!r}: {count} blocking violation",
-                "{operation} refused on programme {programme_id!r}: {count} blocking violations",
+                "{operation} ({doing}) refused on programme {programme_id!r}: "
+                "{count} blocking violation",
+                "{operation} ({doing}) refused on programme {programme_id!r}: "
+                "{count} blocking violations",
                 n,
                 operation=operation,
+                doing=_term(f"operation.{operation}"),
                 programme_id=programme_id,
                 count=n,
             )
