@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
-from compagnonnage._i18n import CORE, SOURCE_LANGUAGE, Lang, Message, _, _n, term
+from compagnonnage._i18n import CORE, SOURCE_LANGUAGE, Catalogue, Lang, Message, _, _n, term
 
 __all__ = [
     "CompagnonnageError",
@@ -39,6 +39,10 @@ class _Violation(Protocol):
 
 
 _V = TypeVar("_V", bound=_Violation)
+
+
+_VERBATIM = Catalogue("compagnonnage_verbatim", "compagnonnage")
+"""A catalogue with no translations: a plain string given for a message, said as it is."""
 
 
 def _term(key: str) -> Message:
@@ -70,7 +74,7 @@ class InvalidValueError(CompagnonnageError, ValueError):
     :ivar field: the field at fault (``"affiliation"``).
     :ivar expected: what the field accepts, in every language (a ``Message``:
         ``error.expected("fr")``). A plugin raising this
-        error may give a plain string, used for every language.
+        error may give a plain string, said as it is in every language.
     :ivar got: the ``repr`` of the value that was given.
     :ivar hint: how to give the value the field expects, in every language
         (``use Modality.ON_SITE``), or ``None``.
@@ -87,7 +91,7 @@ class InvalidValueError(CompagnonnageError, ValueError):
     ) -> None:
         self.owner = owner
         self.field = field
-        self.expected: Message | str = expected
+        self.expected = expected if isinstance(expected, Message) else _VERBATIM.message(expected)
         self.got = repr(got)
         self.hint = hint
         where = f"{owner}.{field}"

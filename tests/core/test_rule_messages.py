@@ -7,9 +7,9 @@ Dates are spelt in each language (Babel, in the ``dev`` extra).
 
 from __future__ import annotations
 
-import pytest
-
 import datetime as dt
+
+import pytest
 
 from compagnonnage import check
 from compagnonnage._i18n import SOURCE_LANGUAGE, Message, _, languages
@@ -328,7 +328,8 @@ def test_breaches_and_violations_are_immutable_and_hold_one_message() -> None:
         v.text = text  # type: ignore[misc]
     with pytest.raises(AttributeError):
         v.subjects = ()  # type: ignore[misc]
-    assert not hasattr(v, "fr") and not hasattr(v, "en")
+    assert not hasattr(v, "fr")
+    assert not hasattr(v, "en")
     assert hash(v) == hash(_violation("STG-007", ("act-training-elus",)))
 
 

@@ -53,7 +53,10 @@ def _with_plan(p: Programme, owner: str | None) -> Programme:
 def test_a_plan_action_owned_by_a_stranger_is_ref_001(togo: Programme) -> None:
     (v,) = _found(_with_plan(togo, "ghost-owner"), "REF-001")
     assert v.subjects == ("pa-1", "ghost-owner")
-    assert v.message() == "Mandate-plan action pa-1 is owned by ghost-owner, unknown to the beneficiary."
+    assert (
+        v.message()
+        == "Mandate-plan action pa-1 is owned by ghost-owner, unknown to the beneficiary."
+    )
     assert "pa-1" in v.message("fr")
 
 
