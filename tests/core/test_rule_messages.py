@@ -109,14 +109,14 @@ CASES = [
     (
         "RES-008",
         ("ind-register", "rec-ghost"),
-        "L'indicateur ind-register suit des préconisations inconnues : rec-ghost.",
-        "Indicator ind-register tracks unknown recommendations: rec-ghost.",
+        "L'indicateur ind-register suit une préconisation inconnue : rec-ghost.",
+        "Indicator ind-register tracks an unknown recommendation: rec-ghost.",
     ),
     (
         "REF-001",
         ("mission-lome-2021-04", "exp-ghost"),
-        "Sur la mission mission-lome-2021-04, experts hors de l'équipe : exp-ghost.",
-        "On mission mission-lome-2021-04, experts not in the team: exp-ghost.",
+        "Sur la mission mission-lome-2021-04, expert hors de l'équipe : exp-ghost.",
+        "On mission mission-lome-2021-04, an expert not in the team: exp-ghost.",
     ),
     (
         "REF-002",
@@ -296,6 +296,19 @@ def test_a_date_parameter_is_spelt_in_each_language() -> None:
     assert text("en") == "x ends on May 31, 2024, before it starts on June 1, 2024."
     assert text("fr") == "x finit le 31 mai 2024, avant de commencer le 1 juin 2024."
     assert text("pt") == "x termina a 31 de maio de 2024, antes de começar a 1 de junho de 2024."
+
+
+def test_a_list_of_ids_takes_the_plural_of_its_length() -> None:
+    from compagnonnage.rules._results import _UNKNOWN
+
+    one, two = (
+        _UNKNOWN["recommendation"].bind(1, ind="i", ids="r1"),
+        _UNKNOWN["recommendation"].bind(2, ind="i", ids="r1, r2"),
+    )
+    assert one("en") == "Indicator i tracks an unknown recommendation: r1."
+    assert two("en") == "Indicator i tracks unknown recommendations: r1, r2."
+    assert one("fr") == "L'indicateur i suit une préconisation inconnue : r1."
+    assert two("pt") == "O indicador i acompanha recomendações desconhecidas: r1, r2."
 
 
 def test_a_stage_parameter_is_named_in_each_language() -> None:

@@ -189,9 +189,15 @@ def _deliverable_breaches(
 
 
 _UNCITED = _("Recommendation {owner} cites no finding.")
-_CITES_UNKNOWN = _("Recommendation {owner} cites unknown findings: {ids}.")
+_CITES_UNKNOWN = _n(
+    "Recommendation {owner} cites an unknown finding: {ids}.",
+    "Recommendation {owner} cites unknown findings: {ids}.",
+)
 _ANSWERS_NOTHING = _("Support action {owner} answers no recommendation.")
-_ANSWERS_UNKNOWN = _("Support action {owner} answers unknown recommendations: {ids}.")
+_ANSWERS_UNKNOWN = _n(
+    "Support action {owner} answers an unknown recommendation: {ids}.",
+    "Support action {owner} answers unknown recommendations: {ids}.",
+)
 
 
 def _citations(
@@ -202,13 +208,19 @@ def _citations(
     unknown: Message,
     cited: str,
 ) -> Iterator[Breach]:
-    """A breach when ``owner`` refers to nothing, or to ids (of kind ``cited``) not ``known``."""
+    """A breach when ``owner`` refers to nothing, or to ids (of kind ``cited``) not ``known``.
+
+    ``unknown`` is a plural message, its form chosen by the number of unknown ids.
+    """
     if not refs:
         yield Breach((owner,), none.bind(owner=owner))
         return
     missing = sorted(r for r in refs if r not in known)
     if missing:
-        yield Breach((owner, *_all(cited, missing)), unknown.bind(owner=owner, ids=_ids(missing)))
+        yield Breach(
+            (owner, *_all(cited, missing)),
+            unknown.bind(len(missing), owner=owner, ids=_ids(missing)),
+        )
 
 
 @rule(
@@ -354,8 +366,14 @@ _LOCAL_ALONE = {
     "action": _("On support action {item}, a local expert works without a network expert."),
 }
 _OUTSIDE_TEAM = {
-    "mission": _("On mission {item}, experts not in the team: {ids}."),
-    "action": _("On support action {item}, experts not in the team: {ids}."),
+    "mission": _n(
+        "On mission {item}, an expert not in the team: {ids}.",
+        "On mission {item}, experts not in the team: {ids}.",
+    ),
+    "action": _n(
+        "On support action {item}, an expert not in the team: {ids}.",
+        "On support action {item}, experts not in the team: {ids}.",
+    ),
 }
 """What STG-010 and REF-001 say, by the kind of item (a mission, a support action)."""
 
@@ -637,7 +655,7 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         subject = _subject(item)
         yield Breach(
             (subject, *_all("expert", unknown)),
-            _OUTSIDE_TEAM[subject.kind].bind(item=item.id, ids=_ids(unknown)),
+            _OUTSIDE_TEAM[subject.kind].bind(len(unknown), item=item.id, ids=_ids(unknown)),
         )
     for a in p.accompaniment.actions:
         strangers = [i for i in a.participant_ids if i not in people]
@@ -645,8 +663,10 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             continue
         yield Breach(
             (_subject(a), *_all("person", strangers)),
-            _(
+            _n(
+                "Support action {action} has a participant from outside the beneficiary: {ids}.",
                 "Support action {action} has participants from outside the beneficiary: {ids}.",
+                len(strangers),
                 action=a.id,
                 ids=_ids(strangers),
             ),
@@ -667,8 +687,10 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             if strangers:
                 yield Breach(
                     (Subject("deliverable", kind), *_all("person", strangers)),
-                    _(
+                    _n(
+                        "Deliverable '{deliverable}': unknown author: {ids}.",
                         "Deliverable '{deliverable}': unknown authors: {ids}.",
+                        len(strangers),
                         deliverable=_deliverable(kind),
                         ids=_ids(strangers),
                     ),
@@ -679,7 +701,12 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if strangers:
             yield Breach(
                 (Subject("debriefing", "debriefing"), *_all("person", strangers)),
-                _("The debriefing has unknown attendees: {ids}.", ids=_ids(strangers)),
+                _n(
+                    "The debriefing has an unknown attendee: {ids}.",
+                    "The debriefing has unknown attendees: {ids}.",
+                    len(strangers),
+                    ids=_ids(strangers),
+                ),
             )
     yield from _body_references(p.beneficiary, everyone)
     for plan in _plans(p):
@@ -697,9 +724,12 @@ def _body_references(body: Body, everyone: AbstractSet[str]) -> Iterator[Breach]
         if strangers:
             yield Breach(
                 (Subject("governing_body", g.id), *_all("person", strangers)),
-                _(
+                _n(
+                    "Governing body {governing_body} has a member from outside the beneficiary: "
+                    "{ids}.",
                     "Governing body {governing_body} has members from outside the beneficiary: "
                     "{ids}.",
+                    len(strangers),
                     governing_body=g.id,
                     ids=_ids(strangers),
                 ),

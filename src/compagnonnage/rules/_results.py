@@ -358,11 +358,23 @@ def _closes_measured(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 
 
 _UNKNOWN = {
-    "recommendation": _("Indicator {ind} tracks unknown recommendations: {ids}."),
-    "action": _("Indicator {ind} tracks unknown support actions: {ids}."),
-    "plan_action": _("Indicator {ind} tracks unknown plan actions: {ids}."),
+    "recommendation": _n(
+        "Indicator {ind} tracks an unknown recommendation: {ids}.",
+        "Indicator {ind} tracks unknown recommendations: {ids}.",
+    ),
+    "action": _n(
+        "Indicator {ind} tracks an unknown support action: {ids}.",
+        "Indicator {ind} tracks unknown support actions: {ids}.",
+    ),
+    "plan_action": _n(
+        "Indicator {ind} tracks an unknown plan action: {ids}.",
+        "Indicator {ind} tracks unknown plan actions: {ids}.",
+    ),
 }
-_UNKNOWN_PERIOD = _("Indicator {ind} names unknown reporting periods: {ids}.")
+_UNKNOWN_PERIOD = _n(
+    "Indicator {ind} names an unknown reporting period: {ids}.",
+    "Indicator {ind} names unknown reporting periods: {ids}.",
+)
 _TWICE = {
     "indicator": _n(
         "Id {id} is given to {count} indicator.", "Id {id} is given to {count} indicators."
@@ -410,20 +422,16 @@ def _results_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             if known.issuperset(refs):
                 continue
             missing = sorted({r for r in refs if r not in known})
-            yield _breach(
+            yield Breach(
                 (_indicator(ind.id), *(Subject(kind, r) for r in missing)),
-                _UNKNOWN[kind],
-                ind=ind.id,
-                ids=", ".join(missing),
+                _UNKNOWN[kind].bind(len(missing), ind=ind.id, ids=", ".join(missing)),
             )
         named = [t.period_id for t in ind.targets] + [m.period_id for m in ind.values]
         if not periods.issuperset(named):
             ghosts = sorted(set(named) - periods)
-            yield _breach(
+            yield Breach(
                 (_indicator(ind.id), *map(_period, ghosts)),
-                _UNKNOWN_PERIOD,
-                ind=ind.id,
-                ids=", ".join(ghosts),
+                _UNKNOWN_PERIOD.bind(len(ghosts), ind=ind.id, ids=", ".join(ghosts)),
             )
         finals = [m for m in ind.values if m.final]
         if len(finals) > 1:
