@@ -211,8 +211,8 @@ class RulesDirective(_Generated):
             out += [
                 f"   * - ``{core_rule.code}``",
                 f"     - {core_rule.severity.value}",
-                f"     - {core_rule.title.en}",
-                f"     - {core_rule.title.fr}",
+                f"     - {core_rule.title('en')}",
+                f"     - {core_rule.title('fr')}",
             ]
         return out
 

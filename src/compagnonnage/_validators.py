@@ -15,7 +15,7 @@ from functools import cache
 from itertools import repeat
 from typing import Any
 
-from compagnonnage._i18n import Message, _
+from compagnonnage._i18n import Message, _, _p
 from compagnonnage.errors import InvalidValueError
 
 Validator = Callable[[Any, Any, Any], None]
@@ -60,13 +60,29 @@ _LANGUAGE = _("an ISO 639-1 language code")
 _CURRENCY = _("an ISO 4217 currency code")
 
 
-def _a(name: str) -> str:
-    """``name`` after its English indefinite article: ``a Modality``, ``an Affiliation``."""
-    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
+def _an(name: str) -> int:
+    """Which English indefinite article ``name`` takes: 0 for ``a Modality``, 1 for ``an Affiliation``."""
+    return 1 if name[:1] in "AEIOU" else 0
 
 
-def _names(kind: type | tuple[type, ...]) -> str:
-    return kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+_A_MEMBER = (_("a {name} ({members})"), _("an {name} ({members})"))
+"""A member of an enumeration, ``a Modality (Modality.REMOTE, Modality.ON_SITE)``, by article."""
+_AN_OBJECT = (_p("expected.object", "a {name}"), _p("expected.object", "an {name}"))
+"""An instance of a class, ``a Period``, by article."""
+
+
+def _names(kind: type | tuple[type, ...]) -> Message | str:
+    """The name of a class, or the names of several: ``Period or Expert``."""
+    if isinstance(kind, type):
+        return kind.__name__
+    names: Message | str = kind[0].__name__
+    for other in kind[1:]:
+        names = _("{either} or {other}", either=names, other=other.__name__)
+    return names
+
+
+def _first_name(kind: type | tuple[type, ...]) -> str:
+    return kind.__name__ if isinstance(kind, type) else kind[0].__name__
 
 
 def enum_hint(enum_type: type[enum.Enum], value: object) -> Message | None:
@@ -130,12 +146,8 @@ def member_of(enum_type: type[enum.Enum], *, optional: bool = False) -> Validato
     (``use Modality.ON_SITE``): the model takes members only, as its types say.
     """
     members = ", ".join(f"{enum_type.__name__}.{m.name}" for m in enum_type)
-    expected = _(
-        "{value} ({members})",
-        value=_a(enum_type.__name__),
-        members=members,
-        name__=enum_type.__name__,
-    )
+    name = enum_type.__name__
+    expected = _A_MEMBER[_an(name)].bind(name=name, members=members)
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if value is None and optional:
@@ -157,8 +169,7 @@ def instance_of(
     ``spell`` gives, for a string given instead, the Python that builds the
     object (``RegionRef.parse('SN-DK')``), which the error then suggests.
     """
-    label = _names(kind)
-    expected = _("{an_object}", an_object=_a(label))
+    expected = _AN_OBJECT[_an(_first_name(kind))].bind(name=_names(kind))
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if value is None and optional:
@@ -173,8 +184,7 @@ def instance_of(
 
 def tuple_of(kind: type | tuple[type, ...], *, item: Validator | None = None) -> Validator:
     """A tuple whose items are instances of ``kind`` (each also passing ``item``)."""
-    label = _names(kind)
-    expected = _("a tuple of {label}", label=label)
+    expected = _("a tuple of {label}", label=_names(kind))
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if not isinstance(value, tuple) or not all(map(isinstance, value, repeat(kind))):
@@ -193,7 +203,7 @@ def tuple_of(kind: type | tuple[type, ...], *, item: Validator | None = None) ->
 
 def frozenset_of(kind: type) -> Validator:
     """A frozenset whose items are instances of ``kind`` (an enum's values get a hint)."""
-    expected = _("a frozenset of {name__}", name__=kind.__name__)
+    expected = _("a frozenset of {name}", name=kind.__name__)
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if not isinstance(value, frozenset) or not all(map(isinstance, value, repeat(kind))):

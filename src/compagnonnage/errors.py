@@ -3,8 +3,9 @@
 Every error the library raises on purpose derives from :class:`CompagnonnageError`,
 so an application can catch the whole family with one ``except`` clause. Each one
 says *where* the problem is (a class and field, a document path, a plugin) and
-*what* was expected, in French and English: :meth:`CompagnonnageError.message`
-gives it in either language, ``str(error)`` is the English text, and the
+*what* was expected, as one :class:`~compagnonnage._i18n.Message`:
+:meth:`CompagnonnageError.message` renders it in any language the library speaks
+(``"en"``, ``"fr"``, ``"pt"``…), ``str(error)`` is the English text, and the
 attributes documented on each class hold the same facts as data.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
-from compagnonnage._i18n import SOURCE_LANGUAGE, Lang, Message, _, term
+from compagnonnage._i18n import CORE, SOURCE_LANGUAGE, Catalogue, Lang, Message, _, _n, term
 
 __all__ = [
     "CompagnonnageError",
@@ -40,12 +41,21 @@ class _Violation(Protocol):
 _V = TypeVar("_V", bound=_Violation)
 
 
+_VERBATIM = Catalogue("compagnonnage_verbatim", "compagnonnage")
+"""A catalogue with no translations: a plain string given for a message, said as it is."""
+
+
+def _term(key: str) -> Message:
+    """The domain's term ``key`` (``"kind.support_action"``) as a message, rendered in each language."""
+    return Message(CORE, term(key, SOURCE_LANGUAGE), context=key)
+
+
 class CompagnonnageError(Exception):
     """Base class of every error raised by compagnonnage.
 
-    :meth:`message` gives the error in French or English: pass the text as a
-    :class:`~compagnonnage._i18n.Message`. A subclass that overrides
-    :meth:`message` may pass its English text alone.
+    Pass the text as a :class:`~compagnonnage._i18n.Message` (``_("…", name=…)``):
+    :meth:`message` renders it in the language asked for. A plain string (a
+    plugin's own error without a catalogue) is the same in every language.
     """
 
     def __init__(self, text: Message | str) -> None:
@@ -62,11 +72,11 @@ class InvalidValueError(CompagnonnageError, ValueError):
 
     :ivar owner: the class being built (``"Expert"``), or the operation called.
     :ivar field: the field at fault (``"affiliation"``).
-    :ivar expected: what the field accepts, in both languages (a ``Message``:
+    :ivar expected: what the field accepts, in every language (a ``Message``:
         ``error.expected("fr")``). A plugin raising this
-        error may give a plain string, used for both languages.
+        error may give a plain string, said as it is in every language.
     :ivar got: the ``repr`` of the value that was given.
-    :ivar hint: how to give the value the field expects, in both languages
+    :ivar hint: how to give the value the field expects, in every language
         (``use Modality.ON_SITE``), or ``None``.
     """
 
@@ -81,7 +91,7 @@ class InvalidValueError(CompagnonnageError, ValueError):
     ) -> None:
         self.owner = owner
         self.field = field
-        self.expected: Message | str = expected
+        self.expected = expected if isinstance(expected, Message) else _VERBATIM.message(expected)
         self.got = repr(got)
         self.hint = hint
         where = f"{owner}.{field}"
@@ -118,14 +128,12 @@ class UnknownReferenceError(CompagnonnageError, LookupError):
         self.ident = ident
         """The id that was not found."""
         self.programme_id = programme_id
-        key = f"kind.{kind}"
         super().__init__(
             _(
-                "programme {programme_id!r} has no {value} with id {ident!r}",
+                "programme {programme_id!r} has no {what} with id {ident!r}",
                 programme_id=programme_id,
-                value=term(key, "en"),
+                what=_term(f"kind.{kind}"),
                 ident=ident,
-                value2=term(key, "fr"),
             )
         )
 
@@ -152,7 +160,7 @@ class LifecycleMisuse(CompagnonnageError, ValueError):
     :ivar operation: the operation called (``"complete_action"``).
     :ivar programme_id: the programme it was called on.
     :ivar argument: the argument at fault (``"action_id"``, ``"at"``, ``"reason"``).
-    :ivar expected: what it should have been, in both languages (a ``Message``).
+    :ivar expected: what it should have been, in every language (a ``Message``).
     :ivar got: the ``repr`` of what was given (for LIF-001, of the action's status).
     """
 
@@ -173,15 +181,15 @@ class LifecycleMisuse(CompagnonnageError, ValueError):
         self.got = repr(got)
         super().__init__(
             _(
-                "{code} {operation} on programme {programme_id!r}: {argument}: expected {en}, got {got}",
+                "{code} {operation} ({doing}) on programme {programme_id!r}: {argument}: "
+                "expected {expected}, got {got}",
                 code=code,
                 operation=operation,
+                doing=_term(f"operation.{operation}"),
                 programme_id=programme_id,
                 argument=argument,
-                en=expected.en,
+                expected=expected,
                 got=self.got,
-                value=term("operation." + operation, "fr"),
-                fr=expected.fr,
             )
         )
 
@@ -195,6 +203,10 @@ class TransitionRefused(CompagnonnageError, Generic[_V]):
     :ivar operation: the operation refused (``"close_preparation"``).
     :ivar programme_id: the programme it was tried on.
     :ivar violations: *every* blocking violation, sorted.
+
+    Its :meth:`message` is the refusal (``close_preparation (closing the
+    preparation) refused on programme 'p': 2 blocking violations``) followed by one
+    line per violation, each in the language asked for.
     """
 
     def __init__(self, operation: str, programme_id: str, violations: Sequence[_V]) -> None:
@@ -203,23 +215,24 @@ class TransitionRefused(CompagnonnageError, Generic[_V]):
         self.programme_id = programme_id
         self.violations: tuple[_V, ...] = tuple(violations)
         n = len(self.violations)
-        plural = "s" if n > 1 else ""
-        lines = {
-            lang: "".join(f"\n  {v.code} {v.message(lang)}" for v in self.violations)
-            for lang in ("fr", "en")
-        }
         super().__init__(
-            _(
-                "{operation} refused on programme {programme_id!r}: {n} blocking violation(s){value}",
+            _n(
+                "{operation} ({doing}) refused on programme {programme_id!r}: "
+                "{count} blocking violation",
+                "{operation} ({doing}) refused on programme {programme_id!r}: "
+                "{count} blocking violations",
+                n,
                 operation=operation,
+                doing=_term(f"operation.{operation}"),
                 programme_id=programme_id,
-                n=n,
-                value=lines["en"],
-                value2=term("operation." + operation, "fr"),
-                plural=plural,
-                value3=lines["fr"],
+                count=n,
             )
         )
+
+    def message(self, lang: Lang) -> str:
+        """The refusal in ``lang``, then each blocking violation on a line of its own."""
+        lines = "".join(f"\n  {v.code} {v.message(lang)}" for v in self.violations)
+        return f"{super().message(lang)}{lines}"
 
 
 class MissingExtraError(CompagnonnageError, ImportError):

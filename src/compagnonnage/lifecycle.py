@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 import attrs
 from attrs import frozen
 
-from compagnonnage._i18n import _, stage_label
+from compagnonnage._i18n import Message, _
 from compagnonnage._validators import is_identifier
 from compagnonnage.errors import LifecycleMisuse, TransitionRefused, UnknownReferenceError
 from compagnonnage.model import (
@@ -131,20 +131,21 @@ def _replace(items: tuple[_T, ...], new: _T, same: Callable[[_T], bool]) -> tupl
 def _stage_violation(p: Programme, operation: Operation, needed: Stage) -> Violation:
     if p.stage.rank > needed.rank:
         code = "STG-014"
-        fr = (
-            f"« {operation.value} » : l'étape {stage_label(needed, 'fr')} est close ; "
-            "rouvrez-la d'abord (avec un motif)."
+        text = _(
+            "'{operation}': the {stage} stage is closed; reopen it first (with a reason).",
+            operation=operation.value,
+            stage=needed,
         )
-        en = f"'{operation.value}': the {stage_label(needed, 'en')} stage is closed; reopen it first (with a reason)."
     else:
         code = "STG-001"
-        fr = (
-            f"« {operation.value} » demande l'étape {stage_label(needed, 'fr')} ; "
-            f"le programme est en {stage_label(p.stage, 'fr')}."
+        text = _(
+            "'{operation}' needs the {stage} stage; the programme is in {current}.",
+            operation=operation.value,
+            stage=needed,
+            current=p.stage,
         )
-        en = f"'{operation.value}' needs the {stage_label(needed, 'en')} stage; the programme is in {stage_label(p.stage, 'en')}."
     subjects = (Subject("programme", p.id),)
-    return Violation(code=code, severity=Severity.ERROR, subjects=subjects, fr=fr, en=en)
+    return Violation(code=code, severity=Severity.ERROR, subjects=subjects, text=text)
 
 
 def _action(p: Programme, action_id: str) -> SupportAction:
@@ -207,14 +208,15 @@ def _check_status(
 ) -> None:
     """LIF-001 unless ``action`` is in one of the ``accepted`` statuses (``got`` is its status)."""
     if action.status not in accepted:
-        fr = " ou ".join(s.value for s in accepted)
-        en = " or ".join(s.value for s in accepted)
+        statuses: Message | str = accepted[0].value
+        for other in accepted[1:]:
+            statuses = _("{either} or {other}", either=statuses, other=other.value)
         raise LifecycleMisuse(
             "LIF-001",
             operation.value,
             p.id,
             "action" if operation is Operation.PLAN_ACTION else "action_id",
-            _("action {id!r} with status {en}", id=action.id, en=en, fr=fr),
+            _("action {id!r} with status {statuses}", id=action.id, statuses=statuses),
             action.status.value,
         )
 

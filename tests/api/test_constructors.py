@@ -83,8 +83,8 @@ def test_region_parse_refuses_anything_else_naming_both_forms(code: str) -> None
     with pytest.raises(InvalidValueError) as raised:
         RegionRef.parse(code)
     assert (raised.value.owner, raised.value.field) == ("RegionRef", "code")
-    assert "'SN-DK'" in raised.value.expected.en
-    assert "« SN-DK »" in raised.value.expected.fr
+    assert "'SN-DK'" in str(raised.value.expected)
+    assert "« SN-DK »" in raised.value.message("fr")
 
 
 def test_defaults_a_rule_would_refuse_are_not_defaults() -> None:
@@ -110,11 +110,13 @@ def test_an_unknown_nomenclature_is_a_warning_when_no_plugin_provides_one() -> N
         ("programme", p.id),
         ("nomenclature", "uemoa"),
     ]
-    assert warning.en == (
+    assert warning.message() == (
         "No loaded plugin provides nomenclature uemoa: trades uemoa:ALI-01, uemoa:BTP-01, "
         "uemoa:HYG-01, uemoa:TEX-01 cannot be checked."
     )
-    assert warning.fr.startswith("Aucune extension chargée ne fournit la nomenclature uemoa")
+    assert warning.message("fr").startswith(
+        "Aucune extension chargée ne fournit la nomenclature uemoa"
+    )
     # A bare check looked nothing up and claims nothing; a plugin that knows it is silent.
     assert "STG-011" not in check(p).codes
     import compagnonnage_uemoa

@@ -1,4 +1,4 @@
-"""Errors in one shape: every error of the library speaks French and English, with fields."""
+"""Errors in one shape: every error of the library speaks every language, with fields."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compagnonnage import lifecycle as lc
-from compagnonnage._files import WriteRefusedError
-from compagnonnage._i18n import Message
+from compagnonnage._files import _READ_ONLY, WriteRefusedError
+from compagnonnage._i18n import SOURCE_LANGUAGE, Text, _, languages
 from compagnonnage.cli._session import CliError
 from compagnonnage.diagnostics import QuestionKindError, YesNoQuestion
 from compagnonnage.documents import DocumentError, Problem
@@ -89,15 +89,15 @@ def _samples() -> list[CompagnonnageError]:
         PluginHookError("demo", "compagnonnage_stage_changed", "boom", fr="boum"),
         DuplicateRegistrationError("demo", kind="rule", ident="DEMO-001", first="other"),
         ExportError([ExportProblem("export.csv", 3, "gov_minutes", "vide", "empty")]),
-        FormError("governance", Message("aucune question", "no question")),
+        FormError("governance", _("refused by pyxform: {exc}", exc="x")),
         IatiError([IatiProblem("/iati-activities", "XSD", "mauvais", "bad")], source="a.xml"),
         MissingExtraError("results", "openpyxl"),
         QuestionKindError(
             "governance",
-            YesNoQuestion(id="q", dimension_id="dim", text=Message("Q ?", "Q?")),
+            YesNoQuestion(id="q", dimension_id="dim", text=Text("Q ?", "Q?")),
             KeyError("x"),
         ),
-        WriteRefusedError("out.json", Message("fichier en lecture seule", "read-only file")),
+        WriteRefusedError("out.json", _READ_ONLY),
     ]
 
 
@@ -129,12 +129,36 @@ def test_every_error_speaks_french_and_english(error: CompagnonnageError) -> Non
     assert str(error) == en
 
 
+_CORE_ERRORS = (
+    InvalidValueError,
+    UnknownReferenceError,
+    LifecycleMisuse,
+    TransitionRefused,
+    MissingExtraError,
+)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [e for e in _samples() if type(e) in _CORE_ERRORS],
+    ids=lambda e: type(e).__name__,
+)
+def test_the_core_errors_speak_every_language(error: CompagnonnageError) -> None:
+    en = error.message(SOURCE_LANGUAGE)
+    for lang in languages():
+        said = error.message(lang)
+        assert said.strip()
+        assert "{" not in said
+        if lang != SOURCE_LANGUAGE:
+            assert said != en, lang
+
+
 def test_invalid_value_error_has_structured_bilingual_fields() -> None:
     with pytest.raises(InvalidValueError) as raised:
         Expert(id="e 1", name="Ana", affiliation=Affiliation.NETWORK)
     err = raised.value
     assert (err.owner, err.field, err.got, err.hint) == ("Expert", "id", "'e 1'", None)
-    assert err.expected.en == "an id (letters, digits, '_.:/-', 1-128 chars)"
+    assert str(err.expected) == "an id (letters, digits, '_.:/-', 1-128 chars)"
     assert err.message("fr") == (
         "Expert.id : attendu un identifiant (lettres, chiffres, « _.:/- », 1 à 128 caractères), "
         "reçu 'e 1'"
@@ -151,6 +175,9 @@ def test_unknown_reference_error_names_the_kind_as_a_code_and_in_words() -> None
     assert err.message("fr") == (
         "programme 'cma-ucrm-2021' : action d'accompagnement 'act-nope' introuvable"
     )
+    pt = err.message("pt")
+    assert pt.startswith("programa 'cma-ucrm-2021': ")
+    assert pt.endswith(" 'act-nope' não encontrado")
 
 
 def test_the_french_refusal_header_says_as_much_as_the_english() -> None:
@@ -158,13 +185,30 @@ def test_the_french_refusal_header_says_as_much_as_the_english() -> None:
     with pytest.raises(TransitionRefused) as refused:
         lc.close_preparation(opened, by="cma-durand", at=AT)
     en_head, fr_head = (refused.value.message(lang).splitlines()[0] for lang in ("en", "fr"))
-    assert (
-        en_head == "close_preparation refused on programme 'cma-ucrm-2021': 3 blocking violation(s)"
+    assert en_head == (
+        "close_preparation (closing the preparation) refused on programme 'cma-ucrm-2021': "
+        "3 blocking violations"
     )
     assert fr_head == (
         "opération « clôture de la préparation » (close_preparation) refusée pour le programme "
         "'cma-ucrm-2021' : 3 violations bloquantes"
     )
+    lines = refused.value.message("pt").splitlines()
+    assert lines[0].startswith("operação «")
+    assert lines[0].endswith(
+        "(close_preparation) recusada no programa 'cma-ucrm-2021': 3 violações bloqueantes"
+    )
+    assert lines[1].startswith("  STG-003 Entregável «")
+
+
+def test_one_blocking_violation_is_said_in_the_singular() -> None:
+    draft = attrs.evolve(togo_programme(stage=Stage.DRAFT), reference_partner=None)
+    with pytest.raises(TransitionRefused) as refused:
+        lc.open_programme(draft, by="cma-durand", at=AT)
+    heads = {lang: refused.value.message(lang).splitlines()[0] for lang in ("en", "fr", "pt")}
+    assert heads["en"].endswith(": 1 blocking violation")
+    assert heads["fr"].endswith(" : 1 violation bloquante")
+    assert heads["pt"].endswith(": 1 violação bloqueante")
 
 
 # -- enumerations: members, never their values ------------------------------------
@@ -209,11 +253,13 @@ def test_an_enum_value_given_for_the_enum_names_the_member_to_write(
         build(value)
     err = raised.value
     assert err.hint is not None
-    assert err.hint.en == f"use {member}"
-    assert err.hint.fr == f"écrivez {member}"
+    assert err.hint("en") == f"use {member}"
+    assert err.hint("fr") == f"écrivez {member}"
+    assert err.hint("pt") == f"escreva {member}"
     assert str(err).endswith(f"(use {member})")
     enum_name = member.split(".")[0]
-    assert enum_name in err.expected.en
+    assert enum_name in str(err.expected)
+    assert enum_name in err.message("fr")
 
 
 def test_the_modality_message_no_longer_reads_as_a_contradiction() -> None:
@@ -296,7 +342,7 @@ def test_records_of_the_wrong_kind_are_lif_002(forbid_building: Callable[[], Non
     bare = Deliverable(title="Un livrable")
     err = _misuse(lambda: lc.record_deliverable(in_prep, bare, by="x", at=AT))
     assert (err.code, err.argument) == ("LIF-002", "deliverable")
-    assert "TermsOfReference" in err.expected.en
+    assert "TermsOfReference" in str(err.expected)
     err = _misuse(lambda: lc.record_finding(in_diag, Finding(id="f", statement="S"), by="x", at=AT))
     assert (err.code, err.argument) == ("LIF-002", "finding")
     err = _misuse(

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compagnonnage import lifecycle as lc
+from compagnonnage._i18n import Catalogue
 from compagnonnage.documents import dump
 from compagnonnage.errors import TransitionRefused
 from compagnonnage.example import togo_programme, togo_steps
@@ -95,10 +96,14 @@ def test_next_step_agrees_with_the_lifecycle_on_defective_programmes(p: Programm
 # -- plugin rules -------------------------------------------------------------------
 
 
-@rule("APP-001", title_fr="Le budget est voté", title_en="The budget is voted")
+_ = Catalogue("compagnonnage_app", "compagnonnage_app").message
+"""An application's own catalogue (it has none compiled: its words stay English)."""
+
+
+@rule("APP-001", title=_("The budget is voted"))
 def _budget_voted(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if p.stage is Stage.CLOSED:
-        yield Breach((Subject("programme", p.id),), "Budget non voté.", "Budget not voted.")
+        yield Breach((Subject("programme", p.id),), _("Budget not voted."))
 
 
 class _BudgetPlugin:
@@ -117,8 +122,9 @@ def test_a_blocking_plugin_rule_is_named_with_its_title() -> None:
     assert step is not None
     assert [v.code for v in step.blocked_by] == ["APP-001"]
     blocking: list[Rule] = list(step.blocking_rules)
+    # the application's catalogue has no French: its title is said in English
     assert [(r.code, r.title("fr"), r.origin) for r in blocking] == [
-        ("APP-001", "Le budget est voté", "budget")
+        ("APP-001", "The budget is voted", "budget")
     ]
     same = lc.next_step(p, rules=manager.rules(), context=manager.rule_context(), at=_when(p))
     assert same == manager.lifecycle().next_step(p, at=_when(p))
@@ -154,7 +160,7 @@ def test_status_names_a_blocking_plugin_rule(
     ]
     assert main(["--lang", "fr", "status", str(path)]) == 0
     text = capsys.readouterr().out
-    assert "\nRègles qui la bloquent :\n  APP-001\u00a0: Le budget est voté\n" in text
+    assert "\nRègles qui la bloquent :\n  APP-001\u00a0: The budget is voted\n" in text
 
 
 def test_asking_for_the_next_step_tells_no_listener() -> None:

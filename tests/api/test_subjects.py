@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from compagnonnage._i18n import Catalogue
 from compagnonnage.example import togo_programme
 from compagnonnage.model import Programme
 from compagnonnage.rules import Breach, RuleContext, Subject, Violation, check, rule
@@ -109,17 +110,22 @@ def test_a_subject_is_its_id() -> None:
         s.kind = "expert"  # type: ignore[misc]
 
 
-@rule("APP-002", title_fr="Essai", title_en="Trial")
+_ = Catalogue("compagnonnage_app", "compagnonnage_app").message
+"""An application's own catalogue (it has none compiled: its words stay English)."""
+
+
+@rule("APP-002", title=_("Trial"))
 def _plain(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    yield Breach((p.id, Subject("expert", "e-1")), "essai", "trial")
+    yield Breach((p.id, Subject("expert", "e-1")), _("trial"))
 
 
 def test_a_plain_id_from_a_plugin_rule_is_labelled_object() -> None:
     p = togo_programme()
     [v] = _plain.evaluate(p, RuleContext())
     assert [(s.kind, s.id) for s in v.subjects] == [("object", p.id), ("expert", "e-1")]
-    made = Violation(code="APP-002", severity=v.severity, subjects=("x",), fr="a", en="b")
+    made = Violation(code="APP-002", severity=v.severity, subjects=("x",), text=_("b"))
     assert made.subjects[0].kind == "object"
+    assert made.message("fr") == made.message("pt") == "b"
 
 
 def test_the_kinds_documented_are_the_kinds_checked() -> None:

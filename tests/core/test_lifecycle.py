@@ -74,11 +74,11 @@ def test_open_without_reference_partner_is_refused_and_changes_nothing() -> None
         lc.open_programme(draft, by="cma-durand", at=AT)
     assert codes(refused) == ["STG-002"]
     assert (
-        refused.value.violations[0].en
+        refused.value.violations[0].message("en")
         == "Programme cma-ucrm-2021 is open without a reference partner."
     )
     assert (
-        refused.value.violations[0].fr
+        refused.value.violations[0].message("fr")
         == "Le programme cma-ucrm-2021 est ouvert sans partenaire de référence."
     )
     assert draft == kept
@@ -94,8 +94,11 @@ def test_close_preparation_reports_every_missing_deliverable_at_once() -> None:
         "terms_of_reference",
         "work_programme",
     ]
-    assert "close_preparation refused on programme 'cma-ucrm-2021'" in str(refused.value)
-    assert "3 blocking violation(s)" in str(refused.value)
+    assert (
+        "close_preparation (closing the preparation) refused on programme 'cma-ucrm-2021'"
+        in str(refused.value)
+    )
+    assert "3 blocking violations" in str(refused.value)
     assert refused.value.message("fr").startswith(
         "opération « clôture de la préparation » (close_preparation) refusée pour le "
         "programme 'cma-ucrm-2021' : 3 violations bloquantes\n  STG-003 Livrable"
@@ -109,7 +112,7 @@ def test_close_diagnostic_needs_an_on_site_mission_organised_by_the_partner() ->
     with pytest.raises(TransitionRefused) as refused:
         lc.close_diagnostic(before_missions, by="cma-durand", at=AT)
     assert codes(refused) == ["STG-004", "STG-004", "STG-004"]
-    assert {v.en for v in refused.value.violations} == {
+    assert {v.message("en") for v in refused.value.violations} == {
         "The diagnostic has no on-site mission organised by the reference partner.",
         "The diagnostic records no major issue.",
         "The diagnostic makes no recommendation.",
@@ -124,7 +127,7 @@ def test_operations_outside_their_stage_are_refused_with_the_stage_rules() -> No
             p, GoodPractice(id="bp-late", statement="Tardive"), by="cma-durand", at=AT
         )
     assert codes(closed) == ["STG-014"]
-    assert "reopen it first" in closed.value.violations[0].en
+    assert "reopen it first" in closed.value.violations[0].message()
     draft = togo_programme(stage=Stage.DRAFT)
     with pytest.raises(TransitionRefused) as early:
         lc.close_diagnostic(draft, by="cma-durand", at=AT)

@@ -1,16 +1,20 @@
-"""The message of each rule, in French and in English, on the bundled example.
+"""The message of each rule, in French, English and Portuguese, on the bundled example.
 
 Each case plants one defect in the Togo example (at the accompaniment stage)
 and pins the exact messages: a change of wording shows up here, in review.
+Dates are spelt in each language (Babel, in the ``dev`` extra).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from compagnonnage import check
+from compagnonnage._i18n import SOURCE_LANGUAGE, Message, _, languages
 from compagnonnage.example import togo_programme
-from compagnonnage.rules import CORE_RULES
+from compagnonnage.rules import CORE_RULES, Breach, Violation
 from compagnonnage.testing._defects import DEFECTS
 
 CASES = [
@@ -29,14 +33,14 @@ CASES = [
     (
         "FUN-003",
         ("funding.budgets[3]",),
-        "Le budget [3] couvre du 2021-01-11 au 2023-01-11 : plus d'un an.",
-        "Budget [3] runs from 2021-01-11 to 2023-01-11: more than a year.",
+        "Le budget [3] couvre du 11 janvier 2021 au 11 janvier 2023 : plus d'un an.",
+        "Budget [3] runs from January 11, 2021 to January 11, 2023: more than a year.",
     ),
     (
         "FUN-004",
         ("funding.transactions[3]",),
-        "La transaction [3] est datée du 9999-12-31, dans le futur.",
-        "Transaction [3] is dated 9999-12-31, in the future.",
+        "La transaction [3] est datée du 31 décembre 9999, dans le futur.",
+        "Transaction [3] is dated December 31, 9999, in the future.",
     ),
     (
         "FUN-005",
@@ -67,8 +71,8 @@ CASES = [
     (
         "RES-002",
         ("ind-register", "per-planted"),
-        "Indicateur ind-register : la valeur du 2999-01-01 est datée dans le futur.",
-        "Indicator ind-register: the value of 2999-01-01 is dated in the future.",
+        "Indicateur ind-register : la valeur du 1 janvier 2999 est datée dans le futur.",
+        "Indicator ind-register: the value of January 1, 2999 is dated in the future.",
     ),
     (
         "RES-003",
@@ -85,8 +89,8 @@ CASES = [
     (
         "RES-005",
         ("ucrm-togo",),
-        "Effectifs de ucrm-togo au 2024-12-31 : les cotisants (49801) dépassent les inscrits (49800).",
-        "Membership of ucrm-togo on 2024-12-31: paying members (49801) exceed the registered (49800).",
+        "Effectifs de ucrm-togo au 31 décembre 2024 : les cotisants (49801) dépassent les inscrits (49800).",
+        "Membership of ucrm-togo on December 31, 2024: paying members (49801) exceed the registered (49800).",
     ),
     (
         "RES-006",
@@ -105,14 +109,14 @@ CASES = [
     (
         "RES-008",
         ("ind-register", "rec-ghost"),
-        "L'indicateur ind-register suit des préconisations inconnues : rec-ghost.",
-        "Indicator ind-register tracks unknown recommendations: rec-ghost.",
+        "L'indicateur ind-register suit une préconisation inconnue : rec-ghost.",
+        "Indicator ind-register tracks an unknown recommendation: rec-ghost.",
     ),
     (
         "REF-001",
         ("mission-lome-2021-04", "exp-ghost"),
-        "Sur la mission mission-lome-2021-04, experts hors de l'équipe : exp-ghost.",
-        "On mission mission-lome-2021-04, experts not in the team: exp-ghost.",
+        "Sur la mission mission-lome-2021-04, expert hors de l'équipe : exp-ghost.",
+        "On mission mission-lome-2021-04, an expert not in the team: exp-ghost.",
     ),
     (
         "REF-002",
@@ -153,8 +157,8 @@ CASES = [
     (
         "STG-005",
         ("act-planted",),
-        "L'action act-planted commence le 2021-05-02, avant la clôture du diagnostic le 2021-05-03.",
-        "Support action act-planted starts on 2021-05-02, before the diagnostic closed on 2021-05-03.",
+        "L'action act-planted commence le 2 mai 2021, avant la clôture du diagnostic le 3 mai 2021.",
+        "Support action act-planted starts on May 2, 2021, before the diagnostic closed on May 3, 2021.",
     ),
     (
         "STG-006",
@@ -201,8 +205,8 @@ CASES = [
     (
         "STG-013",
         ("cma-ucrm-2021",),
-        "cma-ucrm-2021 finit le 2024-05-31, avant de commencer le 2024-06-01.",
-        "cma-ucrm-2021 ends on 2024-05-31, before it starts on 2024-06-01.",
+        "cma-ucrm-2021 finit le 31 mai 2024, avant de commencer le 1 juin 2024.",
+        "cma-ucrm-2021 ends on May 31, 2024, before it starts on June 1, 2024.",
     ),
     (
         "STG-014",
@@ -223,19 +227,125 @@ def test_every_core_rule_has_a_message_case() -> None:
     assert sorted(c[0] for c in CASES) == sorted(r.code for r in CORE_RULES)
 
 
-@pytest.mark.parametrize(("code", "subjects", "fr", "en"), CASES, ids=[c[0] for c in CASES])
-def test_rule_message_in_both_languages(
-    code: str, subjects: tuple[str, ...], fr: str, en: str
-) -> None:
+def _violation(code: str, subjects: tuple[str, ...]) -> Violation:
     report = check(DEFECTS[code].plant(togo_programme()))
     found = [v for v in report if v.code == code and v.subjects == subjects]
     assert len(found) == 1
-    assert found[0].message("fr") == fr
-    assert found[0].message("en") == en
+    return found[0]
 
 
-def test_every_rule_has_a_title_in_both_languages() -> None:
+@pytest.mark.parametrize(("code", "subjects", "fr", "en"), CASES, ids=[c[0] for c in CASES])
+def test_rule_message_in_french_and_english(
+    code: str, subjects: tuple[str, ...], fr: str, en: str
+) -> None:
+    found = _violation(code, subjects)
+    assert found.message("fr") == fr
+    assert found.message("en") == en
+    assert found.message() == en == str(found.text)
+
+
+PORTUGUESE = [
+    (
+        "STG-005",
+        ("act-planted",),
+        "A ação act-planted começa a 2 de maio de 2021, antes do encerramento do diagnóstico "
+        "a 3 de maio de 2021.",
+    ),
+    ("REF-002", ("cma-durand",), "O identificador cma-durand é atribuído a 2 peritos."),
+    (
+        "STG-015",
+        ("act-training-elus", "ucrm-sg"),
+        "O parceiro de referência ucrm-sg não participa na primeira ação de acompanhamento, "
+        "act-training-elus.",
+    ),
+    (
+        "RES-006",
+        ("rec-planted",),
+        "A recomendação rec-planted não é acompanhada por nenhum indicador.",
+    ),
+    ("FUN-001", ("funding.sectors",), "As percentagens dos setores somam 90, e não 100."),
+]
+
+
+@pytest.mark.parametrize(("code", "subjects", "pt"), PORTUGUESE, ids=[c[0] for c in PORTUGUESE])
+def test_rule_message_in_portuguese(code: str, subjects: tuple[str, ...], pt: str) -> None:
+    assert _violation(code, subjects).message("pt") == pt
+
+
+def test_a_rule_message_renders_its_parameters_in_each_language() -> None:
+    (v,) = [v for v in check(DEFECTS["STG-010"].plant(togo_programme())) if v.code == "STG-010"]
+    assert v.text.params == {"item": "act-planted"}
+    assert (
+        v.message("en")
+        == "On support action act-planted, a local expert works without a network expert."
+    )
+    assert (
+        v.message("fr")
+        == "Sur l'action act-planted, un expert local intervient sans expert du réseau."
+    )
+    assert v.message("pt") == "Na ação act-planted, um perito local intervém sem perito da rede."
+
+
+def test_a_date_parameter_is_spelt_in_each_language() -> None:
+    text = _(
+        "{item} ends on {end}, before it starts on {start}.",
+        item="x",
+        end=dt.date(2024, 5, 31),
+        start=dt.date(2024, 6, 1),
+    )
+    assert text("en") == "x ends on May 31, 2024, before it starts on June 1, 2024."
+    assert text("fr") == "x finit le 31 mai 2024, avant de commencer le 1 juin 2024."
+    assert text("pt") == "x termina a 31 de maio de 2024, antes de começar a 1 de junho de 2024."
+
+
+def test_a_list_of_ids_takes_the_plural_of_its_length() -> None:
+    from compagnonnage.rules._results import _UNKNOWN
+
+    one, two = (
+        _UNKNOWN["recommendation"].bind(1, ind="i", ids="r1"),
+        _UNKNOWN["recommendation"].bind(2, ind="i", ids="r1, r2"),
+    )
+    assert one("en") == "Indicator i tracks an unknown recommendation: r1."
+    assert two("en") == "Indicator i tracks unknown recommendations: r1, r2."
+    assert one("fr") == "L'indicateur i suit une préconisation inconnue : r1."
+    assert two("pt") == "O indicador i acompanha recomendações desconhecidas: r1, r2."
+
+
+def test_a_stage_parameter_is_named_in_each_language() -> None:
+    v = _violation("STG-001", ("cma-ucrm-2021",))
+    assert "draft" in v.message("en")
+    assert "brouillon" in v.message("fr")
+
+
+def test_every_rule_has_a_title_in_every_language() -> None:
+    assert {"en", "fr", "pt"} <= set(languages())
     for r in CORE_RULES:
-        assert r.title.fr.strip()
-        assert r.title.en.strip()
-        assert r.title.fr != r.title.en
+        assert isinstance(r.title, Message)
+        en = r.title(SOURCE_LANGUAGE)
+        assert en.strip()
+        for lang in languages():
+            assert r.title(lang).strip()
+            if lang != SOURCE_LANGUAGE:
+                assert r.title(lang) != en, (r.code, lang)
+
+
+def test_breaches_and_violations_are_immutable_and_hold_one_message() -> None:
+    text = _("Support action {action} is neither remote nor on site.", action="a-1")
+    breach = Breach(("a-1",), text)
+    with pytest.raises(AttributeError):
+        breach.text = _("other")  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        breach.text.params = {}  # type: ignore[misc]
+    v = _violation("STG-007", ("act-training-elus",))
+    with pytest.raises(AttributeError):
+        v.text = text  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        v.subjects = ()  # type: ignore[misc]
+    assert not hasattr(v, "fr")
+    assert not hasattr(v, "en")
+    assert hash(v) == hash(_violation("STG-007", ("act-training-elus",)))
+
+
+def test_a_breach_refuses_text_that_is_not_a_message() -> None:
+    with pytest.raises(ValueError, match=r"Breach\.text: expected a Message"):
+        Breach(("a-1",), "plain English")  # type: ignore[arg-type]

@@ -53,8 +53,11 @@ def _with_plan(p: Programme, owner: str | None) -> Programme:
 def test_a_plan_action_owned_by_a_stranger_is_ref_001(togo: Programme) -> None:
     (v,) = _found(_with_plan(togo, "ghost-owner"), "REF-001")
     assert v.subjects == ("pa-1", "ghost-owner")
-    assert v.en == "Mandate-plan action pa-1 is owned by ghost-owner, unknown to the beneficiary."
-    assert "pa-1" in v.fr
+    assert (
+        v.message()
+        == "Mandate-plan action pa-1 is owned by ghost-owner, unknown to the beneficiary."
+    )
+    assert "pa-1" in v.message("fr")
 
 
 @pytest.mark.parametrize("owner", [None, "ucrm-elu-1", "ucrm-bureau"])
@@ -97,7 +100,7 @@ def test_history_by_an_outsider_is_a_warning_only(togo: Programme) -> None:
     assert report.ok
     (v,) = _found(broken, "REF-003")
     assert v.subjects == (togo.id, "officer-afd")
-    assert v.en.startswith(f"History [{len(togo.history) - 1}]: officer-afd")
+    assert v.message().startswith(f"History [{len(togo.history) - 1}]: officer-afd")
 
 
 @pytest.mark.parametrize(("approver", "warned"), [("ucrm-bureau", False), ("funder", True)])
@@ -186,7 +189,7 @@ def test_a_body_trade_unknown_to_its_known_nomenclature_is_stg_011(togo: Program
     )
     (v,) = _found(broken, "STG-011", context)
     assert v.subjects == (body.id, "uemoa:NOPE")
-    assert v.en == f"Trade uemoa:NOPE of {body.id} is not in nomenclature uemoa."
+    assert v.message() == f"Trade uemoa:NOPE of {body.id} is not in nomenclature uemoa."
     assert _found(broken, "STG-011") == []
 
 

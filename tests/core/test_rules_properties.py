@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 import attrs
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compagnonnage import Severity, check
+from compagnonnage._i18n import languages
 from compagnonnage.model import Modality, Period, Programme, Stage
 from compagnonnage.rules import CORE_RULES, RuleSet
 from compagnonnage.testing.strategies import (
@@ -27,8 +29,25 @@ CASES = [(code, variant) for code, ways in DEFECT_VARIANTS.items() for variant i
 @given(programmes())
 def test_generated_programmes_break_no_rule(programme: Programme) -> None:
     report = check(programme)
-    assert report.ok, [v.en for v in report.errors]
-    assert not report.warnings, [v.en for v in report.warnings]
+    assert report.ok, [v.message() for v in report.errors]
+    assert not report.warnings, [v.message() for v in report.warnings]
+
+
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(![rsa])?(:[^{}]*)?\}")
+
+
+@settings(max_examples=60)
+@given(defective_programmes(st.sampled_from(DEFECT_CODES)))
+def test_every_violation_reads_in_every_language_with_its_parameters_put_in(
+    programme: Programme,
+) -> None:
+    report = check(programme)
+    assert report.violations
+    for v in report:
+        for lang in languages():
+            said = v.message(lang)
+            assert said.strip(), (v.code, lang)
+            assert not _PLACEHOLDER.search(said), (v.code, lang, said)
 
 
 def test_every_core_rule_has_a_defect() -> None:
@@ -45,12 +64,12 @@ def test_each_planted_variant_is_reported_with_its_code_only(
     report = check(programme)
     assert code in report.codes
     other_errors = {v.code for v in report.errors} - {code}
-    assert not other_errors, [v.en for v in report.errors]
+    assert not other_errors, [v.message() for v in report.errors]
     for v in report:
         if v.code == code:
-            assert v.fr.strip()
-            assert v.en.strip()
-            assert v.fr != v.en
+            assert v.message("en").strip()
+            assert v.message("fr").strip()
+            assert v.message("fr") != v.message("en")
             assert v.severity is RuleSet.core()[code].severity
 
 
@@ -132,7 +151,9 @@ def _clashes(p: Programme) -> set[tuple[str, str, str]]:
 
 
 def _reported_clashes(p: Programme) -> list[tuple[str, ...]]:
-    return [v.subjects for v in check(p) if v.code == "STG-013" and v.en.startswith("Expert ")]
+    return [
+        v.subjects for v in check(p) if v.code == "STG-013" and v.message().startswith("Expert ")
+    ]
 
 
 @given(programmes(stage=Stage.CLOSED, min_actions=1))
@@ -168,7 +189,7 @@ def test_a_double_booking_is_reported_once_per_clashing_pair(data: st.DataObject
 @settings(max_examples=60)
 @given(defective_programmes(st.sampled_from(DEFECT_CODES)))
 def test_no_violation_is_reported_twice(programme: Programme) -> None:
-    seen = [(v.code, v.subjects, v.en) for v in check(programme)]
+    seen = [(v.code, v.subjects, v.message()) for v in check(programme)]
     assert len(seen) == len(set(seen))
 
 

@@ -71,7 +71,9 @@ def test_uemoa_001_flags_a_term_longer_than_the_national_one() -> None:
     assert list(plugin.term_length.check(_programme("TG", term_years=4), ctx)) == []
     (breach,) = plugin.term_length.check(_programme("TG", term_years=5), ctx)
     assert breach.subjects == ("chamber",)
-    assert "4-year" in breach.en
+    assert "4-year" in breach.text("en")
+    assert "mandature de 4 ans" in breach.text("fr")
+    assert "mandato de 4 anos" in breach.text("pt")
     assert list(plugin.term_length.check(_programme("SN", term_years=7), ctx)) == []
 
 

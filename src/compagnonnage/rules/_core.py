@@ -1,8 +1,9 @@
 """The core stage rules, STG-001 … STG-015, and the reference rules REF-001 … REF-003.
 
 Each rule is a pure function of a programme (and the rule context) that yields
-one :class:`Breach` per problem, with the ids concerned and a message in French
-and English. The table in ``docs/domain.md`` lists them.
+one :class:`Breach` per problem, with the ids concerned and a message whose
+parameters (ids, dates, stages, other messages) are rendered in the language it is
+shown in. The table in ``docs/domain.md`` lists them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 
-from compagnonnage._i18n import Message, _, enum_label, stage_label, term
+from compagnonnage._i18n import CORE, SOURCE_LANGUAGE, Message, _, _n, term
 from compagnonnage.model import (
     ActionStatus,
     Affiliation,
@@ -54,6 +55,15 @@ def _all(kind: str, ids: Iterable[str]) -> tuple[Subject, ...]:
     return tuple(Subject(kind, i) for i in sorted(ids))
 
 
+def _deliverable(kind: str) -> Message:
+    """The name of a deliverable's kind (``terms_of_reference``), rendered in each language.
+
+    The same message as the domain's term ``kind.<kind>``, whose catalogue entry it uses.
+    """
+    key = f"kind.{kind}"
+    return Message(CORE, term(key, SOURCE_LANGUAGE), context=key)
+
+
 def _subject(item: Mission | SupportAction | Finding) -> Subject:
     """A mission, a support action or a finding as the subject of a breach."""
     if isinstance(item, Mission):
@@ -65,8 +75,7 @@ def _subject(item: Mission | SupportAction | Finding) -> Subject:
 
 @rule(
     "STG-001",
-    title_fr="Trois étapes dans l'ordre : préparation, diagnostic, accompagnement, clôture",
-    title_en="Three stages in fixed order: preparation, diagnostic, accompaniment, closed",
+    title=_("Three stages in fixed order: preparation, diagnostic, accompaniment, closed"),
 )
 def _stage_order(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for i, e in enumerate(p.history):
@@ -76,36 +85,45 @@ def _stage_order(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             if e.from_stage is not expected or e.to_stage is not expected.next():
                 yield Breach(
                     (_programme(p),),
-                    f"Historique [{i}] : « {e.operation.value} » doit passer de "
-                    f"{stage_label(expected, 'fr')} à {stage_label(expected.next(), 'fr')}, "
-                    f"pas de {stage_label(e.from_stage, 'fr')} à {stage_label(e.to_stage, 'fr')}.",
-                    f"History [{i}]: '{e.operation.value}' must move from "
-                    f"{stage_label(expected, 'en')} to {stage_label(expected.next(), 'en')}, "
-                    f"not from {stage_label(e.from_stage, 'en')} to {stage_label(e.to_stage, 'en')}.",
+                    _(
+                        "History [{index}]: '{operation}' must move from {stage} to {next}, "
+                        "not from {from_stage} to {to_stage}.",
+                        index=i,
+                        operation=e.operation.value,
+                        stage=expected,
+                        next=expected.next(),
+                        from_stage=e.from_stage,
+                        to_stage=e.to_stage,
+                    ),
                 )
         elif moves_forward:
             yield Breach(
                 (_programme(p),),
-                f"Historique [{i}] : « {e.operation.value} » ne peut pas changer d'étape "
-                f"({stage_label(e.from_stage, 'fr')} → {stage_label(e.to_stage, 'fr')}).",
-                f"History [{i}]: '{e.operation.value}' cannot change the stage "
-                f"({stage_label(e.from_stage, 'en')} → {stage_label(e.to_stage, 'en')}).",
+                _(
+                    "History [{index}]: '{operation}' cannot change the stage "
+                    "({from_stage} → {to_stage}).",
+                    index=i,
+                    operation=e.operation.value,
+                    from_stage=e.from_stage,
+                    to_stage=e.to_stage,
+                ),
             )
     recorded = p.history[-1].to_stage if p.history else Stage.DRAFT
     if p.stage is not recorded:
         yield Breach(
             (_programme(p),),
-            f"Le programme {p.id} est en {stage_label(p.stage, 'fr')} mais son historique "
-            f"le place en {stage_label(recorded, 'fr')}.",
-            f"Programme {p.id} is in {stage_label(p.stage, 'en')} but its history "
-            f"places it in {stage_label(recorded, 'en')}.",
+            _(
+                "Programme {programme} is in {stage} but its history places it in {recorded}.",
+                programme=p.id,
+                stage=p.stage,
+                recorded=recorded,
+            ),
         )
 
 
 @rule(
     "STG-002",
-    title_fr="Un programme s'ouvre avec un partenaire de référence membre du bénéficiaire",
-    title_en="A programme opens only with a reference partner from the beneficiary body",
+    title=_("A programme opens only with a reference partner from the beneficiary body"),
 )
 def _reference_partner(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if p.stage.rank < _PREPARATION:
@@ -114,21 +132,22 @@ def _reference_partner(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if rp is None:
         yield Breach(
             (_programme(p),),
-            f"Le programme {p.id} est ouvert sans partenaire de référence.",
-            f"Programme {p.id} is open without a reference partner.",
+            _("Programme {programme} is open without a reference partner.", programme=p.id),
         )
     elif rp.body_id != body.id or rp.id not in body.people_ids:
         yield Breach(
             (_programme(p), Subject("person", rp.id)),
-            f"Le partenaire de référence {rp.id} n'est ni élu ni salarié de {body.id}.",
-            f"Reference partner {rp.id} is neither an elected official nor staff of {body.id}.",
+            _(
+                "Reference partner {partner} is neither an elected official nor staff of {body}.",
+                partner=rp.id,
+                body=body.id,
+            ),
         )
 
 
 @rule(
     "STG-003",
-    title_fr="La préparation se clôt avec trois livrables approuvés, co-écrits",
-    title_en="Preparation closes with three approved, co-authored deliverables",
+    title=_("Preparation closes with three approved, co-authored deliverables"),
 )
 def _preparation_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if p.stage.rank < _DIAGNOSTIC:
@@ -143,33 +162,42 @@ def _deliverable_breaches(
     p: Programme, kind: str, d: Deliverable | None, network: set[str], partner_id: str | None
 ) -> Iterator[Breach]:
     subjects = (_programme(p), Subject("deliverable", kind))
-    fr, en = (
-        f"Livrable « {term('kind.' + kind, 'fr')} » :",
-        f"Deliverable '{term('kind.' + kind, 'en')}':",
-    )
+    name = _deliverable(kind)
     if d is None:
-        yield Breach(subjects, f"{fr} manquant.", f"{en} missing.")
+        yield Breach(subjects, _("Deliverable '{deliverable}': missing.", deliverable=name))
         return
     if d.approval is None:
-        yield Breach(subjects, f"{fr} non approuvé.", f"{en} not approved.")
+        yield Breach(subjects, _("Deliverable '{deliverable}': not approved.", deliverable=name))
     if network.isdisjoint(d.author_ids):
         yield Breach(
             subjects,
-            f"{fr} aucun expert du réseau parmi les auteurs.",
-            f"{en} no network expert among the authors.",
+            _(
+                "Deliverable '{deliverable}': no network expert among the authors.",
+                deliverable=name,
+            ),
         )
     if partner_id is not None and partner_id not in d.author_ids:
         yield Breach(
             subjects,
-            f"{fr} le partenaire de référence {partner_id} n'est pas parmi les auteurs.",
-            f"{en} reference partner {partner_id} is not among the authors.",
+            _(
+                "Deliverable '{deliverable}': reference partner {partner} is not among the "
+                "authors.",
+                deliverable=name,
+                partner=partner_id,
+            ),
         )
 
 
 _UNCITED = _("Recommendation {owner} cites no finding.")
-_CITES_UNKNOWN = _("Recommendation {owner} cites unknown findings: {ids}.")
+_CITES_UNKNOWN = _n(
+    "Recommendation {owner} cites an unknown finding: {ids}.",
+    "Recommendation {owner} cites unknown findings: {ids}.",
+)
 _ANSWERS_NOTHING = _("Support action {owner} answers no recommendation.")
-_ANSWERS_UNKNOWN = _("Support action {owner} answers unknown recommendations: {ids}.")
+_ANSWERS_UNKNOWN = _n(
+    "Support action {owner} answers an unknown recommendation: {ids}.",
+    "Support action {owner} answers unknown recommendations: {ids}.",
+)
 
 
 def _citations(
@@ -180,24 +208,24 @@ def _citations(
     unknown: Message,
     cited: str,
 ) -> Iterator[Breach]:
-    """A breach when ``owner`` refers to nothing, or to ids (of kind ``cited``) not ``known``."""
+    """A breach when ``owner`` refers to nothing, or to ids (of kind ``cited``) not ``known``.
+
+    ``unknown`` is a plural message, its form chosen by the number of unknown ids.
+    """
     if not refs:
-        yield Breach((owner,), none.fr.format(owner=owner), none.en.format(owner=owner))
+        yield Breach((owner,), none.bind(owner=owner))
         return
     missing = sorted(r for r in refs if r not in known)
     if missing:
-        ids = ", ".join(missing)
         yield Breach(
             (owner, *_all(cited, missing)),
-            unknown.fr.format(owner=owner, ids=ids),
-            unknown.en.format(owner=owner, ids=ids),
+            unknown.bind(len(missing), owner=owner, ids=_ids(missing)),
         )
 
 
 @rule(
     "STG-004",
-    title_fr="Le diagnostic se clôt avec une mission sur le terrain, une problématique et une préconisation",
-    title_en="The diagnostic closes with an on-site mission, a major issue and a recommendation",
+    title=_("The diagnostic closes with an on-site mission, a major issue and a recommendation"),
 )
 def _diagnostic_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     d = p.diagnostic
@@ -213,27 +241,17 @@ def _diagnostic_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     ):
         yield Breach(
             (_programme(p),),
-            "Le diagnostic n'a aucune mission sur le terrain organisée par le partenaire de référence.",
-            "The diagnostic has no on-site mission organised by the reference partner.",
+            _("The diagnostic has no on-site mission organised by the reference partner."),
         )
     if not d.issues:
-        yield Breach(
-            (_programme(p),),
-            "Le diagnostic n'a relevé aucune problématique lourde.",
-            "The diagnostic records no major issue.",
-        )
+        yield Breach((_programme(p),), _("The diagnostic records no major issue."))
     if not d.recommendations:
-        yield Breach(
-            (_programme(p),),
-            "Le diagnostic ne formule aucune préconisation.",
-            "The diagnostic makes no recommendation.",
-        )
+        yield Breach((_programme(p),), _("The diagnostic makes no recommendation."))
 
 
 @rule(
     "STG-005",
-    title_fr="Aucune action d'accompagnement ne commence avant la clôture du diagnostic",
-    title_en="No support action starts before the diagnostic is closed",
+    title=_("No support action starts before the diagnostic is closed"),
 )
 def _no_action_before_diagnostic(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     closed_at = p.entered(Stage.ACCOMPANIMENT)
@@ -242,23 +260,27 @@ def _no_action_before_diagnostic(p: Programme, ctx: RuleContext) -> Iterator[Bre
         if closed_on is None and a.status.started:
             yield Breach(
                 (_subject(a),),
-                f"L'action {a.id} a commencé alors que le diagnostic n'est pas clos.",
-                f"Support action {a.id} has started while the diagnostic is not closed.",
+                _(
+                    "Support action {action} has started while the diagnostic is not closed.",
+                    action=a.id,
+                ),
             )
         elif closed_on is not None and a.period is not None and a.period.start < closed_on:
             yield Breach(
                 (_subject(a),),
-                f"L'action {a.id} commence le {a.period.start.isoformat()}, avant la clôture "
-                f"du diagnostic le {closed_on.isoformat()}.",
-                f"Support action {a.id} starts on {a.period.start.isoformat()}, before the "
-                f"diagnostic closed on {closed_on.isoformat()}.",
+                _(
+                    "Support action {action} starts on {start}, before the diagnostic closed "
+                    "on {closed}.",
+                    action=a.id,
+                    start=a.period.start,
+                    closed=closed_on,
+                ),
             )
 
 
 @rule(
     "STG-006",
-    title_fr="Chaque action répond à au moins une préconisation du diagnostic",
-    title_en="Every support action answers at least one recommendation of the diagnostic",
+    title=_("Every support action answers at least one recommendation of the diagnostic"),
 )
 def _actions_answer(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     known = p.diagnostic.recommendation_ids
@@ -270,38 +292,32 @@ def _actions_answer(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 
 @rule(
     "STG-007",
-    title_fr="Chaque action et chaque mission est à distance ou sur le terrain",
-    title_en="Every support action and mission is remote or on site",
+    title=_("Every support action and mission is remote or on site"),
 )
 def _modality_set(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for m in p.diagnostic.missions:
         if m.modality is None:
             yield Breach(
-                (_subject(m),),
-                f"La mission {m.id} n'est ni à distance ni sur le terrain.",
-                f"Mission {m.id} is neither remote nor on site.",
+                (_subject(m),), _("Mission {mission} is neither remote nor on site.", mission=m.id)
             )
     for a in p.accompaniment.actions:
         if a.modality is None:
             yield Breach(
                 (_subject(a),),
-                f"L'action {a.id} n'est ni à distance ni sur le terrain.",
-                f"Support action {a.id} is neither remote nor on site.",
+                _("Support action {action} is neither remote nor on site.", action=a.id),
             )
 
 
 @rule(
     "STG-008",
-    title_fr="Une formation s'adresse aux élus et/ou aux cadres du bénéficiaire",
-    title_en="Training addresses elected officials and/or staff of the beneficiary",
+    title=_("Training addresses elected officials and/or staff of the beneficiary"),
 )
 def _training_audience(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for a in p.accompaniment.actions:
         if isinstance(a, Training) and not a.audience:
             yield Breach(
                 (_subject(a),),
-                f"La formation {a.id} ne s'adresse ni aux élus ni aux cadres.",
-                f"Training {a.id} addresses neither elected officials nor staff.",
+                _("Training {action} addresses neither elected officials nor staff.", action=a.id),
             )
 
 
@@ -316,8 +332,7 @@ def _plans(p: Programme) -> Iterator[MandatePlan]:
 
 @rule(
     "STG-009",
-    title_fr="L'appui méthodologique suppose un plan de mandature adopté pour la mandature en cours",
-    title_en="Methodological support requires a mandate plan adopted for the current term",
+    title=_("Methodological support requires a mandate plan adopted for the current term"),
 )
 def _mandate_plan_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     started = [
@@ -333,10 +348,11 @@ def _mandate_plan_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for a in started:
         yield Breach(
             (_subject(a),),
-            f"L'appui méthodologique {a.id} a commencé sans plan de mandature adopté "
-            "pour la mandature en cours.",
-            f"Methodological support {a.id} has started without a mandate plan adopted "
-            "for the current term.",
+            _(
+                "Methodological support {action} has started without a mandate plan adopted "
+                "for the current term.",
+                action=a.id,
+            ),
         )
 
 
@@ -345,16 +361,26 @@ def _workers(p: Programme) -> Iterator[Mission | SupportAction]:
     yield from p.accompaniment.actions
 
 
-def _label(item: Mission | SupportAction) -> tuple[str, str]:
-    if isinstance(item, Mission):
-        return f"la mission {item.id}", f"mission {item.id}"
-    return f"l'action {item.id}", f"support action {item.id}"
+_LOCAL_ALONE = {
+    "mission": _("On mission {item}, a local expert works without a network expert."),
+    "action": _("On support action {item}, a local expert works without a network expert."),
+}
+_OUTSIDE_TEAM = {
+    "mission": _n(
+        "On mission {item}, an expert not in the team: {ids}.",
+        "On mission {item}, experts not in the team: {ids}.",
+    ),
+    "action": _n(
+        "On support action {item}, an expert not in the team: {ids}.",
+        "On support action {item}, experts not in the team: {ids}.",
+    ),
+}
+"""What STG-010 and REF-001 say, by the kind of item (a mission, a support action)."""
 
 
 @rule(
     "STG-010",
-    title_fr="Un expert local intervient toujours aux côtés d'un expert du réseau",
-    title_en="A local expert works only alongside a network expert",
+    title=_("A local expert works only alongside a network expert"),
 )
 def _local_with_network(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     local = {e.id for e in p.experts if e.affiliation is Affiliation.LOCAL}
@@ -364,18 +390,13 @@ def _local_with_network(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for item in _workers(p):
         ids = item.expert_ids
         if not local.isdisjoint(ids) and network.isdisjoint(ids):
-            fr, en = _label(item)
-            yield Breach(
-                (_subject(item),),
-                f"Sur {fr}, un expert local intervient sans expert du réseau.",
-                f"On {en}, a local expert works without a network expert.",
-            )
+            subject = _subject(item)
+            yield Breach((subject,), _LOCAL_ALONE[subject.kind].bind(item=item.id))
 
 
 @rule(
     "STG-011",
-    title_fr="Les métiers et régions cités relèvent du périmètre et d'une nomenclature connue",
-    title_en="Trade and region keys belong to the scope and to a known nomenclature",
+    title=_("Trade and region keys belong to the scope and to a known nomenclature"),
 )
 def _keys_in_scope(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     scope = p.scope
@@ -385,17 +406,19 @@ def _keys_in_scope(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if not ctx.knows_trade(t.nomenclature, t.code):
             yield Breach(
                 (_programme(p), Subject("trade", str(t))),
-                f"Le métier {t} du périmètre n'appartient à aucune nomenclature connue.",
-                f"Scope trade {t} belongs to no known nomenclature.",
+                _("Scope trade {trade} belongs to no known nomenclature.", trade=str(t)),
             )
     known = ctx.nomenclatures or {}
     for t in p.beneficiary.trades:
         if t.nomenclature in known and t.code not in known[t.nomenclature]:
             yield Breach(
                 (p.beneficiary.id, str(t)),
-                f"Le métier {t} de {p.beneficiary.id} n'est pas dans la nomenclature "
-                f"{t.nomenclature}.",
-                f"Trade {t} of {p.beneficiary.id} is not in nomenclature {t.nomenclature}.",
+                _(
+                    "Trade {trade} of {body} is not in nomenclature {nomenclature}.",
+                    trade=str(t),
+                    body=p.beneficiary.id,
+                    nomenclature=t.nomenclature,
+                ),
             )
     trades = set(scope.trades)
     countries = {r.country for r in scope.regions if r.subdivision is None}
@@ -409,14 +432,20 @@ def _keys_in_scope(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if trade is not None and trade not in trades:
             yield Breach(
                 (_subject(item), Subject("trade", str(trade))),
-                f"Le métier {trade} de {item.id} est hors du périmètre du programme.",
-                f"Trade {trade} on {item.id} is outside the programme's scope.",
+                _(
+                    "Trade {trade} on {item} is outside the programme's scope.",
+                    trade=str(trade),
+                    item=item.id,
+                ),
             )
         if region is not None and region.country not in countries and region not in regions:
             yield Breach(
                 (_subject(item), Subject("region", str(region))),
-                f"La région {region} de {item.id} est hors du périmètre du programme.",
-                f"Region {region} on {item.id} is outside the programme's scope.",
+                _(
+                    "Region {region} on {item} is outside the programme's scope.",
+                    region=str(region),
+                    item=item.id,
+                ),
             )
 
 
@@ -432,18 +461,22 @@ def _unchecked_nomenclatures(p: Programme) -> Iterator[Breach]:
     for nomenclature, trades in sorted(named.items()):
         yield Breach(
             (_programme(p), Subject("nomenclature", nomenclature)),
-            f"Aucune extension chargée ne fournit la nomenclature {nomenclature} : "
-            f"les métiers {_ids(trades)} ne peuvent pas être vérifiés.",
-            f"No loaded plugin provides nomenclature {nomenclature}: "
-            f"trades {_ids(trades)} cannot be checked.",
+            _n(
+                "No loaded plugin provides nomenclature {nomenclature}: "
+                "trade {trades} cannot be checked.",
+                "No loaded plugin provides nomenclature {nomenclature}: "
+                "trades {trades} cannot be checked.",
+                len(trades),
+                nomenclature=nomenclature,
+                trades=_ids(trades),
+            ),
             warning=True,
         )
 
 
 @rule(
     "STG-012",
-    title_fr="Les experts d'une mission de diagnostic ont la compétence requise",
-    title_en="Experts on a diagnostic mission hold the competence for its kind",
+    title=_("Experts on a diagnostic mission hold the competence for its kind"),
 )
 def _mission_competence(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     team = p.experts_by_id
@@ -453,9 +486,12 @@ def _mission_competence(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if lacking:
             yield Breach(
                 (_subject(m), *_all("expert", lacking)),
-                f"Sur la mission {m.id}, compétence « {enum_label(needed, 'fr')} » absente chez : "
-                f"{_ids(lacking)}.",
-                f"On mission {m.id}, competence '{enum_label(needed, 'en')}' missing for: {_ids(lacking)}.",
+                _(
+                    "On mission {mission}, competence '{competence}' missing for: {ids}.",
+                    mission=m.id,
+                    competence=needed,
+                    ids=_ids(lacking),
+                ),
             )
 
 
@@ -478,25 +514,25 @@ def _periods(p: Programme) -> Iterator[tuple[Subject, Period]]:
 
 @rule(
     "STG-013",
-    title_fr="Les dates sont cohérentes",
-    title_en="Dates are coherent",
+    title=_("Dates are coherent"),
 )
 def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for ident, period in _periods(p):
         if period.start > period.end:
             yield Breach(
                 (ident,),
-                f"{ident} finit le {period.end.isoformat()}, avant de commencer le "
-                f"{period.start.isoformat()}.",
-                f"{ident} ends on {period.end.isoformat()}, before it starts on "
-                f"{period.start.isoformat()}.",
+                _(
+                    "{item} ends on {end}, before it starts on {start}.",
+                    item=ident,
+                    end=period.end,
+                    start=period.start,
+                ),
             )
     for i in range(1, len(p.history)):
         if p.history[i].at < p.history[i - 1].at:
             yield Breach(
                 (_programme(p),),
-                f"Historique [{i}] : daté avant l'entrée qui le précède.",
-                f"History [{i}]: dated before the entry that precedes it.",
+                _("History [{index}]: dated before the entry that precedes it.", index=i),
             )
     opened = p.entered(Stage.DIAGNOSTIC)
     if opened is not None:
@@ -504,8 +540,7 @@ def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             if m.period.start < opened.date():
                 yield Breach(
                     (_subject(m),),
-                    f"La mission {m.id} commence avant la clôture de la préparation.",
-                    f"Mission {m.id} starts before the preparation closed.",
+                    _("Mission {mission} starts before the preparation closed.", mission=m.id),
                 )
     yield from _double_bookings(p)
 
@@ -525,15 +560,21 @@ def _double_bookings(p: Programme) -> Iterator[Breach]:
                 if la != lb and pa.overlaps(pb):
                     yield Breach(
                         (Subject("expert", expert), *sorted((a, b))),
-                        f"L'expert {expert} est à la fois à {la} ({a}) et à {lb} ({b}).",
-                        f"Expert {expert} is at {la} ({a}) and at {lb} ({b}) at the same time.",
+                        _(
+                            "Expert {expert} is at {place} ({item}) and at {other_place} "
+                            "({other_item}) at the same time.",
+                            expert=expert,
+                            place=la,
+                            item=a,
+                            other_place=lb,
+                            other_item=b,
+                        ),
                     )
 
 
 @rule(
     "STG-014",
-    title_fr="L'historique ne fait que s'allonger ; une réouverture est explicite et motivée",
-    title_en="History is append-only; a stage reopens only explicitly, with a reason",
+    title=_("History is append-only; a stage reopens only explicitly, with a reason"),
 )
 def _history_integrity(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     previous = Stage.DRAFT
@@ -541,31 +582,35 @@ def _history_integrity(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if e.from_stage is not previous:
             yield Breach(
                 (_programme(p),),
-                f"Historique [{i}] : part de {stage_label(e.from_stage, 'fr')} alors que "
-                f"l'entrée précédente finit en {stage_label(previous, 'fr')}.",
-                f"History [{i}]: starts from {stage_label(e.from_stage, 'en')} while the "
-                f"previous entry ends in {stage_label(previous, 'en')}.",
+                _(
+                    "History [{index}]: starts from {from_stage} while the previous entry ends "
+                    "in {previous}.",
+                    index=i,
+                    from_stage=e.from_stage,
+                    previous=previous,
+                ),
             )
         if e.operation is Operation.REOPEN:
             if e.from_stage.rank <= _PREPARATION or e.to_stage is not e.from_stage.previous():
                 yield Breach(
                     (_programme(p),),
-                    f"Historique [{i}] : une réouverture revient à l'étape close juste avant, "
-                    f"pas de {stage_label(e.from_stage, 'fr')} à {stage_label(e.to_stage, 'fr')}.",
-                    f"History [{i}]: a reopening goes back to the stage closed just before, "
-                    f"not from {stage_label(e.from_stage, 'en')} to {stage_label(e.to_stage, 'en')}.",
+                    _(
+                        "History [{index}]: a reopening goes back to the stage closed just "
+                        "before, not from {from_stage} to {to_stage}.",
+                        index=i,
+                        from_stage=e.from_stage,
+                        to_stage=e.to_stage,
+                    ),
                 )
             if e.reason is None:
                 yield Breach(
                     (_programme(p),),
-                    f"Historique [{i}] : réouverture sans motif.",
-                    f"History [{i}]: reopening without a reason.",
+                    _("History [{index}]: reopening without a reason.", index=i),
                 )
         elif e.to_stage.rank < e.from_stage.rank:
             yield Breach(
                 (_programme(p),),
-                f"Historique [{i}] : retour en arrière sans réouverture explicite.",
-                f"History [{i}]: a move back without an explicit reopening.",
+                _("History [{index}]: a move back without an explicit reopening.", index=i),
             )
         previous = e.to_stage
 
@@ -573,8 +618,7 @@ def _history_integrity(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 @rule(
     "STG-015",
     severity=Severity.WARNING,
-    title_fr="Le partenaire de référence participe à la première action d'accompagnement",
-    title_en="The reference partner takes part in the first support action",
+    title=_("The reference partner takes part in the first support action"),
 )
 def _partner_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     rp = p.reference_partner
@@ -587,15 +631,18 @@ def _partner_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if rp.id not in first.participant_ids:
         yield Breach(
             (_subject(first), Subject("person", rp.id)),
-            f"Le partenaire de référence {rp.id} ne participe pas à la première action, {first.id}.",
-            f"Reference partner {rp.id} does not take part in the first support action, {first.id}.",
+            _(
+                "Reference partner {partner} does not take part in the first support action, "
+                "{action}.",
+                partner=rp.id,
+                action=first.id,
+            ),
         )
 
 
 @rule(
     "REF-001",
-    title_fr="Chaque identifiant cité désigne une personne connue du programme",
-    title_en="Every id a programme names refers to someone it knows",
+    title=_("Every id a programme names refers to someone it knows"),
 )
 def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     team = p.experts_by_id
@@ -605,11 +652,10 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         unknown = [i for i in item.expert_ids if i not in team]
         if not unknown:
             continue
-        fr, en = _label(item)
+        subject = _subject(item)
         yield Breach(
-            (_subject(item), *_all("expert", unknown)),
-            f"Sur {fr}, experts hors de l'équipe : {_ids(unknown)}.",
-            f"On {en}, experts not in the team: {_ids(unknown)}.",
+            (subject, *_all("expert", unknown)),
+            _OUTSIDE_TEAM[subject.kind].bind(len(unknown), item=item.id, ids=_ids(unknown)),
         )
     for a in p.accompaniment.actions:
         strangers = [i for i in a.participant_ids if i not in people]
@@ -617,15 +663,23 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             continue
         yield Breach(
             (_subject(a), *_all("person", strangers)),
-            f"L'action {a.id} compte des participants étrangers au bénéficiaire : {_ids(strangers)}.",
-            f"Support action {a.id} has participants from outside the beneficiary: {_ids(strangers)}.",
+            _n(
+                "Support action {action} has a participant from outside the beneficiary: {ids}.",
+                "Support action {action} has participants from outside the beneficiary: {ids}.",
+                len(strangers),
+                action=a.id,
+                ids=_ids(strangers),
+            ),
         )
     for m in p.diagnostic.missions:
         if m.organiser_id is not None and m.organiser_id not in everyone:
             yield Breach(
                 (_subject(m), Subject("person", m.organiser_id)),
-                f"La mission {m.id} est organisée par {m.organiser_id}, inconnu du programme.",
-                f"Mission {m.id} is organised by {m.organiser_id}, unknown to the programme.",
+                _(
+                    "Mission {mission} is organised by {organiser}, unknown to the programme.",
+                    mission=m.id,
+                    organiser=m.organiser_id,
+                ),
             )
     for kind, d in p.preparation.deliverables().items():
         if d is not None:
@@ -633,8 +687,13 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             if strangers:
                 yield Breach(
                     (Subject("deliverable", kind), *_all("person", strangers)),
-                    f"Livrable « {term('kind.' + kind, 'fr')} » : auteurs inconnus : {_ids(strangers)}.",
-                    f"Deliverable '{term('kind.' + kind, 'en')}': unknown authors: {_ids(strangers)}.",
+                    _n(
+                        "Deliverable '{deliverable}': unknown author: {ids}.",
+                        "Deliverable '{deliverable}': unknown authors: {ids}.",
+                        len(strangers),
+                        deliverable=_deliverable(kind),
+                        ids=_ids(strangers),
+                    ),
                 )
     deb = p.diagnostic.debriefing
     if deb is not None:
@@ -642,8 +701,12 @@ def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if strangers:
             yield Breach(
                 (Subject("debriefing", "debriefing"), *_all("person", strangers)),
-                f"La restitution compte des participants inconnus : {_ids(strangers)}.",
-                f"The debriefing has unknown attendees: {_ids(strangers)}.",
+                _n(
+                    "The debriefing has an unknown attendee: {ids}.",
+                    "The debriefing has unknown attendees: {ids}.",
+                    len(strangers),
+                    ids=_ids(strangers),
+                ),
             )
     yield from _body_references(p.beneficiary, everyone)
     for plan in _plans(p):
@@ -661,8 +724,15 @@ def _body_references(body: Body, everyone: AbstractSet[str]) -> Iterator[Breach]
         if strangers:
             yield Breach(
                 (Subject("governing_body", g.id), *_all("person", strangers)),
-                f"L'instance {g.id} compte des membres étrangers au bénéficiaire : {_ids(strangers)}.",
-                f"Governing body {g.id} has members from outside the beneficiary: {_ids(strangers)}.",
+                _n(
+                    "Governing body {governing_body} has a member from outside the beneficiary: "
+                    "{ids}.",
+                    "Governing body {governing_body} has members from outside the beneficiary: "
+                    "{ids}.",
+                    len(strangers),
+                    governing_body=g.id,
+                    ids=_ids(strangers),
+                ),
             )
     parent = body.parent_id
     if parent is not None and (parent == body.id or parent in everyone):
@@ -670,8 +740,7 @@ def _body_references(body: Body, everyone: AbstractSet[str]) -> Iterator[Breach]
         named = "body" if parent == body.id else "person" if parent in body.people_ids else "expert"
         yield Breach(
             (Subject("body", body.id), Subject(named, parent)),
-            f"Le parent {parent} de {body.id} n'est pas un autre organisme.",
-            f"Parent {parent} of {body.id} is not another body.",
+            _("Parent {parent} of {body} is not another body.", parent=parent, body=body.id),
         )
 
 
@@ -681,18 +750,19 @@ def _plan_owners(plan: MandatePlan, owners: AbstractSet[str]) -> Iterator[Breach
             if action.owner_id is not None and action.owner_id not in owners:
                 yield Breach(
                     (Subject("plan_action", action.id), Subject("person", action.owner_id)),
-                    f"L'action {action.id} du plan de mandature a pour responsable "
-                    f"{action.owner_id}, inconnu du bénéficiaire.",
-                    f"Mandate-plan action {action.id} is owned by {action.owner_id}, "
-                    "unknown to the beneficiary.",
+                    _(
+                        "Mandate-plan action {action} is owned by {owner}, unknown to the "
+                        "beneficiary.",
+                        action=action.id,
+                        owner=action.owner_id,
+                    ),
                 )
 
 
 @rule(
     "REF-003",
     severity=Severity.WARNING,
-    title_fr="Les identifiants qui peuvent désigner l'extérieur du programme sont connus",
-    title_en="Ids that may name someone or something outside the programme are known",
+    title=_("Ids that may name someone or something outside the programme are known"),
 )
 def _outside_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     everyone = p.beneficiary.people_ids | p.experts_by_id.keys()
@@ -700,18 +770,22 @@ def _outside_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if e.by not in everyone:
             yield Breach(
                 (_programme(p), Subject("person", e.by)),
-                f"Historique [{i}] : {e.by} n'est ni du bénéficiaire ni de l'équipe d'experts.",
-                f"History [{i}]: {e.by} is neither of the beneficiary nor of the expert team.",
+                _(
+                    "History [{index}]: {by} is neither of the beneficiary nor of the expert team.",
+                    index=i,
+                    by=e.by,
+                ),
             )
     approvers = everyone | _governing_body_ids(p.beneficiary)
     for kind, d in p.preparation.deliverables().items():
         if d is not None and d.approval is not None and d.approval.by not in approvers:
             yield Breach(
                 (Subject("deliverable", kind), Subject("person", d.approval.by)),
-                f"Livrable « {term('kind.' + kind, 'fr')} » : approuvé par {d.approval.by}, "
-                "inconnu du programme.",
-                f"Deliverable '{term('kind.' + kind, 'en')}': approved by {d.approval.by}, "
-                "unknown to the programme.",
+                _(
+                    "Deliverable '{deliverable}': approved by {by}, unknown to the programme.",
+                    deliverable=_deliverable(kind),
+                    by=d.approval.by,
+                ),
             )
     if ctx.modules is None:
         return
@@ -720,54 +794,71 @@ def _outside_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if module not in ctx.modules:
             yield Breach(
                 (Subject("deliverable", "method_toolkit"), Subject("module", module)),
-                f"Les outils méthodologiques citent le module {module}, qui n'est pas installé.",
-                f"The method toolkit names module {module}, which is not installed.",
+                _(
+                    "The method toolkit names module {module}, which is not installed.",
+                    module=module,
+                ),
             )
     for s in p.diagnostic.scores:
         dimensions = ctx.modules.get(s.module_id)
         if dimensions is None:
             yield Breach(
                 (Subject("module", s.module_id), Subject("dimension", s.dimension_id)),
-                f"Un score relève du module {s.module_id}, qui n'est pas installé.",
-                f"A score belongs to module {s.module_id}, which is not installed.",
+                _(
+                    "A score belongs to module {module}, which is not installed.",
+                    module=s.module_id,
+                ),
             )
         elif s.dimension_id not in dimensions:
             yield Breach(
                 (Subject("module", s.module_id), Subject("dimension", s.dimension_id)),
-                f"Un score porte sur la dimension {s.dimension_id}, inconnue du module "
-                f"{s.module_id} installé.",
-                f"A score is on dimension {s.dimension_id}, unknown to the installed module "
-                f"{s.module_id}.",
+                _(
+                    "A score is on dimension {dimension}, unknown to the installed module "
+                    "{module}.",
+                    dimension=s.dimension_id,
+                    module=s.module_id,
+                ),
             )
 
 
 @rule(
     "REF-002",
-    title_fr="Les identifiants sont uniques",
-    title_en="Ids are unique",
+    title=_("Ids are unique"),
 )
 def _unique_ids(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     groups = {
-        ("expert", "experts", "experts"): (e.id for e in p.experts),
-        ("person", "personnes du bénéficiaire", "people of the beneficiary"): (
+        "expert": (e.id for e in p.experts),
+        "person": (
             *(o.id for o in p.beneficiary.officials),
             *(s.id for s in p.beneficiary.staff),
         ),
-        ("mission", "missions", "missions"): (m.id for m in p.diagnostic.missions),
-        ("finding", "constats", "findings"): (f.id for f in p.diagnostic.findings()),
-        ("action", "actions", "support actions"): (a.id for a in p.accompaniment.actions),
+        "mission": (m.id for m in p.diagnostic.missions),
+        "finding": (f.id for f in p.diagnostic.findings()),
+        "action": (a.id for a in p.accompaniment.actions),
     }
-    for (kind, fr, en), ids in groups.items():
+    for kind, ids in groups.items():
         listed = tuple(ids)
         if len(set(listed)) == len(listed):
             continue
         for ident, n in sorted(Counter(listed).items()):
             if n > 1:
-                yield Breach(
-                    (Subject(kind, ident),),
-                    f"L'identifiant {ident} est donné à {n} {fr}.",
-                    f"Id {ident} is given to {n} {en}.",
-                )
+                yield Breach((Subject(kind, ident),), _GIVEN_TWICE[kind].bind(n, id=ident, count=n))
+
+
+_GIVEN_TWICE = {
+    "expert": _n("Id {id} is given to {count} expert.", "Id {id} is given to {count} experts."),
+    "person": _n(
+        "Id {id} is given to {count} person of the beneficiary.",
+        "Id {id} is given to {count} people of the beneficiary.",
+    ),
+    "mission": _n("Id {id} is given to {count} mission.", "Id {id} is given to {count} missions."),
+    "finding": _n("Id {id} is given to {count} finding.", "Id {id} is given to {count} findings."),
+    "action": _n(
+        "Id {id} is given to {count} support action.",
+        "Id {id} is given to {count} support actions.",
+    ),
+}
+"""What REF-002 says of an id given several times, by what the id names."""
 
 
 CORE_RULES: tuple[Rule, ...] = (

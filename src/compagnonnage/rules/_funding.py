@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from compagnonnage._locale import format_number
+from compagnonnage._i18n import Text, _, languages
+from compagnonnage._locale import Number, format_number
 from compagnonnage.model import Money, Programme, Stage
 from compagnonnage.rules._registry import Breach, RuleContext, Subject, rule
 
@@ -29,10 +30,15 @@ def _field(path: str) -> Subject:
 _FORBIDDEN = re.compile(r"[/&|?]")
 
 
+def _number(value: Number) -> Text:
+    """A number as each language writes it (``12,5`` in French), to give a message."""
+    spelt = {lang: format_number(value, lang) for lang in ("fr", "en", *languages())}
+    return Text(spelt.pop("fr"), spelt.pop("en"), **spelt)
+
+
 @rule(
     "FUN-001",
-    title_fr="Les parts des secteurs font 100 %",
-    title_en="Sector percentages sum to 100",
+    title=_("Sector percentages sum to 100"),
 )
 def _sectors_sum(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     sectors = p.funding.sectors
@@ -41,25 +47,24 @@ def _sectors_sum(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if total != _HUNDRED:
             yield Breach(
                 (_field("funding.sectors"),),
-                f"Les parts des secteurs font {format_number(total, 'fr')} %, au lieu de 100 %.",
-                f"The sector percentages sum to {format_number(total, 'en')}, not 100.",
+                _("The sector percentages sum to {total}, not 100.", total=_number(total)),
             )
 
 
 @rule(
     "FUN-002",
-    title_fr="Aucune part de secteur n'est négative ni au-delà de 100 %",
-    title_en="No sector percentage is negative or above 100",
+    title=_("No sector percentage is negative or above 100"),
 )
 def _sector_range(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for i, s in enumerate(p.funding.sectors):
         if not Decimal(0) <= s.percentage <= _HUNDRED:
             yield Breach(
                 (_field(f"funding.sectors[{i}]"),),
-                f"Le secteur {s.code} a une part de {format_number(s.percentage, 'fr')} %, "
-                "hors de 0 à 100.",
-                f"Sector {s.code} has a percentage of {format_number(s.percentage, 'en')}, "
-                "outside 0 to 100.",
+                _(
+                    "Sector {sector} has a percentage of {percentage}, outside 0 to 100.",
+                    sector=s.code,
+                    percentage=_number(s.percentage),
+                ),
             )
 
 
@@ -75,8 +80,7 @@ def a_year_after(day: dt.date) -> dt.date:
 
 @rule(
     "FUN-003",
-    title_fr="Une période budgétaire commence avant de finir et dure au plus un an",
-    title_en="A budget period starts before it ends and lasts at most a year",
+    title=_("A budget period starts before it ends and lasts at most a year"),
 )
 def _budget_periods(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for i, b in enumerate(p.funding.budgets):
@@ -84,18 +88,22 @@ def _budget_periods(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if start >= end:
             yield Breach(
                 (_field(f"funding.budgets[{i}]"),),
-                f"Le budget [{i}] commence le {start.isoformat()}, pas avant sa fin le "
-                f"{end.isoformat()}.",
-                f"Budget [{i}] starts on {start.isoformat()}, not before it ends on "
-                f"{end.isoformat()}.",
+                _(
+                    "Budget [{index}] starts on {start}, not before it ends on {end}.",
+                    index=i,
+                    start=start,
+                    end=end,
+                ),
             )
         elif end >= a_year_after(start):
             yield Breach(
                 (_field(f"funding.budgets[{i}]"),),
-                f"Le budget [{i}] couvre du {start.isoformat()} au {end.isoformat()} : "
-                "plus d'un an.",
-                f"Budget [{i}] runs from {start.isoformat()} to {end.isoformat()}: "
-                "more than a year.",
+                _(
+                    "Budget [{index}] runs from {start} to {end}: more than a year.",
+                    index=i,
+                    start=start,
+                    end=end,
+                ),
             )
 
 
@@ -114,8 +122,7 @@ def actual_dates(p: Programme) -> tuple[dt.date | None, dt.date | None]:
 
 @rule(
     "FUN-004",
-    title_fr="Les dates effectives et celles des transactions ne sont pas dans le futur",
-    title_en="Actual and transaction dates are not in the future",
+    title=_("Actual and transaction dates are not in the future"),
 )
 def _not_in_future(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     today = ctx.today()
@@ -123,19 +130,24 @@ def _not_in_future(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if t.date > today:
             yield Breach(
                 (_field(f"funding.transactions[{i}]"),),
-                f"La transaction [{i}] est datée du {t.date.isoformat()}, dans le futur.",
-                f"Transaction [{i}] is dated {t.date.isoformat()}, in the future.",
+                _(
+                    "Transaction [{index}] is dated {date}, in the future.",
+                    index=i,
+                    date=t.date,
+                ),
             )
     if ctx.reporting_org is None:
         return
-    for which, day in zip(("start", "end"), actual_dates(p), strict=True):
+    for said, day in zip(_ACTUAL, actual_dates(p), strict=True):
         if day is not None and day > today:
-            fr = "Le début" if which == "start" else "La fin"
-            yield Breach(
-                (Subject("programme", p.id),),
-                f"{fr} effectif du programme est daté du {day.isoformat()}, dans le futur.",
-                f"The programme's actual {which} is dated {day.isoformat()}, in the future.",
-            )
+            yield Breach((Subject("programme", p.id),), said.bind(date=day))
+
+
+_ACTUAL = (
+    _("The programme's actual start is dated {date}, in the future."),
+    _("The programme's actual end is dated {date}, in the future."),
+)
+"""What FUN-004 says of an actual start, then end, in the future."""
 
 
 def _amounts(p: Programme) -> Iterator[tuple[str, Money]]:
@@ -147,8 +159,7 @@ def _amounts(p: Programme) -> Iterator[tuple[str, Money]]:
 
 @rule(
     "FUN-005",
-    title_fr="Chaque montant a une devise, la sienne ou celle par défaut",
-    title_en="Every amount has a currency, its own or the default one",
+    title=_("Every amount has a currency, its own or the default one"),
 )
 def _currencies(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if p.funding.default_currency is not None:
@@ -157,8 +168,10 @@ def _currencies(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if money.currency is None:
             yield Breach(
                 (_field(path),),
-                f"{path} n'a pas de devise, et le financement n'a pas de devise par défaut.",
-                f"{path} has no currency, and the funding has no default currency.",
+                _(
+                    "{path} has no currency, and the funding has no default currency.",
+                    path=path,
+                ),
             )
 
 
@@ -169,8 +182,7 @@ def activity_identifier(p: Programme, reporting_org: str) -> str:
 
 @rule(
     "FUN-006",
-    title_fr="L'identifiant d'activité commence par la référence de l'organisation qui publie",
-    title_en="The activity identifier starts with the reporting organisation's reference",
+    title=_("The activity identifier starts with the reporting organisation's reference"),
 )
 def _identifier(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     org = ctx.reporting_org
@@ -182,23 +194,26 @@ def _identifier(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if ident != ident.strip() or _FORBIDDEN.search(ident):
         yield Breach(
             (_field("funding.identifier"),),
-            f"L'identifiant « {ident} » contient / & | ? ou des espaces autour.",
-            f"The identifier '{ident}' holds / & | ? or surrounding spaces.",
+            _(
+                "The identifier '{identifier}' holds / & | ? or surrounding spaces.",
+                identifier=ident,
+            ),
         )
     if org is not None and not ident.startswith(f"{org}-"):
         yield Breach(
             (_field("funding.identifier"),),
-            f"L'identifiant « {ident} » ne commence pas par « {org}- », la référence de "
-            "l'organisation qui publie suivie d'un tiret.",
-            f"The identifier '{ident}' does not start with '{org}-', the reporting "
-            "organisation's reference and a dash.",
+            _(
+                "The identifier '{identifier}' does not start with '{org}-', the reporting "
+                "organisation's reference and a dash.",
+                identifier=ident,
+                org=org,
+            ),
         )
 
 
 @rule(
     "FUN-007",
-    title_fr="Un programme financé ou publié nomme ses organisations et ses dates prévues",
-    title_en="A funded or published programme names its organisations and its planned dates",
+    title=_("A funded or published programme names its organisations and its planned dates"),
 )
 def _publishable(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if ctx.reporting_org is None and p.funding.empty:
@@ -206,15 +221,11 @@ def _publishable(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if not p.funding.participants:
         yield Breach(
             (_field("funding.participants"),),
-            "Aucune organisation participante : il en faut au moins une pour publier le "
-            "financement.",
-            "No participating organisation: publishing the funding needs at least one.",
+            _("No participating organisation: publishing the funding needs at least one."),
         )
     if p.planned is None:
         yield Breach(
-            (_field("planned"),),
-            "Pas de dates prévues : il les faut pour publier le financement.",
-            "No planned dates: publishing the funding needs them.",
+            (_field("planned"),), _("No planned dates: publishing the funding needs them.")
         )
 
 

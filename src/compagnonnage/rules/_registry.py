@@ -12,7 +12,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from compagnonnage._i18n import Lang, Message, _
+from compagnonnage._i18n import SOURCE_LANGUAGE, Lang, Message, _
 from compagnonnage.errors import CompagnonnageError, InvalidValueError
 from compagnonnage.model import Programme
 
@@ -87,9 +87,25 @@ def _labelled(subjects: Iterable[str]) -> tuple[Subject, ...]:
     return tuple(s if isinstance(s, Subject) else Subject(_UNLABELLED, s) for s in subjects)
 
 
+def _message(instance: object, attribute: Any, value: Any) -> None:
+    if not isinstance(value, Message):
+        raise InvalidValueError(
+            type(instance).__name__,
+            attribute.name,
+            _("a Message (made with _() or a plugin's Catalogue)"),
+            value,
+        )
+
+
 @frozen
 class Breach:
-    """What a rule function yields: the ids concerned and the message in both languages.
+    """What a rule function yields: the ids concerned and the message that says what is wrong.
+
+    The message is made with ``_("Action {action} has no expert", action=a.id)``
+    (a plugin uses its own :class:`~compagnonnage._i18n.Catalogue`); it is
+    rendered in the language asked for when the violation is shown. Dates, the
+    model's enumeration members and other messages given as its parameters are
+    rendered in that language too.
 
     Give each id as a :class:`Subject` to say what it names (a plain string is
     labelled ``object``). ``warning=True`` reports this breach as a warning
@@ -100,10 +116,8 @@ class Breach:
 
     subjects: tuple[str, ...]
     """Ids of what the breach is about (actions, experts, findings…)."""
-    fr: str
-    """The message in French."""
-    en: str
-    """The message in English."""
+    text: Message = field(validator=_message)
+    """What is wrong, in every language (``text("fr")``)."""
     warning: bool = False
     """Whether to report it as a warning even under an error rule."""
 
@@ -176,21 +190,19 @@ class Violation:
     subjects: tuple[Subject, ...] = field(converter=_labelled)
     """The ids concerned, each a :class:`Subject` saying what it names (plain strings
     given here are labelled ``object``)."""
-    fr: str
-    """The message in French."""
-    en: str
-    """The message in English."""
+    text: Message = field(validator=_message)
+    """What is wrong, in every language: :meth:`message` renders it."""
     origin: str = "core"
     """Who made the rule: ``"core"`` or the plugin's name."""
 
-    def message(self, lang: Lang = "en") -> str:
-        """The message in ``lang`` (``"fr"`` or ``"en"``)."""
-        return self.fr if lang == "fr" else self.en
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
+        """The message in ``lang`` (``"en"``, ``"fr"``, ``"pt"``…; English by default)."""
+        return self.text(lang)
 
     @property
     def sort_key(self) -> tuple[int, str, tuple[str, ...], str]:
         """Errors first, then by code, subjects and English message."""
-        return (_ORDER[self.severity], self.code, self.subjects, self.en)
+        return (_ORDER[self.severity], self.code, self.subjects, self.text(SOURCE_LANGUAGE))
 
 
 def _code(instance: object, attribute: object, value: Any) -> None:
@@ -205,14 +217,14 @@ def _code(instance: object, attribute: object, value: Any) -> None:
 
 @frozen(kw_only=True)
 class Rule:
-    """A stage rule: a stable code, a severity, a title in both languages and a pure check."""
+    """A stage rule: a stable code, a severity, a title and a pure check."""
 
     code: str = field(validator=_code)
     """A stable code: letters, a dash, three digits (``"STG-001"``, ``"UEMOA-001"``)."""
     severity: Severity
     """Error (blocks a transition) or warning."""
-    title: Message
-    """What the rule says, in both languages."""
+    title: Message = field(validator=_message)
+    """What the rule says, in every language (``rule.title("fr")``)."""
     check: RuleCheck = field(eq=False)
     """The pure function ``(programme, context) -> Iterable[Breach]``."""
     origin: str = "core"
@@ -225,8 +237,7 @@ class Rule:
                 code=self.code,
                 severity=Severity.WARNING if b.warning else self.severity,
                 subjects=b.subjects,
-                fr=b.fr,
-                en=b.en,
+                text=b.text,
                 origin=self.origin,
             )
             for b in self.check(programme, context)
@@ -236,25 +247,30 @@ class Rule:
 def rule(
     code: str,
     *,
-    title_fr: str,
-    title_en: str,
+    title: Message,
     severity: Severity = Severity.ERROR,
     origin: str = "core",
 ) -> Callable[[RuleCheck], Rule]:
     """Make a :class:`Rule` of a function ``(programme, context) -> Iterable[Breach]``.
 
-    >>> @rule("DOC-001", title_fr="Un titre", title_en="A title")
+    ``title`` is a message of a catalogue: the library's ``_()`` for the core
+    rules, a plugin's own :class:`~compagnonnage._i18n.Catalogue` for its rules.
+
+    >>> from compagnonnage._i18n import _
+    >>> @rule("DOC-001", title=_("A title"))
     ... def _titled(programme, context):
     ...     return ()
     >>> _titled.code
     'DOC-001'
+    >>> _titled.title("en")
+    'A title'
     """
 
     def wrap(check: RuleCheck) -> Rule:
         return Rule(
             code=code,
             severity=severity,
-            title=Message(title_fr, title_en),
+            title=title,
             check=check,
             origin=origin,
         )

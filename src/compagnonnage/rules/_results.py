@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import pairwise
 
-from compagnonnage._i18n import Message, _
+from compagnonnage._i18n import Message, _, _n
 from compagnonnage.model import (
     CapacityScore,
     Indicator,
@@ -29,7 +29,8 @@ _HUNDRED = Decimal(100)
 
 
 def _breach(subjects: tuple[str, ...], message: Message, **values: object) -> Breach:
-    return Breach(subjects, message.fr.format(**values), message.en.format(**values))
+    """A breach saying ``message`` (a template of this module) with ``values`` put in."""
+    return Breach(subjects, message.bind(**values))
 
 
 def _indicator(ident: str) -> Subject:
@@ -61,8 +62,7 @@ _NO_TARGET = _("Indicator {ind} has no target while support action {act} has sta
 
 @rule(
     "RES-001",
-    title_fr="Un indicateur a sa référence et une cible avant le début de la première action suivie",
-    title_en="An indicator has a baseline and a target before the first action it follows starts",
+    title=_("An indicator has a baseline and a target before the first action it follows starts"),
 )
 def _baseline_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     starts = {
@@ -83,8 +83,8 @@ def _baseline_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 _LATE_BASELINE,
                 ind=ind.id,
                 act=act,
-                on=ind.baseline.on.isoformat(),
-                start=start.isoformat(),
+                on=ind.baseline.on,
+                start=start,
             )
         if not ind.targets:
             yield _breach((_indicator(ind.id), _action(act)), _NO_TARGET, ind=ind.id, act=act)
@@ -100,8 +100,7 @@ _FUTURE_FOLLOW_UP = _("Follow-up {fu} is dated in the future ({on}).")
 
 @rule(
     "RES-002",
-    title_fr="Les valeurs mesurées sont datées dans leur période, jamais dans le futur",
-    title_en="Measured values are dated inside their period and never in the future",
+    title=_("Measured values are dated inside their period and never in the future"),
 )
 def _dated_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     results = p.results
@@ -112,14 +111,14 @@ def _dated_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for ind in results.indicators:
         b = ind.baseline
         if b is not None and b.on > today:
-            yield _breach((_indicator(ind.id),), _FUTURE_BASELINE, ind=ind.id, on=b.on.isoformat())
+            yield _breach((_indicator(ind.id),), _FUTURE_BASELINE, ind=ind.id, on=b.on)
         for m in ind.values:
             if m.on > today:
                 yield _breach(
                     (_indicator(ind.id), _period(m.period_id)),
                     _FUTURE,
                     ind=ind.id,
-                    on=m.on.isoformat(),
+                    on=m.on,
                 )
             rp = periods.get(m.period_id)
             if rp is not None and not rp.period.start <= m.on <= rp.period.end:
@@ -127,48 +126,45 @@ def _dated_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                     (_indicator(ind.id), _period(m.period_id)),
                     _OUTSIDE,
                     ind=ind.id,
-                    on=m.on.isoformat(),
+                    on=m.on,
                     period=rp.id,
-                    start=rp.period.start.isoformat(),
-                    end=rp.period.end.isoformat(),
+                    start=rp.period.start,
+                    end=rp.period.end,
                 )
     for fu in results.follow_ups:
         if fu.on > today:
-            yield _breach((_follow_up(fu.id),), _FUTURE_FOLLOW_UP, fu=fu.id, on=fu.on.isoformat())
+            yield _breach((_follow_up(fu.id),), _FUTURE_FOLLOW_UP, fu=fu.id, on=fu.on)
 
 
-_PERCENT = _("Indicator {ind}: {what_en} {value} is outside 0–100 for a percentage.")
+_PERCENT = _("Indicator {ind}: {what} {value} is outside 0–100 for a percentage.")
 _SUMS = _(
     "Indicator {ind}: the '{axis}' breakdown of the value of {on} adds up to {parts}, not to the total {total}."
 )
 _BROKEN_EMPTY = _("Indicator {ind}: the value of {on} has a breakdown but no total.")
 
 
-def _numbers(ind: Indicator) -> Iterator[tuple[str, str, Decimal]]:
-    """Every number an indicator holds, with what it is, in French and English."""
+def _numbers(ind: Indicator) -> Iterator[tuple[Message, Decimal]]:
+    """Every number an indicator holds, with what it is (``the baseline``)."""
     if ind.baseline is not None:
-        yield "la référence", "the baseline", ind.baseline.value
+        yield _("the baseline"), ind.baseline.value
     for t in ind.targets:
-        yield f"la cible {t.period_id}", f"the target for {t.period_id}", t.value
+        yield _("the target for {period}", period=t.period_id), t.value
     for m in ind.values:
         if m.value is not None:
-            yield f"la valeur du {m.on.isoformat()}", f"the value of {m.on.isoformat()}", m.value
+            yield _("the value of {on}", on=m.on), m.value
 
 
 @rule(
     "RES-003",
-    title_fr="Les pourcentages sont entre 0 et 100 ; les ventilations font le total",
-    title_en="Percentages lie in 0–100 and disaggregations add up to their total",
+    title=_("Percentages lie in 0–100 and disaggregations add up to their total"),
 )
 def _sound_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for ind in p.results.indicators:
         if ind.measure is Measure.PERCENTAGE:
-            for fr, en, value in _numbers(ind):
+            for what, value in _numbers(ind):
                 if not 0 <= value <= _HUNDRED:
-                    yield Breach(
-                        (_indicator(ind.id),),
-                        _PERCENT.fr.format(ind=ind.id, what=fr, value=value),
-                        _PERCENT.en.format(ind=ind.id, what_en=en, value=value),
+                    yield _breach(
+                        (_indicator(ind.id),), _PERCENT, ind=ind.id, what=what, value=value
                     )
         for m in ind.values:
             if not m.disaggregations:
@@ -188,7 +184,7 @@ def _sound_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                         _SUMS,
                         ind=ind.id,
                         axis=axis,
-                        on=m.on.isoformat(),
+                        on=m.on,
                         parts=total,
                         total=m.value,
                     )
@@ -196,29 +192,29 @@ def _sound_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 
 _NO_CAPACITY = _("Capacity indicator {ind} names no module, version and dimension to follow.")
 _UNUSED_VERSION = _("{owner}: module {module} version {version} was not used by the programme.")
-_OFF_SCALE = _("{owner}: {what_en} {value} is off module {module}'s {low}–{high} scale.")
+_OFF_SCALE = _("{owner}: {what} {value} is off module {module}'s {low}–{high} scale.")
 
 
 def _off_scale(
-    owner: Subject, module: str, low: int, high: int, numbers: list[tuple[str, str, Decimal]]
+    owner: Subject, module: str, low: int, high: int, numbers: list[tuple[Message, Decimal]]
 ) -> Iterator[Breach]:
-    for fr, en, value in numbers:
+    for what, value in numbers:
         if value != value.to_integral_value() or not low <= value <= high:
-            yield Breach(
+            yield _breach(
                 (owner,),
-                _OFF_SCALE.fr.format(
-                    owner=owner, what=fr, value=value, low=low, high=high, module=module
-                ),
-                _OFF_SCALE.en.format(
-                    owner=owner, what_en=en, value=value, low=low, high=high, module=module
-                ),
+                _OFF_SCALE,
+                owner=owner,
+                what=what,
+                value=value,
+                low=low,
+                high=high,
+                module=module,
             )
 
 
-def _score_numbers(scores: tuple[CapacityScore, ...]) -> list[tuple[str, str, Decimal]]:
+def _score_numbers(scores: tuple[CapacityScore, ...]) -> list[tuple[Message, Decimal]]:
     return [
-        (f"le niveau de {s.dimension_id}", f"the level of {s.dimension_id}", Decimal(s.level))
-        for s in scores
+        (_("the level of {dimension}", dimension=s.dimension_id), Decimal(s.level)) for s in scores
     ]
 
 
@@ -227,7 +223,7 @@ def _on_used_scale(
     owner: Subject,
     module_id: str,
     version: str,
-    numbers: list[tuple[str, str, Decimal]],
+    numbers: list[tuple[Message, Decimal]],
 ) -> Iterator[Breach]:
     """An owner's values: on the scale of its module version, which the programme must use."""
     use = results.module(module_id, version)
@@ -241,8 +237,7 @@ def _on_used_scale(
 
 @rule(
     "RES-004",
-    title_fr="Les valeurs de capacité sont sur l'échelle d'une version de module utilisée",
-    title_en="Capacity values lie on the scale of a module version the programme used",
+    title=_("Capacity values lie on the scale of a module version the programme used"),
 )
 def _capacity_scale(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     results = p.results
@@ -262,46 +257,56 @@ def _capacity_scale(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         )
 
 
-_ABOVE = _("Membership of {body} on {on}: {what_en} ({n}) exceed the registered ({registered}).")
-_UNDATED = _("The membership ledger of {body} has {n} points, one of them undated.")
+_ABOVE = {
+    "paying_members": _(
+        "Membership of {body} on {on}: paying members ({n}) exceed the registered ({registered})."
+    ),
+    "card_holders": _(
+        "Membership of {body} on {on}: card holders ({n}) exceed the registered ({registered})."
+    ),
+}
+_UNDATED = _n(
+    "The membership ledger of {body} has {count} point, one of them undated.",
+    "The membership ledger of {body} has {count} points, one of them undated.",
+)
 _UNORDERED = _(
     "Membership ledger of {body}: the point of {on} does not follow the one of {before}."
 )
 
 
-def _when(m: Membership) -> str:
-    return m.as_of.isoformat() if m.as_of is not None else "?"
+def _when(m: Membership) -> object:
+    """The date of a point of the ledger, ``?`` when it has none."""
+    return m.as_of if m.as_of is not None else "?"
 
 
 @rule(
     "RES-005",
-    title_fr="Les effectifs sont cohérents : cotisants et porteurs de carte au plus les inscrits, "
-    "dates uniques et dans l'ordre",
-    title_en="Membership figures are coherent: paying members and card holders at most the "
-    "registered, dates unique and in order",
+    title=_(
+        "Membership figures are coherent: paying members and card holders at most the "
+        "registered, dates unique and in order"
+    ),
 )
 def _ledger(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     body = p.beneficiary
     ledger = body.ledger
     for m in ledger:
-        for fr, en, n in (
-            ("les cotisants", "paying members", m.paying_members),
-            ("les porteurs de carte", "card holders", m.card_holders),
-        ):
+        for what, n in (("paying_members", m.paying_members), ("card_holders", m.card_holders)):
             if n is not None and n > m.registered:
-                yield Breach(
+                yield _breach(
                     (Subject("body", body.id),),
-                    _ABOVE.fr.format(
-                        body=body.id, on=_when(m), what=fr, n=n, registered=m.registered
-                    ),
-                    _ABOVE.en.format(
-                        body=body.id, on=_when(m), what_en=en, n=n, registered=m.registered
-                    ),
+                    _ABOVE[what],
+                    body=body.id,
+                    on=_when(m),
+                    n=n,
+                    registered=m.registered,
                 )
     if len(ledger) < 2:
         return
     if any(m.as_of is None for m in ledger):
-        yield _breach((Subject("body", body.id),), _UNDATED, body=body.id, n=len(ledger))
+        yield Breach(
+            (Subject("body", body.id),),
+            _UNDATED.bind(len(ledger), body=body.id, count=len(ledger)),
+        )
         return
     dates = [m.as_of for m in ledger if m.as_of is not None]
     for before, after in pairwise(dates):
@@ -310,8 +315,8 @@ def _ledger(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 (Subject("body", body.id),),
                 _UNORDERED,
                 body=body.id,
-                on=after.isoformat(),
-                before=before.isoformat(),
+                on=after,
+                before=before,
             )
 
 
@@ -321,8 +326,7 @@ _UNTRACKED = _("Recommendation {rec} is tracked by no indicator.")
 @rule(
     "RES-006",
     severity=Severity.WARNING,
-    title_fr="Chaque préconisation est suivie par au moins un indicateur avant la clôture",
-    title_en="Every recommendation is tracked by at least one indicator before closing",
+    title=_("Every recommendation is tracked by at least one indicator before closing"),
 )
 def _recommendations_tracked(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if p.stage.rank < Stage.ACCOMPANIMENT.rank:
@@ -340,9 +344,10 @@ _NOT_FINAL = _(
 
 @rule(
     "RES-007",
-    title_fr="Le programme se clôt quand chaque indicateur a une valeur finale ou un « non mesuré » motivé",
-    title_en="The programme closes only when every indicator has a final value or a reasoned "
-    "'not measured'",
+    title=_(
+        "The programme closes only when every indicator has a final value or a reasoned "
+        "'not measured'"
+    ),
 )
 def _closes_measured(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if p.stage is not Stage.CLOSED:
@@ -352,10 +357,39 @@ def _closes_measured(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             yield _breach((_indicator(ind.id),), _NOT_FINAL, ind=ind.id)
 
 
-_UNKNOWN = _("Indicator {ind} tracks unknown {what_en}: {ids}.")
-_UNKNOWN_PERIOD = _("Indicator {ind} names unknown reporting periods: {ids}.")
-_TWICE = _("Id {id} is given to {n} {what_en}.")
-_TWO_FINALS = _("Indicator {ind} has {n} final values.")
+_UNKNOWN = {
+    "recommendation": _n(
+        "Indicator {ind} tracks an unknown recommendation: {ids}.",
+        "Indicator {ind} tracks unknown recommendations: {ids}.",
+    ),
+    "action": _n(
+        "Indicator {ind} tracks an unknown support action: {ids}.",
+        "Indicator {ind} tracks unknown support actions: {ids}.",
+    ),
+    "plan_action": _n(
+        "Indicator {ind} tracks an unknown plan action: {ids}.",
+        "Indicator {ind} tracks unknown plan actions: {ids}.",
+    ),
+}
+_UNKNOWN_PERIOD = _n(
+    "Indicator {ind} names an unknown reporting period: {ids}.",
+    "Indicator {ind} names unknown reporting periods: {ids}.",
+)
+_TWICE = {
+    "indicator": _n(
+        "Id {id} is given to {count} indicator.", "Id {id} is given to {count} indicators."
+    ),
+    "period": _n(
+        "Id {id} is given to {count} reporting period.",
+        "Id {id} is given to {count} reporting periods.",
+    ),
+    "follow_up": _n(
+        "Id {id} is given to {count} follow-up.", "Id {id} is given to {count} follow-ups."
+    ),
+}
+_TWO_FINALS = _n(
+    "Indicator {ind} has {count} final value.", "Indicator {ind} has {count} final values."
+)
 
 
 def _plan_action_ids(p: Programme) -> set[str]:
@@ -369,9 +403,7 @@ def _plan_action_ids(p: Programme) -> set[str]:
 
 @rule(
     "RES-008",
-    title_fr="Les indicateurs citent des préconisations, actions et périodes connues ; "
-    "les identifiants sont uniques",
-    title_en="Indicators cite known recommendations, actions and periods; ids are unique",
+    title=_("Indicators cite known recommendations, actions and periods; ids are unique"),
 )
 def _results_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     results = p.results
@@ -382,58 +414,41 @@ def _results_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     plan_actions = _plan_action_ids(p)
     periods = frozenset(results.periods_by_id)
     for ind in results.indicators:
-        for refs, known, kind, fr, en in (
-            (
-                ind.recommendation_ids,
-                recs,
-                "recommendation",
-                "des préconisations",
-                "recommendations",
-            ),
-            (ind.action_ids, actions, "action", "des actions", "support actions"),
-            (
-                ind.plan_action_ids,
-                plan_actions,
-                "plan_action",
-                "des actions du plan de mandature",
-                "plan actions",
-            ),
+        for refs, known, kind in (
+            (ind.recommendation_ids, recs, "recommendation"),
+            (ind.action_ids, actions, "action"),
+            (ind.plan_action_ids, plan_actions, "plan_action"),
         ):
             if known.issuperset(refs):
                 continue
             missing = sorted({r for r in refs if r not in known})
-            listed = ", ".join(missing)
             yield Breach(
                 (_indicator(ind.id), *(Subject(kind, r) for r in missing)),
-                _UNKNOWN.fr.format(ind=ind.id, what=fr, ids=listed),
-                _UNKNOWN.en.format(ind=ind.id, what_en=en, ids=listed),
+                _UNKNOWN[kind].bind(len(missing), ind=ind.id, ids=", ".join(missing)),
             )
         named = [t.period_id for t in ind.targets] + [m.period_id for m in ind.values]
         if not periods.issuperset(named):
             ghosts = sorted(set(named) - periods)
-            yield _breach(
+            yield Breach(
                 (_indicator(ind.id), *map(_period, ghosts)),
-                _UNKNOWN_PERIOD,
-                ind=ind.id,
-                ids=", ".join(ghosts),
+                _UNKNOWN_PERIOD.bind(len(ghosts), ind=ind.id, ids=", ".join(ghosts)),
             )
         finals = [m for m in ind.values if m.final]
         if len(finals) > 1:
-            yield _breach((_indicator(ind.id),), _TWO_FINALS, ind=ind.id, n=len(finals))
-    for (kind, fr, en), ids in (
-        (("indicator", "indicateurs", "indicators"), [i.id for i in results.indicators]),
-        (("period", "périodes de suivi", "reporting periods"), [r.id for r in results.periods]),
-        (("follow_up", "suivis", "follow-ups"), [f.id for f in results.follow_ups]),
+            yield Breach(
+                (_indicator(ind.id),),
+                _TWO_FINALS.bind(len(finals), ind=ind.id, count=len(finals)),
+            )
+    for kind, ids in (
+        ("indicator", [i.id for i in results.indicators]),
+        ("period", [r.id for r in results.periods]),
+        ("follow_up", [f.id for f in results.follow_ups]),
     ):
         if len(set(ids)) == len(ids):
             continue
         for ident, n in sorted(Counter(ids).items()):
             if n > 1:
-                yield Breach(
-                    (Subject(kind, ident),),
-                    _TWICE.fr.format(id=ident, n=n, what=fr),
-                    _TWICE.en.format(id=ident, n=n, what_en=en),
-                )
+                yield Breach((Subject(kind, ident),), _TWICE[kind].bind(n, id=ident, count=n))
 
 
 RESULTS_RULES: tuple[Rule, ...] = (

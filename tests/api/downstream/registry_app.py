@@ -91,10 +91,10 @@ def explain(error: CompagnonnageError) -> str:
         first: Violation = error.violations[0]
         return f"{error.operation} {error.programme_id} {first.code}"
     if isinstance(error, LifecycleMisuse):
-        return f"{error.code} {error.operation} {error.argument} {error.expected.en}"
+        return f"{error.code} {error.operation} {error.argument} {error.expected('en')}"
     if isinstance(error, InvalidValueError):
-        hint = error.hint.fr if error.hint is not None else ""
-        return f"{error.owner}.{error.field} {error.expected.fr} {error.got} {hint}"
+        hint = error.hint("fr") if error.hint is not None else ""
+        return f"{error.owner}.{error.field} {error.expected('fr')} {error.got} {hint}"
     if isinstance(error, UnknownReferenceError):
         return f"{error.kind} {error.ident} {error.programme_id}"
     if isinstance(error, DocumentError):

@@ -4,6 +4,9 @@
   the national term (Togo: four years).
 * ``UEMOA-002`` (warning): the scope's trades are coded in the community
   nomenclature, so that findings compare across the eight states.
+
+Their words come from the plugin's own catalogue (``locale/<lang>/LC_MESSAGES/
+compagnonnage_uemoa.po``), marked with ``_`` like the library's.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from compagnonnage._i18n import Catalogue
 from compagnonnage.model import Programme
 from compagnonnage.rules import Breach, RuleContext, Severity, rule
 from compagnonnage_uemoa._nomenclature import NOMENCLATURE_ID
@@ -20,6 +24,10 @@ _TERM_YEARS = {
     p.region.country: p.term_years for p in region_profiles() if p.term_years is not None
 }
 _GRACE = dt.timedelta(days=31)
+
+CATALOGUE = Catalogue("compagnonnage_uemoa", "compagnonnage_uemoa")
+"""The plugin's own catalogue, for the words of its rules."""
+_ = CATALOGUE.message
 
 
 def _years_later(day: dt.date, years: int) -> dt.date:
@@ -31,8 +39,7 @@ def _years_later(day: dt.date, years: int) -> dt.date:
 
 @rule(
     "UEMOA-001",
-    title_fr="Le mandat en cours ne dépasse pas la durée nationale de la mandature",
-    title_en="The current term does not exceed the national term length",
+    title=_("The current term does not exceed the national term length"),
     severity=Severity.WARNING,
     origin="uemoa",
 )
@@ -46,17 +53,21 @@ def term_length(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if period.end > _years_later(period.start, years) + _GRACE:
         yield Breach(
             (body.id,),
-            f"Le mandat en cours de {body.id} ({period.start} – {period.end}) dépasse "
-            f"la mandature de {years} ans en vigueur ({body.country}).",
-            f"The current term of {body.id} ({period.start} – {period.end}) exceeds "
-            f"the {years}-year term in force ({body.country}).",
+            _(
+                "The current term of {body} ({start} – {end}) exceeds the {years}-year term "
+                "in force ({country}).",
+                body=body.id,
+                start=period.start,
+                end=period.end,
+                years=years,
+                country=body.country,
+            ),
         )
 
 
 @rule(
     "UEMOA-002",
-    title_fr="Les métiers du périmètre suivent la nomenclature communautaire",
-    title_en="Scope trades follow the community nomenclature",
+    title=_("Scope trades follow the community nomenclature"),
     severity=Severity.WARNING,
     origin="uemoa",
 )
@@ -68,8 +79,10 @@ def community_nomenclature(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if trade.nomenclature != NOMENCLATURE_ID:
             yield Breach(
                 (p.id, str(trade)),
-                f"Le métier {trade} n'est pas codé dans la nomenclature {NOMENCLATURE_ID} "
-                "(règlement 04/2018/COM/UEMOA).",
-                f"Trade {trade} is not coded in the {NOMENCLATURE_ID} nomenclature "
-                "(regulation 04/2018/COM/UEMOA).",
+                _(
+                    "Trade {trade} is not coded in the {nomenclature} nomenclature "
+                    "(regulation 04/2018/COM/UEMOA).",
+                    trade=str(trade),
+                    nomenclature=NOMENCLATURE_ID,
+                ),
             )
