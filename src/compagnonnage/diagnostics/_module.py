@@ -231,11 +231,13 @@ class Choice:
     """The level it stands for; ``None`` for evidence only."""
 
     @classmethod
-    def ladder(cls, *options: tuple[str, str, str], start: int = 1) -> tuple[Choice, ...]:
-        """Choices ``(id, french, english)`` standing for levels ``start``, ``start + 1``, …"""
+    def ladder(
+        cls, *options: tuple[str, str, str] | tuple[str, Text], start: int = 1
+    ) -> tuple[Choice, ...]:
+        """Choices ``(id, french, english)`` or ``(id, Text)`` standing for levels ``start``, ``start + 1``, …"""
         return tuple(
-            cls(id=key, label=Text(fr, en), level=i)
-            for i, (key, fr, en) in enumerate(options, start=start)
+            cls(id=option[0], label=option[1] if len(option) == 2 else Text(*option[1:]), level=i)
+            for i, option in enumerate(options, start=start)
         )
 
 
