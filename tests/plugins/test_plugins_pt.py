@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import cast
 
 import attrs
 import pytest
@@ -19,7 +20,7 @@ def texts_of(value: object) -> Iterator[Text]:
     if isinstance(value, Text):
         yield value
     elif attrs.has(type(value)):
-        for f in attrs.fields(type(value)):
+        for f in attrs.fields(cast("type[attrs.AttrsInstance]", type(value))):
             yield from texts_of(getattr(value, f.name))
     elif isinstance(value, tuple | list | frozenset | set):
         for item in value:
