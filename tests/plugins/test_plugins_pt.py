@@ -1,4 +1,4 @@
-"""The reference plugins' data in Portuguese: uemoa fully; food and building fall back to English."""
+"""The reference plugins' data in Portuguese, and what a text lacking a language shows."""
 
 from __future__ import annotations
 
@@ -56,21 +56,19 @@ def test_uemoa_words_in_portuguese() -> None:
     assert trades["BTP-01"]("pt") == "Alvenaria"
 
 
-FALLING_BACK = {
+FOOD_AND_BUILDING = {
     "food module": FOOD_MODULE,
     "food catalogue": FOOD_CATALOGUE,
     "building module": BUILDING_MODULE,
     "building catalogue": BUILDING_CATALOGUE,
 }
-"""Data not yet in Portuguese: shown in English to a Portuguese reader."""
 
 
-@pytest.mark.parametrize("what", sorted(FALLING_BACK))
-def test_texts_without_portuguese_fall_back_to_english(what: str) -> None:
-    for t in texts_of(FALLING_BACK[what]):
-        if t.get("pt") is None:
-            assert t("pt") == t.en
-            assert t("fr") == t.fr
+@pytest.mark.parametrize("what", sorted(FOOD_AND_BUILDING))
+def test_the_food_and_building_plugins_speak_portuguese_too(what: str) -> None:
+    found = list(texts_of(FOOD_AND_BUILDING[what]))
+    assert found
+    assert [t for t in found if not (t.get("pt") or "").strip()] == []
 
 
 def test_fallback_order_is_the_language_then_english_then_french() -> None:
@@ -82,3 +80,12 @@ def test_fallback_order_is_the_language_then_english_then_french() -> None:
         "Bakery",
     )
     assert Text("Boulangerie", "Bakery")("pt") == "Bakery"
+    assert Text("Boulangerie", "Bakery").get("pt") is None
+
+
+def test_a_plugin_text_without_portuguese_is_shown_in_english() -> None:
+    """A third-party plugin that writes French and English only still reads in a Portuguese report."""
+    dimension = FOOD_MODULE.dimensions[0]
+    without = Text(dimension.title.fr, dimension.title.en)
+    assert without("pt") == dimension.title.en
+    assert dimension.title("pt") == "Higiene e segurança sanitária dos alimentos"
