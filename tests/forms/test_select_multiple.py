@@ -6,10 +6,11 @@ import csv
 import io
 import itertools
 import json
+import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compagnonnage.diagnostics import (
@@ -326,6 +327,11 @@ def test_a_module_with_a_multiple_choice_question_exports_a_form_pyxform_accepts
     assert "<select " in xml or "<select\n" in xml
 
 
+@pytest.mark.skipif(shutil.which("java") is None, reason="ODK Validate needs Java, not found")
+def test_the_form_passes_odk_validate() -> None:
+    assert "<h:html" in xlsform(MODULE, languages=("fr", "en")).to_xform(validate=True)
+
+
 # -- exports ----------------------------------------------------------------------------
 
 _SUBMISSIONS = [
@@ -491,3 +497,51 @@ def test_split_columns_that_disagree_with_the_joined_column_are_reported(tmp_pat
         read_exports([path], MODULE)
     (problem,) = caught.value.problems
     assert "the split columns tick card catalogue, the column itself card register" in problem.en
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+_WORDS = st.lists(st.sampled_from(["card", "none", "other", "zz", "1", "0", " "]), max_size=4).map(
+    " ".join
+)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "g_services/elements",
+                "g_services/elements/card",
+                "g_services/elements/none",
+                "g_weaknesses/problems/none",
+                "elements/other",
+            ]
+        ),
+        _JSON | _WORDS,
+        max_size=5,
+    )
+)
+def test_corrupted_select_multiple_cells_raise_only_export_errors(
+    tmp_path: Path, cells: dict[str, object]
+) -> None:
+    item = {
+        "module_id": MODULE.id,
+        "module_version": MODULE.version,
+        "respondent_id": "r1",
+        "respondent_group": "staff",
+        **cells,
+    }
+    path = tmp_path / "fuzz.json"
+    path.write_text(json.dumps([item]), encoding="utf-8")
+    try:
+        answers = read_exports([path], MODULE).answers
+    except ExportError:
+        return
+    for a in answers.answers(MODULE.id):
+        MODULE.question(a.question_id).level_of(a.value, MODULE.scale)

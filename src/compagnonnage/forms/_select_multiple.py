@@ -112,19 +112,19 @@ def joined(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> di
     for column, by_choice in ticks.items():
         ticked = [name for name, yes in by_choice.items() if yes]
         existing = cells.get(column)
-        if isinstance(existing, str) and existing.strip():
-            if set(existing.split()) != set(ticked):
-                problems.append(
-                    _problem(
-                        sub,
-                        column,
-                        _(
-                            "the split columns tick {split}, the column itself {joined}",
-                            split=" ".join(ticked) or "-",
-                            joined=existing.strip(),
-                        ),
-                    )
+        if existing is None or (isinstance(existing, str) and not existing.strip()):
+            cells[column] = " ".join(ticked)
+        elif isinstance(existing, str) and set(existing.split()) != set(ticked):
+            problems.append(
+                _problem(
+                    sub,
+                    column,
+                    _(
+                        "the split columns tick {split}, the column itself {joined}",
+                        split=" ".join(ticked) or "-",
+                        joined=existing.strip(),
+                    ),
                 )
-            continue
-        cells[column] = " ".join(ticked)
+            )
+        # else the column itself stands, and is read (and checked) as the answer
     return cells
