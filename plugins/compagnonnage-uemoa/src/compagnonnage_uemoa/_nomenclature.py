@@ -70,12 +70,12 @@ UEMOA_NOMENCLATURE = Nomenclature(
                     Text(
                         "Électricité du bâtiment",
                         "Building electrics",
-                        pt="Eletricidade da construção",
+                        pt="Eletricidade de edifícios",
                     ),
                 ),
                 (
                     "BTP-06",
-                    Text("Peinture en bâtiment", "Building painting", pt="Pintura da construção"),
+                    Text("Peinture en bâtiment", "Building painting", pt="Pintura de edifícios"),
                 ),
             ),
         ),
@@ -88,7 +88,7 @@ UEMOA_NOMENCLATURE = Nomenclature(
             ),
             _group(
                 "MET-G1",
-                Text("Travail des métaux", "Metalwork", pt="Metalurgia artesanal"),
+                Text("Travail des métaux", "Metalwork", pt="Trabalho dos metais"),
                 (
                     "MET-01",
                     Text(
@@ -272,7 +272,7 @@ UEMOA_NOMENCLATURE = Nomenclature(
         ),
         _branch(
             "ART",
-            Text("Artisanat d'art", "Art crafts", pt="Artesanato de arte"),
+            Text("Artisanat d'art", "Art crafts", pt="Artesanato artístico"),
             _group(
                 "ART-G1",
                 Text("Métiers d'art", "Art trades", pt="Ofícios de arte"),
