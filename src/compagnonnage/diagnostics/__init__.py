@@ -30,6 +30,7 @@ from compagnonnage.diagnostics._module import (
     TextQuestion,
     YesNoQuestion,
 )
+from compagnonnage.diagnostics._multiple import Combine, MultipleChoiceQuestion
 from compagnonnage.diagnostics._select import BUILTIN_MODULE_ID, finding_keys, select_modules
 
 if TYPE_CHECKING:
@@ -101,12 +102,14 @@ __all__ = [
     "Choice",
     "ChoiceQuestion",
     "CollectedAnswers",
+    "Combine",
     "DiagnosticModule",
     "DiagnosticResult",
     "Dimension",
     "DimensionResult",
     "Evidence",
     "GivenAnswer",
+    "MultipleChoiceQuestion",
     "NumberQuestion",
     "Question",
     "QuestionKindError",

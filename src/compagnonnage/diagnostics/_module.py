@@ -231,11 +231,13 @@ class Choice:
     """The level it stands for; ``None`` for evidence only."""
 
     @classmethod
-    def ladder(cls, *options: tuple[str, str, str], start: int = 1) -> tuple[Choice, ...]:
-        """Choices ``(id, french, english)`` standing for levels ``start``, ``start + 1``, …"""
+    def ladder(
+        cls, *options: tuple[str, str, str] | tuple[str, Text], start: int = 1
+    ) -> tuple[Choice, ...]:
+        """Choices ``(id, french, english)`` or ``(id, Text)`` standing for levels ``start``, ``start + 1``, …"""
         return tuple(
-            cls(id=key, label=Text(fr, en), level=i)
-            for i, (key, fr, en) in enumerate(options, start=start)
+            cls(id=option[0], label=option[1] if len(option) == 2 else Text(*option[1:]), level=i)
+            for i, option in enumerate(options, start=start)
         )
 
 
@@ -340,13 +342,17 @@ class TextQuestion(Question):
         """A text answer stands for no level: nothing can leave the scale."""
 
 
+# Multiple choice lives in its own module, built on the classes above.
+from compagnonnage.diagnostics._multiple import MultipleChoiceQuestion  # noqa: E402
+
 QUESTION_KINDS: tuple[type[Question], ...] = (
     YesNoQuestion,
     ChoiceQuestion,
+    MultipleChoiceQuestion,
     NumberQuestion,
     TextQuestion,
 )
-"""The built-in question kinds, by tag: ``yes_no``, ``choice``, ``number``, ``text``."""
+"""The built-in question kinds, by tag: ``yes_no``, ``choice``, ``multiple_choice``, ``number``, ``text``."""
 
 
 def _unique(owner: str, what: str, ids: list[str]) -> None:

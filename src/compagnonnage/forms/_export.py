@@ -13,12 +13,14 @@ from compagnonnage._i18n import Lang, Message, _, enum_label, languages
 from compagnonnage.diagnostics import (
     ChoiceQuestion,
     DiagnosticModule,
+    MultipleChoiceQuestion,
     NumberQuestion,
     Question,
     RespondentGroup,
     TextQuestion,
     YesNoQuestion,
 )
+from compagnonnage.forms import _select_multiple
 from compagnonnage.forms._errors import FormError
 from compagnonnage.forms._layout import (
     MODULE_ID,
@@ -159,8 +161,13 @@ def _question_rows(
     label = _texts("label", q.text, langs)
     if isinstance(q, YesNoQuestion):
         survey.add(type=f"select_one {YES_NO}", name=name, **label)
-    elif isinstance(q, ChoiceQuestion):
-        survey.add(type=f"select_one {names.lists[q.id]}", name=name, **label)
+    elif isinstance(q, ChoiceQuestion | MultipleChoiceQuestion):
+        select = "select_one" if isinstance(q, ChoiceQuestion) else "select_multiple"
+        cells = {"type": f"{select} {names.lists[q.id]}", "name": name, **label}
+        if isinstance(q, MultipleChoiceQuestion) and q.exclusive:
+            cells["constraint"] = _select_multiple.exclusive_constraint(q, names)
+            cells.update(_texts("constraint_message", _select_multiple.EXCLUSIVE_MESSAGE, langs))
+        survey.add(**cells)
         for c in q.choices:
             choices.add(
                 list_name=names.lists[q.id],

@@ -36,6 +36,7 @@ from compagnonnage.diagnostics import (
     CollectedAnswers,
     DiagnosticModule,
     GivenAnswer,
+    MultipleChoiceQuestion,
     NumberQuestion,
     Question,
     RespondentAnswers,
@@ -43,6 +44,7 @@ from compagnonnage.diagnostics import (
     TextQuestion,
     YesNoQuestion,
 )
+from compagnonnage.forms import _select_multiple
 from compagnonnage.forms._errors import ExportError, ExportProblem
 from compagnonnage.forms._export import _number_type
 from compagnonnage.forms._layout import (
@@ -130,6 +132,9 @@ def _value(
             return by_name[text], None
         listed = ", ".join(by_name)
         return None, (f"l'un des choix {listed}", f"one of the choices {listed}")
+    if isinstance(question, MultipleChoiceQuestion):
+        answer, wanted = _select_multiple.value(question, names, text)
+        return answer, None if wanted is None else (wanted("fr"), wanted("en"))
     if isinstance(question, NumberQuestion):
         integer = _number_type(question) == "integer"
         number = _number(text, integer)
@@ -176,7 +181,7 @@ def _sheet(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> _S
     values: dict[str, Any] = {}
     notes: dict[str, str] = {}
     stamps: dict[str, str] = {}
-    for column, raw in sub.cells.items():
+    for column, raw in _select_multiple.joined(sub, names, problems).items():
         if _is_metadata(column):
             continue
         target = fields.get(_field_name(column))

@@ -18,7 +18,12 @@ from collections.abc import Mapping
 
 from attrs import frozen
 
-from compagnonnage.diagnostics import ChoiceQuestion, DiagnosticModule, Question
+from compagnonnage.diagnostics import (
+    ChoiceQuestion,
+    DiagnosticModule,
+    MultipleChoiceQuestion,
+    Question,
+)
 
 MAX_NAME = 32
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,31}")
@@ -81,7 +86,7 @@ class Layout:
     :ivar questions: the field of each question, by question id.
     :ivar notes: the evidence-note field of each question, by question id.
     :ivar desired: the desired-level field of each dimension, by dimension id.
-    :ivar lists: the choice list of each choice question, by question id.
+    :ivar lists: the choice list of each choice and multiple-choice question, by question id.
     :ivar levels: the choice list of each dimension's levels, by dimension id.
     :ivar choices: the choice names of each choice question, by question id then choice id.
     """
@@ -112,7 +117,7 @@ def layout(module: DiagnosticModule) -> Layout:
     choice_lists: dict[str, str] = {}
     choices: dict[str, dict[str, str]] = {}
     for q in module.questions:
-        if isinstance(q, ChoiceQuestion):
+        if isinstance(q, ChoiceQuestion | MultipleChoiceQuestion):
             choice_lists[q.id] = lists.allocate(q.id)
             names = _Names()
             choices[q.id] = {c.id: names.allocate(c.id) for c in q.choices}

@@ -32,13 +32,18 @@ _IN_DUES = Pricing(mode=PricingMode.INCLUDED_IN_DUES)
 
 BUILDING_CATALOGUE = ServiceCatalogue(
     id="building-services",
-    title=Text("Services aux métiers du bâtiment", "Services for the building trades"),
+    title=Text(
+        "Services aux métiers du bâtiment",
+        "Services for the building trades",
+        pt="Serviços para os ofícios da construção",
+    ),
     services=(
         Service(
             id="building-site-safety-training",
             label=Text(
                 "Formation à la sécurité sur chantier (EPI, échafaudages, risque électrique)",
                 "Site-safety training (PPE, scaffolding, electrical risk)",
+                pt="Formação em segurança nas obras (EPI, andaimes, risco elétrico)",
             ),
             domain=Domain.TRAINING_AND_APPRENTICESHIP,
             modality=Modality.ON_SITE,
@@ -50,6 +55,7 @@ BUILDING_CATALOGUE = ServiceCatalogue(
             label=Text(
                 "Achats groupés d'équipements de protection individuelle",
                 "Group purchasing of personal protective equipment",
+                pt="Compras agrupadas de equipamentos de proteção individual",
             ),
             domain=Domain.ECONOMIC_DEVELOPMENT,
             modality=Modality.ON_SITE,
@@ -61,6 +67,7 @@ BUILDING_CATALOGUE = ServiceCatalogue(
             label=Text(
                 "Apprentissage dual : placement, suivi et certification des apprentis",
                 "Dual apprenticeship: placement, follow-up and certification of apprentices",
+                pt="Aprendizagem dual: colocação, acompanhamento e certificação dos aprendizes",
             ),
             domain=Domain.TRAINING_AND_APPRENTICESHIP,
             modality=Modality.ON_SITE,
@@ -72,6 +79,7 @@ BUILDING_CATALOGUE = ServiceCatalogue(
             label=Text(
                 "Formation à la production de briques de terre comprimée",
                 "Training in compressed earth block production",
+                pt="Formação na produção de blocos de terra comprimida",
             ),
             domain=Domain.TRAINING_AND_APPRENTICESHIP,
             modality=Modality.ON_SITE,
@@ -83,6 +91,7 @@ BUILDING_CATALOGUE = ServiceCatalogue(
             label=Text(
                 "Essais de matériaux avec un laboratoire partenaire (parpaings, briques)",
                 "Materials testing with a partner laboratory (blocks, bricks)",
+                pt="Ensaios de materiais com um laboratório parceiro (blocos, tijolos)",
             ),
             domain=Domain.ECONOMIC_DEVELOPMENT,
             modality=Modality.ON_SITE,
@@ -92,7 +101,7 @@ BUILDING_CATALOGUE = ServiceCatalogue(
     ),
 )
 
-_THEME = Text("Métiers du bâtiment", "Building trades")
+_THEME = Text("Métiers du bâtiment", "Building trades", pt="Ofícios da construção")
 
 BUILDING_MODULE = DiagnosticModule(
     id="building-trades",
@@ -100,23 +109,34 @@ BUILDING_MODULE = DiagnosticModule(
     title=Text(
         "Métiers du bâtiment : sécurité, apprentissage, matériaux",
         "Building trades: safety, apprenticeship, materials",
+        pt="Ofícios da construção: segurança, aprendizagem, materiais",
     ),
     trades=BUILDING_TRADES,
     dimensions=(
         Dimension(
             id="site-safety",
             theme=_THEME,
-            title=Text("Sécurité sur les chantiers", "Site safety"),
+            title=Text("Sécurité sur les chantiers", "Site safety", pt="Segurança nas obras"),
             levels=(
-                ("Aucun équipement de protection", "No protective equipment"),
-                ("Protections portées occasionnellement", "Protection worn now and then"),
-                (
+                Text(
+                    "Aucun équipement de protection",
+                    "No protective equipment",
+                    pt="Nenhum equipamento de proteção",
+                ),
+                Text(
+                    "Protections portées occasionnellement",
+                    "Protection worn now and then",
+                    pt="Proteções usadas de vez em quando",
+                ),
+                Text(
                     "Protections et consignes sur la plupart des chantiers",
                     "Protection and safety briefings on most sites",
+                    pt="Proteções e instruções de segurança na maioria das obras",
                 ),
-                (
+                Text(
                     "Plan de sécurité et chefs de chantier formés",
                     "Safety plan and trained site leaders",
+                    pt="Plano de segurança e encarregados de obra formados",
                 ),
             ),
             remedies=(
@@ -125,6 +145,7 @@ BUILDING_MODULE = DiagnosticModule(
                     title=Text(
                         "Proposer une formation sécurité et des achats groupés d'EPI",
                         "Offer safety training and group purchasing of PPE",
+                        pt="Propor uma formação em segurança e compras agrupadas de EPI",
                     ),
                     service_ids=("building-site-safety-training", "building-ppe-purchasing"),
                 ),
@@ -133,17 +154,29 @@ BUILDING_MODULE = DiagnosticModule(
         Dimension(
             id="apprenticeship",
             theme=_THEME,
-            title=Text("Apprentissage sur chantier", "Apprenticeship on site"),
+            title=Text(
+                "Apprentissage sur chantier", "Apprenticeship on site", pt="Aprendizagem em obra"
+            ),
             levels=(
-                ("Apprentissage informel, sans contrat", "Informal apprenticeship, no contract"),
-                ("Contrats pour une partie des apprentis", "Contracts for some apprentices"),
-                (
+                Text(
+                    "Apprentissage informel, sans contrat",
+                    "Informal apprenticeship, no contract",
+                    pt="Aprendizagem informal, sem contrato",
+                ),
+                Text(
+                    "Contrats pour une partie des apprentis",
+                    "Contracts for some apprentices",
+                    pt="Contratos para uma parte dos aprendizes",
+                ),
+                Text(
                     "Contrats et examens de fin d'apprentissage",
                     "Contracts and end-of-apprenticeship exams",
+                    pt="Contratos e exames de fim de aprendizagem",
                 ),
-                (
+                Text(
                     "Apprentissage dual certifiant avec un centre de formation",
                     "Certified dual apprenticeship with a training centre",
+                    pt="Aprendizagem dual certificada com um centro de formação",
                 ),
             ),
             remedies=(
@@ -152,6 +185,7 @@ BUILDING_MODULE = DiagnosticModule(
                     title=Text(
                         "Accompagner la mise en place de l'apprentissage dual dans le bâtiment",
                         "Support setting up dual apprenticeship in the building trades",
+                        pt="Acompanhar a implementação da aprendizagem dual na construção",
                     ),
                     domain=Domain.TRAINING_AND_APPRENTICESHIP,
                     service_ids=("building-dual-apprenticeship",),
@@ -161,14 +195,27 @@ BUILDING_MODULE = DiagnosticModule(
         Dimension(
             id="materials",
             theme=_THEME,
-            title=Text("Qualité et choix des matériaux", "Quality and choice of materials"),
+            title=Text(
+                "Qualité et choix des matériaux",
+                "Quality and choice of materials",
+                pt="Qualidade e escolha dos materiais",
+            ),
             levels=(
-                ("Matériaux achetés sans contrôle", "Materials bought without any check"),
-                ("Contrôle visuel seulement", "Visual check only"),
-                ("Fiches fournisseurs et dosages maîtrisés", "Supplier data and controlled mixes"),
-                (
+                Text(
+                    "Matériaux achetés sans contrôle",
+                    "Materials bought without any check",
+                    pt="Materiais comprados sem qualquer controlo",
+                ),
+                Text("Contrôle visuel seulement", "Visual check only", pt="Apenas controlo visual"),
+                Text(
+                    "Fiches fournisseurs et dosages maîtrisés",
+                    "Supplier data and controlled mixes",
+                    pt="Fichas de fornecedores e dosagens controladas",
+                ),
+                Text(
                     "Essais réguliers, matériaux locaux maîtrisés",
                     "Regular tests, local materials mastered",
+                    pt="Ensaios regulares, materiais locais dominados",
                 ),
             ),
             remedies=(
@@ -177,6 +224,7 @@ BUILDING_MODULE = DiagnosticModule(
                     title=Text(
                         "Proposer des essais de matériaux et une formation aux briques de terre comprimée",
                         "Offer materials testing and training in compressed earth blocks",
+                        pt="Propor ensaios de materiais e uma formação em blocos de terra comprimida",
                     ),
                     service_ids=("building-materials-testing", "building-earth-blocks"),
                 ),
@@ -190,6 +238,7 @@ BUILDING_MODULE = DiagnosticModule(
             text=Text(
                 "Sur les chantiers visités, quelle part des ouvriers porte casque et chaussures de sécurité ? (%)",
                 "On the sites visited, what share of workers wears a helmet and safety shoes? (%)",
+                pt="Nas obras visitadas, que parte dos trabalhadores usa capacete e calçado de segurança? (%)",
             ),
             thresholds=(25, 50, 80),
         ),
@@ -199,6 +248,7 @@ BUILDING_MODULE = DiagnosticModule(
             text=Text(
                 "Les échafaudages sont-ils stables, avec garde-corps ?",
                 "Are scaffolds stable, with guard rails?",
+                pt="Os andaimes são estáveis e têm guarda-corpos?",
             ),
             yes_level=3,
         ),
@@ -208,12 +258,28 @@ BUILDING_MODULE = DiagnosticModule(
             text=Text(
                 "Comment les apprentis du bâtiment sont-ils formés ?",
                 "How are building apprentices trained?",
+                pt="Como são formados os aprendizes da construção?",
             ),
             choices=Choice.ladder(
-                ("informal", "Sans contrat", "Without a contract"),
-                ("some-contracts", "Contrats pour certains", "Contracts for some"),
-                ("contracts-exams", "Contrats et examens", "Contracts and exams"),
-                ("dual", "Apprentissage dual certifiant", "Certified dual apprenticeship"),
+                ("informal", Text("Sans contrat", "Without a contract", pt="Sem contrato")),
+                (
+                    "some-contracts",
+                    Text(
+                        "Contrats pour certains", "Contracts for some", pt="Contratos para alguns"
+                    ),
+                ),
+                (
+                    "contracts-exams",
+                    Text("Contrats et examens", "Contracts and exams", pt="Contratos e exames"),
+                ),
+                (
+                    "dual",
+                    Text(
+                        "Apprentissage dual certifiant",
+                        "Certified dual apprenticeship",
+                        pt="Aprendizagem dual certificada",
+                    ),
+                ),
             ),
         ),
         ChoiceQuestion(
@@ -222,12 +288,20 @@ BUILDING_MODULE = DiagnosticModule(
             text=Text(
                 "Comment la qualité des matériaux (ciment, parpaings, fers) est-elle vérifiée ?",
                 "How is the quality of materials (cement, blocks, rebar) checked?",
+                pt="Como é verificada a qualidade dos materiais (cimento, blocos, varões)?",
             ),
             choices=Choice.ladder(
-                ("none", "Pas de vérification", "No check"),
-                ("visual", "À l'œil", "By eye"),
-                ("supplier-data", "Fiches fournisseurs et dosages", "Supplier data and mixes"),
-                ("tests", "Essais réguliers", "Regular tests"),
+                ("none", Text("Pas de vérification", "No check", pt="Nenhuma verificação")),
+                ("visual", Text("À l'œil", "By eye", pt="A olho")),
+                (
+                    "supplier-data",
+                    Text(
+                        "Fiches fournisseurs et dosages",
+                        "Supplier data and mixes",
+                        pt="Fichas de fornecedores e dosagens",
+                    ),
+                ),
+                ("tests", Text("Essais réguliers", "Regular tests", pt="Ensaios regulares")),
             ),
         ),
         YesNoQuestion(
@@ -236,6 +310,7 @@ BUILDING_MODULE = DiagnosticModule(
             text=Text(
                 "Des maçons sont-ils formés à la brique de terre comprimée ?",
                 "Are masons trained in compressed earth blocks?",
+                pt="Há pedreiros formados em blocos de terra comprimida?",
             ),
             no_level=2,
         ),
