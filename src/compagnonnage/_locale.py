@@ -79,7 +79,12 @@ def format_percent(share: Number, lang: Lang, *, decimals: int = 0) -> str:
     found = _babel()
     if found is None:
         return f"{float(share) * 100:.{decimals}f}%"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    from babel import Locale
+
+    # The language's own pattern (``#,##0 %`` in French), with the decimals asked for.
+    pattern = str(Locale.parse(lang).percent_formats[None].pattern)
+    if decimals:
+        pattern = pattern.replace("0", "0." + "0" * decimals, 1)
     return str(found[1].format_percent(share, format=pattern, locale=lang))
 
 
