@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from compagnonnage.diagnostics import Text
 from compagnonnage.catalogue import Service, ServiceCatalogue
+from compagnonnage.diagnostics import Text
 from compagnonnage.model import (
     Domain,
     Modality,
@@ -36,13 +36,19 @@ from compagnonnage.plugins import (
 @hookimpl
 def compagnonnage_register_trades(register: Callable[[Nomenclature], None]) -> None:
     trades = (
-        Trade(code="BTP-01", title=Text("maçonnerie", "masonry")),
-        Trade(code="TEX-01", title=Text("couture", "tailoring")),
-        Trade(code="HYG-01", title=Text("coiffure", "hairdressing")),
-        Trade(code="ALI-01", title=Text("boulangerie", "bakery")),
+        Trade(code="BTP-01", title=Text("maçonnerie", "masonry", pt="alvenaria")),
+        Trade(code="TEX-01", title=Text("couture", "tailoring", pt="costura")),
+        Trade(code="HYG-01", title=Text("coiffure", "hairdressing", pt="cabeleireiro")),
+        Trade(code="ALI-01", title=Text("boulangerie", "bakery", pt="padaria")),
     )
-    group = TradeGroup(code="G1", title=Text("métiers du test", "test trades"), trades=trades)
-    branch = Branch(code="B1", title=Text("branche du test", "test branch"), groups=(group,))
+    group = TradeGroup(
+        code="G1",
+        title=Text("métiers du test", "test trades", pt="ofícios do teste"),
+        trades=trades,
+    )
+    branch = Branch(
+        code="B1", title=Text("branche du test", "test branch", pt="ramo do teste"), groups=(group,)
+    )
     register(
         Nomenclature(id="uemoa", title=Text("nomenclature", "nomenclature"), branches=(branch,))
     )
@@ -65,7 +71,7 @@ def compagnonnage_register_regions(register: Callable[[RegionProfile], None]) ->
 def compagnonnage_register_catalogues(register: Callable[[ServiceCatalogue], None]) -> None:
     card = Service(
         id="professional-card",
-        label=Text("carte professionnelle", "professional card"),
+        label=Text("carte professionnelle", "professional card", pt="cartão profissional"),
         domain=Domain.TRADES_REGISTER,
         modality=Modality.ON_SITE,
         pricing=Pricing(
@@ -78,7 +84,7 @@ def compagnonnage_register_catalogues(register: Callable[[ServiceCatalogue], Non
     )
     bread = Service(
         id="bakery-hygiene",
-        label=Text("hygiène en boulangerie", "bakery hygiene"),
+        label=Text("hygiène en boulangerie", "bakery hygiene", pt="higiene na padaria"),
         domain=Domain.TRAINING_AND_APPRENTICESHIP,
         modality=Modality.ON_SITE,
         pricing=Pricing(mode=PricingMode.INCLUDED_IN_DUES),
@@ -98,9 +104,13 @@ def compagnonnage_recommend_support(
     return (
         SupportCandidate(
             kind="training",
-            title=Text("Former les cadres", "Train the staff"),
+            title=Text("Former les cadres", "Train the staff", pt="Formar os quadros"),
             score=0.75,
-            rationale=Text("les cadres portent le changement", "staff carry the change"),
+            rationale=Text(
+                "les cadres portent le changement",
+                "staff carry the change",
+                pt="os quadros conduzem a mudança",
+            ),
             service_ids=("professional-card",),
         ),
     )
