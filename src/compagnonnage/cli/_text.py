@@ -8,7 +8,7 @@ from the ``count`` it is given, and whole numbers are written the language's way
 
 from __future__ import annotations
 
-from compagnonnage._i18n import Lang, Message, _, _n
+from compagnonnage._i18n import Lang, Message, _, _n, _p
 
 TEXT: dict[str, Message] = {
     # argparse's own words
@@ -167,7 +167,7 @@ TEXT: dict[str, Message] = {
         "{path}: invalid IATI, {count} problem", "{path}: invalid IATI, {count} problems"
     ),
     # check
-    "summary": _("Summary"),
+    "summary": _p("cli.check", "Summary"),
     "total_documents": _("Documents"),
     "total_clean": _("Clean"),
     "total_with_errors": _("With errors"),
@@ -180,7 +180,7 @@ TEXT: dict[str, Message] = {
     # listings
     "nothing_found": _("Nothing to show."),
     "col_trade": _("Trade"),
-    "col_title": _("Title"),
+    "col_title": _p("cli.column", "Title"),
     "col_group": _("Trade group"),
     "col_branch": _("Branch"),
     "col_region": _("Region"),
