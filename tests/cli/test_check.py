@@ -159,9 +159,11 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(
         dump(example, tmp_path / f"p{i}.json")
     code, out, err = _check_on_a_terminal(tmp_path, module_env)
     assert code == 0
-    assert "5/5 (100 %)" in err
+    assert "5/5 (100%)" in err
     assert "█" * 30 in err
     assert "Summary" in out
+    _, _, french = _check_on_a_terminal(tmp_path, {**module_env, "LANG": "fr_FR.UTF-8"})
+    assert "5/5 (100\u00a0%)" in french  # the percentage written the language's way
     piped = subprocess.run(
         [sys.executable, "-m", "compagnonnage", "check", str(tmp_path)],
         capture_output=True,

@@ -117,7 +117,7 @@ def check(args: argparse.Namespace, s: Session) -> int:
     is checked against the installed modules; any other kind, against its type.
     """
     files, folder = _documents(args.paths)
-    progress = Progress(len(files), enabled=folder)
+    progress = Progress(len(files), enabled=folder, lang=s.lang)
     entries: list[dict[str, Any]] = []
     for i, path in enumerate(files, 1):
         entries.append(_check_one(path, s))
