@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from compagnonnage._i18n import Message
 from compagnonnage.catalogue import Service, ServiceCatalogue
+from compagnonnage.diagnostics import Text
 from compagnonnage.model import (
     Domain,
     Modality,
@@ -36,15 +36,21 @@ from compagnonnage.plugins import (
 @hookimpl
 def compagnonnage_register_trades(register: Callable[[Nomenclature], None]) -> None:
     trades = (
-        Trade(code="BTP-01", title=Message("maçonnerie", "masonry")),
-        Trade(code="TEX-01", title=Message("couture", "tailoring")),
-        Trade(code="HYG-01", title=Message("coiffure", "hairdressing")),
-        Trade(code="ALI-01", title=Message("boulangerie", "bakery")),
+        Trade(code="BTP-01", title=Text("maçonnerie", "masonry", pt="alvenaria")),
+        Trade(code="TEX-01", title=Text("couture", "tailoring", pt="costura")),
+        Trade(code="HYG-01", title=Text("coiffure", "hairdressing", pt="cabeleireiro")),
+        Trade(code="ALI-01", title=Text("boulangerie", "bakery", pt="padaria")),
     )
-    group = TradeGroup(code="G1", title=Message("métiers du test", "test trades"), trades=trades)
-    branch = Branch(code="B1", title=Message("branche du test", "test branch"), groups=(group,))
+    group = TradeGroup(
+        code="G1",
+        title=Text("métiers du test", "test trades", pt="ofícios do teste"),
+        trades=trades,
+    )
+    branch = Branch(
+        code="B1", title=Text("branche du test", "test branch", pt="ramo do teste"), groups=(group,)
+    )
     register(
-        Nomenclature(id="uemoa", title=Message("nomenclature", "nomenclature"), branches=(branch,))
+        Nomenclature(id="uemoa", title=Text("nomenclature", "nomenclature"), branches=(branch,))
     )
 
 
@@ -53,7 +59,7 @@ def compagnonnage_register_regions(register: Callable[[RegionProfile], None]) ->
     register(
         RegionProfile(
             region=RegionRef("TG"),
-            title=Message("Togo", "Togo"),
+            title=Text("Togo", "Togo"),
             term_years=4,
             renewals=1,
             nomenclature="uemoa",
@@ -65,7 +71,7 @@ def compagnonnage_register_regions(register: Callable[[RegionProfile], None]) ->
 def compagnonnage_register_catalogues(register: Callable[[ServiceCatalogue], None]) -> None:
     card = Service(
         id="professional-card",
-        label=Message("carte professionnelle", "professional card"),
+        label=Text("carte professionnelle", "professional card", pt="cartão profissional"),
         domain=Domain.TRADES_REGISTER,
         modality=Modality.ON_SITE,
         pricing=Pricing(
@@ -78,7 +84,7 @@ def compagnonnage_register_catalogues(register: Callable[[ServiceCatalogue], Non
     )
     bread = Service(
         id="bakery-hygiene",
-        label=Message("hygiène en boulangerie", "bakery hygiene"),
+        label=Text("hygiène en boulangerie", "bakery hygiene", pt="higiene na padaria"),
         domain=Domain.TRAINING_AND_APPRENTICESHIP,
         modality=Modality.ON_SITE,
         pricing=Pricing(mode=PricingMode.INCLUDED_IN_DUES),
@@ -86,7 +92,7 @@ def compagnonnage_register_catalogues(register: Callable[[ServiceCatalogue], Non
     )
     register(
         ServiceCatalogue(
-            id="test-catalogue", title=Message("catalogue", "catalogue"), services=(card, bread)
+            id="test-catalogue", title=Text("catalogue", "catalogue"), services=(card, bread)
         )
     )
 
@@ -98,9 +104,13 @@ def compagnonnage_recommend_support(
     return (
         SupportCandidate(
             kind="training",
-            title=Message("Former les cadres", "Train the staff"),
+            title=Text("Former les cadres", "Train the staff", pt="Formar os quadros"),
             score=0.75,
-            rationale=Message("les cadres portent le changement", "staff carry the change"),
+            rationale=Text(
+                "les cadres portent le changement",
+                "staff carry the change",
+                pt="os quadros conduzem a mudança",
+            ),
             service_ids=("professional-card",),
         ),
     )

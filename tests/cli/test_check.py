@@ -35,7 +35,7 @@ def test_an_error_level_violation_exits_1_with_code_ids_and_message(
     dump(violating(example), path)
     result = run("check", str(path), "--lang", "fr")
     assert result.code == 1
-    assert f"{path}\u00a0: 1 erreur(s), 0 avertissement(s)" in result.out
+    assert f"{path}\u00a0: 1 erreur, 0 avertissement" in result.out
     assert (
         "[erreur] STG-008 (act-training-elus)\u00a0: La formation act-training-elus" in result.out
     )
@@ -159,9 +159,11 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(
         dump(example, tmp_path / f"p{i}.json")
     code, out, err = _check_on_a_terminal(tmp_path, module_env)
     assert code == 0
-    assert "5/5 (100 %)" in err
+    assert "5/5 (100%)" in err
     assert "█" * 30 in err
     assert "Summary" in out
+    _, _, french = _check_on_a_terminal(tmp_path, {**module_env, "LANG": "fr_FR.UTF-8"})
+    assert "5/5 (100\u00a0%)" in french  # the percentage written the language's way
     piped = subprocess.run(
         [sys.executable, "-m", "compagnonnage", "check", str(tmp_path)],
         capture_output=True,
@@ -179,7 +181,7 @@ def test_check_is_not_clean_when_no_plugin_provides_the_nomenclature(
     env.setenv("COMPAGNONNAGE_PLUGINS", "fkae")  # misspelled: only the built-in plugin loads
     result = run("check", str(example_file))
     assert result.code == 0
-    assert ": 0 error(s), 1 warning(s)\n" in result.out
+    assert ": 0 errors, 1 warning\n" in result.out
     assert (
         "[warning] STG-011 (cma-ucrm-2021, uemoa): No loaded plugin provides nomenclature uemoa"
         in result.out

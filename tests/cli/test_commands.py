@@ -60,7 +60,7 @@ def test_status_lists_what_blocks_the_next_transition(run: Run, tmp_path: Path) 
         )
     ]
     text = run("status", str(path))
-    assert "Blocked by 1 violation(s):" in text.out
+    assert "Blocked by 1 violation:" in text.out
     assert "\n  [error] STG-003 (cma-ucrm-2021, work_programme): " in text.out
 
 
@@ -278,6 +278,18 @@ def test_report_writes_the_chosen_format_and_language(
     assert text.startswith(start)
     assert ("Synthèse" in text) == (lang == "fr")
     assert "maçonnerie (uemoa:BTP-01)" in text or "masonry (uemoa:BTP-01)" in text
+
+
+@pytest.mark.parametrize("lang", ["pt", "pt_PT", "pt-BR"])
+def test_report_in_portuguese(run: Run, example_file: Path, tmp_path: Path, lang: str) -> None:
+    out = tmp_path / "report.html"
+    result = run("report", str(example_file), "--lang", lang, "-o", str(out))
+    assert result.code == 0
+    assert result.err == f"Escrito: {out}\n"
+    assert out.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="pt">')
+    markdown = run("report", str(example_file), "--format", "md", "--lang", lang)
+    assert markdown.code == 0
+    assert markdown.out.startswith("# Compagnonnage consulaire")
 
 
 def test_report_files_are_readable_by_all_and_keep_their_permissions(

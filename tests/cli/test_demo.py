@@ -1,4 +1,4 @@
-"""``compagnonnage demo``: the example document, its four reports, and a summary."""
+"""``compagnonnage demo``: the example document, its report in every language, and a summary."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from pathlib import Path
 
 from cli_support import Run
 
+from compagnonnage._i18n import languages
 from compagnonnage.diagnostics import CollectedAnswers
 from compagnonnage.documents import load
 from compagnonnage.example import TOGO_DESIRED, togo_answers, togo_programme
 
 
-def test_demo_writes_the_document_and_four_reports_then_summarises(
+def test_demo_writes_the_document_and_a_report_in_every_language_then_summarises(
     run: Run, tmp_path: Path
 ) -> None:
     folder = tmp_path / "demo"
@@ -25,12 +26,15 @@ def test_demo_writes_the_document_and_four_reports_then_summarises(
     assert answers.desired == {"consular-chamber": TOGO_DESIRED}
     assert answers.versions == {"consular-chamber": "1.0"}
     assert answers.programme_id == programme.id
+    for lang in languages():
+        markdown = (folder / f"{programme.id}.report.{lang}.md").read_text(encoding="utf-8")
+        assert markdown.startswith("# Compagnonnage consulaire")
+        html = (folder / f"{programme.id}.report.{lang}.html").read_text(encoding="utf-8")
+        assert html.startswith(f'<!DOCTYPE html>\n<html lang="{lang}">')
     for lang, heading in (("fr", "## Synthèse"), ("en", "## Summary")):
         markdown = (folder / f"{programme.id}.report.{lang}.md").read_text(encoding="utf-8")
         assert heading in markdown
         assert ("### Réponses collectées" in markdown) or ("### Collected answers" in markdown)
-        html = (folder / f"{programme.id}.report.{lang}.html").read_text(encoding="utf-8")
-        assert html.startswith(f'<!DOCTYPE html>\n<html lang="{lang}">')
     out = result.out
     assert out.startswith(f"Exemple illustratif du Togo écrit dans {folder} :")
     assert "Étape\u00a0: accompagnement" in out
@@ -41,6 +45,20 @@ def test_demo_writes_the_document_and_four_reports_then_summarises(
     for action in programme.accompaniment.actions:
         assert action.id in out
     assert f"compagnonnage status {document}" in out
+    assert f"ouvrir {folder / programme.id}.report.fr.html dans un navigateur" in out
+
+
+def test_demo_in_portuguese(run: Run, tmp_path: Path) -> None:
+    result = run("demo", str(tmp_path), "--lang", "pt")
+    assert result.code == 0
+    programme = togo_programme()
+    out = result.out
+    assert out.startswith(f"Exemplo ilustrativo do Togo escrito em {tmp_path}:")
+    assert "Pontuações do diagnóstico:" in out
+    assert "Apoio previsto:" in out
+    assert f"abrir {tmp_path / programme.id}.report.pt.html num navegador" in out
+    html = (tmp_path / f"{programme.id}.report.pt.html").read_text(encoding="utf-8")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="pt">')
 
 
 def test_demo_runs_again_over_its_own_output(run: Run, tmp_path: Path) -> None:

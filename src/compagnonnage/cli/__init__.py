@@ -9,11 +9,14 @@ place in it, never a traceback, unless ``--debug`` is given.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from compagnonnage.cli._parser import build_parser, detect_lang
+from compagnonnage._i18n import languages
+from compagnonnage.cli._output import safe
+from compagnonnage.cli._parser import build_parser, detect_lang, environment_lang
 from compagnonnage.cli._text import say
 from compagnonnage.errors import CompagnonnageError
 
@@ -42,8 +45,14 @@ _COMMANDS = {
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, environ: Mapping[str, str] | None = None) -> int:
     """Run the command line ``argv`` (``sys.argv[1:]`` by default); return the exit code.
+
+    The language is ``--lang`` (any language the library speaks, or a locale name
+    such as ``pt_BR``), else ``COMPAGNONNAGE_LANG``, else the locale of ``environ``
+    (``os.environ`` by default): the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``
+    that is set; else English. A language the library does not speak, given by
+    ``--lang`` or ``COMPAGNONNAGE_LANG``, is refused with the list of those it does.
 
     0: all is well; 1: an error-level rule is violated; 2: unreadable or invalid
     input, or misuse; 3: a plugin failed, whatever the command (each failure is
@@ -51,14 +60,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     ``--debug``; what the other plugins gave stands).
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
-    lang = detect_lang(args_list)
+    environ = os.environ if environ is None else environ
+    lang = detect_lang(args_list, environ)
     try:
         args = build_parser(lang).parse_args(args_list)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
+    if args.lang is None:
+        args.lang, unknown = environment_lang(environ)
+        if unknown is not None:
+            text = say(
+                "unknown_lang_variable",
+                lang,
+                variable="COMPAGNONNAGE_LANG",
+                given=unknown,
+                known=", ".join(languages()),
+            )
+            print(f"compagnonnage{say('colon', lang)}{safe(text)}", file=sys.stderr)
+            return 2
     lang = args.lang
     from compagnonnage.cli._common import INVALID, Command, os_message, plugin_failures
-    from compagnonnage.cli._output import safe
     from compagnonnage.cli._session import Session
 
     run: Command = getattr(importlib.import_module(_COMMANDS[args.command]), args.command)

@@ -9,12 +9,19 @@ from compagnonnage.cli._common import OK
 from compagnonnage.cli._form import module_named
 from compagnonnage.cli._output import emit
 from compagnonnage.cli._session import Session
+from compagnonnage.cli._text import TEXT
+
+
+def _shape(shape: str, s: Session) -> str:
+    """The name of an export shape (a key of :data:`compagnonnage.forms.FORMATS`)."""
+    key = f"shape_{shape}"
+    return s.say(key) if key in TEXT else shape
 
 
 def answers(args: argparse.Namespace, s: Session) -> int:
     """``answers import EXPORT… --module ID -o ANSWERS.json``: exports as an answers document."""
     from compagnonnage.documents import dump
-    from compagnonnage.forms import FORMATS, read_exports
+    from compagnonnage.forms import read_exports
 
     module = module_named(args.module, s)
     report = read_exports(args.exports, module, skip_rejected=args.skip_rejected)
@@ -22,12 +29,17 @@ def answers(args: argparse.Namespace, s: Session) -> int:
     if output.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(output))
     dump(report.answers, output, converter=s.converter)
-    lang = 0 if s.lang == "fr" else 1
     lines = [
-        s.say("import_file", path=path, shape=FORMATS[shape][lang]) for path, shape in report.files
+        s.say("import_file", path=path, shape=_shape(shape, s)) for path, shape in report.files
     ]
     kept = len(report.answers.respondents)
-    lines.append(s.say("import_read", read=report.read, kept=kept))
+    lines.append(
+        s.say(
+            "import_read_kept",
+            read=s.say("import_read", count=report.read),
+            kept=s.say("import_kept", count=kept),
+        )
+    )
     for reason, count in report.skipped.items():
         if count:
             lines.append(s.say(f"import_skipped_{reason}", count=count))

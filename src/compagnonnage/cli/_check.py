@@ -16,6 +16,7 @@ from compagnonnage.cli._common import (
     INVALID,
     OK,
     VIOLATED,
+    cell,
     counts_line,
     os_message,
     violation_data,
@@ -98,7 +99,12 @@ def _summary(entries: list[dict[str, Any]], s: Session) -> tuple[dict[str, int],
             by_code[key] += 1
             files.setdefault(key, set()).add(e["path"])
     rows = [
-        [code, s.say(f"severity_{severity}"), str(n), str(len(files[(code, severity)]))]
+        [
+            code,
+            s.say(f"severity_{severity}"),
+            cell(n, s.lang),
+            cell(len(files[(code, severity)]), s.lang),
+        ]
         for (code, severity), n in sorted(by_code.items())
     ]
     return totals, rows
@@ -111,7 +117,7 @@ def check(args: argparse.Namespace, s: Session) -> int:
     is checked against the installed modules; any other kind, against its type.
     """
     files, folder = _documents(args.paths)
-    progress = Progress(len(files), enabled=folder)
+    progress = Progress(len(files), enabled=folder, lang=s.lang)
     entries: list[dict[str, Any]] = []
     for i, path in enumerate(files, 1):
         entries.append(_check_one(path, s))
@@ -136,7 +142,7 @@ def check(args: argparse.Namespace, s: Session) -> int:
         lines.append(
             table(
                 [s.say("total_" + k) for k in totals],
-                [[str(v) for v in totals.values()]],
+                [[cell(v, s.lang) for v in totals.values()]],
             )
         )
         if by_code:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from compagnonnage._i18n import Lang
 from compagnonnage.cli._session import CliError, Session
 
 if TYPE_CHECKING:
@@ -50,11 +51,15 @@ def violation_line(v: dict[str, Any], s: Session) -> str:
 
 
 def counts_line(violations: list[dict[str, Any]], s: Session) -> str:
-    """ "clean", or how many errors and warnings."""
+    """ "clean", or how many errors and warnings ("1 error, 0 warnings")."""
     if not violations:
         return s.say("clean")
     errors = sum(1 for v in violations if v["severity"] == "error")
-    return s.say("counts", errors=errors, warnings=len(violations) - errors)
+    return s.say(
+        "counts",
+        errors=s.say("count_errors", count=errors),
+        warnings=s.say("count_warnings", count=len(violations) - errors),
+    )
 
 
 def write_text(path: Path, text: str, *, force: bool = False) -> None:
@@ -114,11 +119,20 @@ def actor(programme: Programme) -> tuple[str, dt.datetime]:
     return by, now
 
 
-def cell(value: object) -> str:
-    """A table cell: lists joined by commas, nothing as a dash."""
+def cell(value: object, lang: Lang | None = None) -> str:
+    """A table cell: lists joined by commas, nothing as a dash.
+
+    Given a language, a whole number is written its way (``1 500`` in French).
+    """
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "—"
-    return "—" if value is None else str(value)
+        return ", ".join(cell(v, lang) for v in value) or "—"
+    if value is None:
+        return "—"
+    if lang is not None and isinstance(value, int) and not isinstance(value, bool):
+        from compagnonnage._locale import format_number
+
+        return format_number(value, lang)
+    return str(value)
 
 
 def os_message(err: OSError, s: Session) -> str:

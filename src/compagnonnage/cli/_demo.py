@@ -1,10 +1,9 @@
-"""``demo [DIR]``: the Togo example, its answers and four reports, and a summary."""
+"""``demo [DIR]``: the Togo example, its answers, its report in every language, and a summary."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from compagnonnage._i18n import enum_label, languages, stage_label, term
 from compagnonnage._locale import format_period
@@ -20,12 +19,13 @@ from compagnonnage.cli._output import emit, table
 from compagnonnage.cli._report import render_report
 from compagnonnage.cli._session import CliError, Session
 
-if TYPE_CHECKING:
-    pass
-
 
 def demo(args: argparse.Namespace, s: Session) -> int:
-    """``demo [DIR]``: the Togo example, its answers and four reports, and a summary."""
+    """``demo [DIR]``: the Togo example, its answers, its report in every language, and a summary.
+
+    The report is written in HTML and Markdown in each language the library speaks
+    (:func:`~compagnonnage._i18n.languages`); the summary is in the session's.
+    """
     from compagnonnage.diagnostics import CONSULAR_CHAMBER_MODULE, CollectedAnswers, score
     from compagnonnage.documents import dump
     from compagnonnage.example import TOGO_DESIRED, togo_answers, togo_programme
@@ -51,6 +51,7 @@ def demo(args: argparse.Namespace, s: Session) -> int:
             path = folder / f"{programme.id}.report.{lang}.{fmt}"
             write_text(path, render_report(programme, fmt, s, lang=lang, results=results))
             written.append(path)
+    report = folder / f"{programme.id}.report.{s.lang}.html"
     violations = [violation_data(v, s) for v in s.plugins.check(programme).violations]
     colon = s.say("colon")
     lines = [s.say("demo_written", path=args.dir), *(f"  {p}" for p in written), ""]
@@ -69,8 +70,8 @@ def demo(args: argparse.Namespace, s: Session) -> int:
             [
                 [
                     module.dimension(c.dimension_id).title(s.lang),
-                    str(c.level),
-                    cell(c.desired),
+                    cell(c.level, s.lang),
+                    cell(c.desired, s.lang),
                     "—" if c.gap is None else f"{c.gap:+d}",
                 ]
                 for c in programme.diagnostic.scores
@@ -95,6 +96,6 @@ def demo(args: argparse.Namespace, s: Session) -> int:
             ],
         )
     )
-    lines += ["", s.say("demo_next", document=written[0], report=written[2])]
+    lines += ["", s.say("demo_next", document=written[0], report=report)]
     emit("\n".join(lines))
     return OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from compagnonnage._i18n import Lang, languages
 from compagnonnage.cli._common import OK, write_bytes
@@ -27,7 +27,7 @@ def _languages(text: str) -> tuple[Lang, ...]:
     wanted = tuple(dict.fromkeys(part.strip() for part in text.split(",")))
     if not wanted or any(lang not in languages() for lang in wanted):
         raise CliError("form_languages", given=text, known=", ".join(languages()))
-    return cast(tuple[Lang, ...], wanted)
+    return wanted
 
 
 def form(args: argparse.Namespace, s: Session) -> int:

@@ -12,7 +12,8 @@ from compagnonnage.cli._common import (
     cell,
 )
 from compagnonnage.cli._output import emit, emit_json, table
-from compagnonnage.cli._session import CliError, Session
+from compagnonnage.cli._session import CliError, Session, plugin_problem
+from compagnonnage.cli._text import TEXT
 from compagnonnage.model import PricingMode, RegionRef, TradeRef
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ def _listing(
     else:
         emit(
             table(
-                [s.say("col_" + h) for h in headers], [[cell(r[h]) for h in headers] for r in rows]
+                [s.say("col_" + h) for h in headers],
+                [[cell(r[h], s.lang) for h in headers] for r in rows],
             )
         )
     return OK
@@ -45,7 +47,7 @@ def plugins(args: argparse.Namespace, s: Session) -> int:
             "version": info.version,
             "hooks": list(info.hooks),
             "registered": {kind: list(ids) for kind, ids in info.registered.items()},
-            "error": None if info.error is None else info.error.problem_in(s.lang),
+            "error": None if info.error is None else plugin_problem(info.error, s.lang),
             "clashes": [
                 c.message(s.lang)
                 for c in s.plugins.clash_errors
@@ -67,12 +69,17 @@ def plugins(args: argparse.Namespace, s: Session) -> int:
         lines.append(f"  {s.say('col_hooks')}{colon}{cell(r['hooks'])}")
         lines += [f"  {s.say('clashes')}{colon}{c}" for c in r["clashes"]]
         lines += [
-            f"  {s.say('registered', kind=s.say('kind_' + kind))}{colon}{cell(ids)}"
-            for kind, ids in r["registered"].items()
+            f"  {_registered(kind, s)}{colon}{cell(ids)}" for kind, ids in r["registered"].items()
         ]
         blocks.append("\n".join(lines))
     emit("\n\n".join(blocks))
     return OK
+
+
+def _registered(kind: str, s: Session) -> str:
+    """ "modules registered", or for a kind without its own words, "<kind> registered"."""
+    key = f"registered_{kind}"
+    return s.say(key) if key in TEXT else s.say("registered", kind=kind)
 
 
 def trades(args: argparse.Namespace, s: Session) -> int:

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from compagnonnage._i18n import SOURCE_LANGUAGE, Lang
+
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """An aligned plain-text table with a ruled header."""
@@ -51,11 +53,22 @@ def emit_json(data: object) -> None:
 
 
 class Progress:
-    """A one-line progress bar on standard error, drawn only when it is a terminal."""
+    """A one-line progress bar on standard error, drawn only when it is a terminal.
+
+    Its percentage is written the way of ``lang`` (``42 %`` in French).
+    """
 
     _WIDTH = 30
 
-    def __init__(self, total: int, *, stream: TextIO | None = None, enabled: bool = True) -> None:
+    def __init__(
+        self,
+        total: int,
+        *,
+        stream: TextIO | None = None,
+        enabled: bool = True,
+        lang: Lang = SOURCE_LANGUAGE,
+    ) -> None:
+        self._lang = lang
         self._stream = stream if stream is not None else sys.stderr
         self._total = total
         self._on = enabled and total > 0 and self._stream.isatty()
@@ -71,7 +84,10 @@ class Progress:
         self._shown = percent
         filled = done * self._WIDTH // self._total
         bar = "█" * filled + "░" * (self._WIDTH - filled)
-        self._stream.write(f"\r{bar} {done}/{self._total} ({percent} %)")
+        from compagnonnage._locale import format_percent
+
+        share = format_percent(percent / 100, self._lang)
+        self._stream.write(f"\r{bar} {done}/{self._total} ({share})")
         self._stream.flush()
 
     def close(self) -> None:

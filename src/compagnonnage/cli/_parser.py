@@ -8,37 +8,78 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NoReturn
 
-from compagnonnage._i18n import Lang, languages
+from compagnonnage._i18n import Lang, language_from_environment, languages, normalise
 from compagnonnage.cli._text import say
 from compagnonnage.cli._version import VersionAction
 
 PROG = "compagnonnage"
 
 
-def detect_lang(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> Lang:
-    """The language asked for: ``--lang`` in ``argv``, then ``COMPAGNONNAGE_LANG``, then the locale.
+def lang_option(value: str) -> Lang | None:
+    """The language ``value`` names (``pt``, ``pt_BR``, ``fr-FR``, ``PT``), if the library speaks it."""
+    lang = normalise(value.strip())
+    return lang if lang in languages() else None
 
-    French when the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) is French,
-    English otherwise.
-    """
+
+def _given(argv: Sequence[str]) -> str | None:
+    """The value of the last ``--lang`` in ``argv`` (argparse keeps the last one too)."""
+    found = None
     for i, arg in enumerate(argv):
-        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
-        if arg == "--lang" and i + 1 < len(argv):
-            value = argv[i + 1]
-        if value in languages():
-            return "fr" if value == "fr" else "en"
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+        elif arg == "--lang" and i + 1 < len(argv):
+            found = argv[i + 1]
+    return found
+
+
+def environment_lang(environ: Mapping[str, str] = os.environ) -> tuple[Lang, str | None]:
+    """The language the environment asks for, and ``COMPAGNONNAGE_LANG`` if it names none.
+
+    ``COMPAGNONNAGE_LANG`` first, then the locale: the first of ``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG`` that is set (as POSIX does), English when that locale
+    is in a language the library does not speak; English when nothing is set.
+    An unknown ``COMPAGNONNAGE_LANG`` is skipped here and returned, to be refused.
+    """
     chosen = environ.get("COMPAGNONNAGE_LANG", "")
-    if chosen in languages():
-        return "fr" if chosen == "fr" else "en"
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name)
-        if value:
-            return "fr" if value.lower().startswith("fr") else "en"
-    return "en"
+    if chosen:
+        lang = lang_option(chosen)
+        if lang is not None:
+            return lang, None
+        return language_from_environment(environ), chosen
+    return language_from_environment(environ), None
+
+
+def detect_lang(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> Lang:
+    """The language asked for: ``--lang`` in ``argv``, else ``COMPAGNONNAGE_LANG``, else the locale.
+
+    The parser's own words (help, usage, errors) are in this language. A value
+    that names no language the library speaks is passed over here, so that its
+    refusal is worded in the next choice's language.
+    """
+    given = _given(argv)
+    lang = None if given is None else lang_option(given)
+    return lang if lang is not None else environment_lang(environ)[0]
+
+
+def _lang_type(lang: Lang) -> Callable[[str], Lang]:
+    """The type of ``--lang``: a language the library speaks, else a refusal listing them."""
+
+    def parse(value: str) -> Lang:
+        found = lang_option(value)
+        if found is None:
+            known = ", ".join(languages())
+            raise argparse.ArgumentTypeError(say("unknown_lang", lang, given=value, known=known))
+        return found
+
+    parse.__name__ = "lang"
+    return parse
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -56,6 +97,33 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         )
 
 
+# argparse's own error messages (Python's English), and the messages that say them in
+# the user's language; what the pattern captures goes into the placeholders.
+_ARGPARSE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"argument (?P<argument>\S+): (?P<message>.*)", re.DOTALL), "argparse_argument"),
+    (re.compile(r"the following arguments are required: (?P<arguments>.*)"), "argparse_required"),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.*)"), "argparse_unrecognized"),
+    (
+        re.compile(r"invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"),
+        "argparse_choice",
+    ),
+    (re.compile(r"expected one argument"), "argparse_expected_one"),
+    (re.compile(r"expected at least one argument"), "argparse_expected_some"),
+)
+
+
+def argparse_message(message: str, lang: Lang) -> str:
+    """One of argparse's error messages in ``lang`` (left as it is when it is not known)."""
+    for pattern, key in _ARGPARSE:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            values = found.groupdict()
+            if "message" in values:
+                values["message"] = argparse_message(values["message"], lang)
+            return say(key, lang, **values)
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with its framework words in the user's language."""
 
@@ -63,7 +131,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, say("usage_error", self.lang, prog=self.prog, message=message) + "\n")
+        text = argparse_message(message, self.lang)
+        self.exit(2, say("usage_error", self.lang, prog=self.prog, message=text) + "\n")
 
 
 def _formatter(lang: Lang) -> type[_Formatter]:
@@ -94,16 +163,18 @@ def _common(lang: Lang, *, top: bool) -> _Parser:
     """Options every command takes: ``--lang``, ``--debug``, ``--help``.
 
     On commands they default to "not given", so that a value given before the
-    command name (``compagnonnage --debug check …``) is not overwritten.
+    command name (``compagnonnage --debug check …``) is not overwritten; ``--lang``
+    not given at all is ``None`` (the environment chooses).
     """
     common = _parser(lang)
     group = common.add_argument_group(say("options", lang))
     group.add_argument("-h", "--help", action="help", help=say("help_help", lang))
     group.add_argument(
         "--lang",
-        choices=languages(),
-        default=lang if top else argparse.SUPPRESS,
-        help=say("help_lang", lang),
+        type=_lang_type(lang),
+        metavar="LANG",
+        default=None if top else argparse.SUPPRESS,
+        help=say("help_lang", lang, languages=", ".join(languages())),
     )
     group.add_argument(
         "--debug",
@@ -128,7 +199,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         lang,
         prog=PROG,
         description=say("description", lang),
-        epilog=say("epilog", lang),
+        epilog=say("epilog", lang, languages=", ".join(languages())),
         parents=[_common(lang, top=True)],
     )
     commands = parser.add_subparsers(

@@ -60,7 +60,7 @@ def portfolio(args: argparse.Namespace, s: Session) -> int:
     )
     if not files:
         raise CliError("empty_folder", path=args.folder)
-    progress = Progress(len(files))
+    progress = Progress(len(files), lang=s.lang)
     entries = []
     for i, path in enumerate(files, 1):
         entries.append(_entry(path, s))

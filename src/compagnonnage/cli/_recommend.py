@@ -78,5 +78,7 @@ def recommend(args: argparse.Namespace, s: Session) -> int:
 
 
 def _percent(score: float, s: Session) -> str:
-    """A fit score in [0, 1] as a percentage, written the language's way."""
-    return s.say("percent", value=round(score * 100))
+    """A fit score in [0, 1] as a percentage, written the language's way (``75 %`` in French)."""
+    from compagnonnage._locale import format_percent
+
+    return format_percent(score, s.lang)

@@ -8,13 +8,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compagnonnage._i18n import (
-    Lang,
-)
-from compagnonnage.cli._common import (
-    OK,
-    write_text,
-)
+from compagnonnage._i18n import Lang
+from compagnonnage.cli._common import OK, write_text
 from compagnonnage.cli._output import emit, emit_json
 from compagnonnage.cli._session import Session
 
@@ -52,7 +47,7 @@ def render_report(
 
 
 def report(args: argparse.Namespace, s: Session) -> int:
-    """``report FILE``: the programme report, HTML or Markdown, French or English."""
+    """``report FILE``: the programme report, HTML or Markdown, in the session's language."""
     text = render_report(s.load(args.file), args.format, s)
     if args.output is None or args.output == "-":
         emit(text)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from compagnonnage._i18n import enum_label
-from compagnonnage._locale import format_number
+from compagnonnage._locale import format_date, format_number, format_percent
 from compagnonnage.cli._common import OK, VIOLATED, cell
 from compagnonnage.cli._output import emit, emit_json, table
 from compagnonnage.cli._session import CliError, Session
@@ -87,7 +88,11 @@ def results_data(programme: Programme) -> dict[str, Any]:
 
 
 def _percent(text: str | None, s: Session) -> str:
-    return "—" if text is None else f"{format_number(Decimal(text) * 100, s.lang, decimals=0)} %"
+    return "—" if text is None else format_percent(Decimal(text), s.lang)
+
+
+def _day(text: str | None, s: Session) -> str:
+    return "—" if text is None else format_date(dt.date.fromisoformat(text), s.lang)
 
 
 def _value(text: str | None, s: Session) -> str:
@@ -123,7 +128,8 @@ def _text(programme: Programme, data: dict[str, Any], s: Session) -> str:
     if data["capacity"]:
         lines += ["", s.say("res_capacity")]
         rows = [
-            [c["dimension"], cell(c["diagnostic"]), cell(c["follow_up"])] for c in data["capacity"]
+            [c["dimension"], cell(c["diagnostic"], s.lang), cell(c["follow_up"], s.lang)]
+            for c in data["capacity"]
         ]
         headers = [s.say("res_dimension"), s.say("res_baseline"), s.say("res_follow_up")]
         lines.append(table(headers, rows))
@@ -133,7 +139,7 @@ def _text(programme: Programme, data: dict[str, Any], s: Session) -> str:
     else:
         rows = [
             [
-                (m["as_of"] or "—") + (" *" if m["illustrative"] else ""),
+                _day(m["as_of"], s) + (" *" if m["illustrative"] else ""),
                 format_number(m["registered"], s.lang),
                 "—" if m["paying_members"] is None else format_number(m["paying_members"], s.lang),
                 _percent(m["paying_share"], s),

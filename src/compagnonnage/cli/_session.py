@@ -11,27 +11,40 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compagnonnage._i18n import Lang
+from compagnonnage._i18n import SOURCE_LANGUAGE, Lang
 from compagnonnage.cli._text import say
 from compagnonnage.errors import CompagnonnageError
 
 if TYPE_CHECKING:
     from compagnonnage.diagnostics import CollectedAnswers
     from compagnonnage.model import Programme
-    from compagnonnage.plugins import PluginHookError, PluginManager
+    from compagnonnage.plugins import PluginError, PluginHookError, PluginManager
 
 
 class CliError(CompagnonnageError):
-    """A mistake in how the command was called, worded in both languages."""
+    """A mistake in how the command was called: a message of the command line, by its key."""
 
     def __init__(self, key: str, **values: object) -> None:
         self.key = key
         self.values = values
-        super().__init__(say(key, "en", **values))
+        super().__init__(say(key, SOURCE_LANGUAGE, **values))
 
     def message(self, lang: Lang) -> str:
         """The message in ``lang``."""
         return say(self.key, lang, **self.values)
+
+
+def plugin_problem(err: PluginError, lang: Lang) -> str:
+    """What is wrong with a plugin, in ``lang``, without naming the plugin.
+
+    The plugin errors hold it as a message, ``problem`` (rendered here); while
+    they still hold English text with ``problem_in(lang)``, that is used.
+    """
+    problem: Any = err.problem
+    if callable(problem):
+        return str(problem(lang))
+    problem_in = getattr(err, "problem_in", None)
+    return str(problem_in(lang)) if callable(problem_in) else str(problem)
 
 
 class Session:
@@ -54,7 +67,9 @@ class Session:
         manager = get_plugin_manager()
         for err in manager.load_errors:
             print(
-                self.say("plugin_set_aside", plugin=err.plugin, problem=err.problem_in(self.lang)),
+                self.say(
+                    "plugin_set_aside", plugin=err.plugin, problem=plugin_problem(err, self.lang)
+                ),
                 file=sys.stderr,
             )
         for clash in manager.clash_errors:

@@ -1,13 +1,25 @@
-"""Every word the command line prints, in French and English."""
+"""Every word the command line prints, as messages of the library's catalogue.
+
+:func:`say` renders one in a language: a message with a plural takes its form
+from the ``count`` it is given, and whole numbers are written the language's way
+(through :mod:`compagnonnage._locale`, imported only when a number is said, so that
+``compagnonnage --help`` never loads Babel).
+"""
 
 from __future__ import annotations
 
-from compagnonnage._i18n import Lang, Message, _
+from compagnonnage._i18n import Lang, Message, _, _n, _p
 
 TEXT: dict[str, Message] = {
     # argparse's own words
     "usage": _("usage: "),
     "usage_error": _("{prog}: error: {message}"),
+    "argparse_argument": _("argument {argument}: {message}"),
+    "argparse_required": _("the following arguments are required: {arguments}"),
+    "argparse_unrecognized": _("unrecognized arguments: {arguments}"),
+    "argparse_choice": _("invalid choice: {value} (choose from {choices})"),
+    "argparse_expected_one": _("expected one argument"),
+    "argparse_expected_some": _("expected at least one argument"),
     "options": _("options"),
     "arguments": _("command arguments"),
     "commands": _("commands"),
@@ -15,10 +27,14 @@ TEXT: dict[str, Message] = {
         "Compagnonnage consulaire: check programmes, score diagnostics, produce reports."
     ),
     "epilog": _(
-        "Exit codes: 0 all is well, 1 an error-level rule is violated, 2 unreadable or invalid input, or misuse.\nLanguage: --lang, else COMPAGNONNAGE_LANG, else the locale (LC_ALL, LANG)."
+        "Exit codes: 0 all is well, 1 an error-level rule is violated, 2 unreadable or invalid input, or misuse, 3 a plugin failed.\nLanguage ({languages}, or a locale name such as pt_BR): --lang, else COMPAGNONNAGE_LANG, else the locale (the first of LC_ALL, LC_MESSAGES, LANG that is set), else English."
     ),
     "help_help": _("show this help and exit"),
-    "help_lang": _("language of messages and reports"),
+    "help_lang": _("language of messages and reports: {languages}"),
+    "unknown_lang": _("unknown language: {given} (available languages: {known})"),
+    "unknown_lang_variable": _(
+        "{variable}={given}: unknown language (available languages: {known})"
+    ),
     "help_debug": _("show the full traceback on errors"),
     "help_version": _("show the version of the library and of every installed plugin, and exit"),
     "version_plugin": _("{distribution} {version} (plugin {names})"),
@@ -53,9 +69,20 @@ TEXT: dict[str, Message] = {
         "Form of module {module} {version} (plugin {plugin}) written to {path}: {dimensions} groups, {questions} questions, languages {languages}."
     ),
     "import_file": _("{path}: {shape}"),
-    "import_read": _("{read} submission(s) read, {kept} respondent(s) kept"),
-    "import_skipped_edited": _("{count} earlier version(s) of edited submissions skipped"),
-    "import_skipped_rejected": _("{count} rejected submission(s) skipped"),
+    "import_read_kept": _("{read}, {kept}"),
+    "import_read": _n("{count} submission read", "{count} submissions read"),
+    "import_kept": _n("{count} respondent kept", "{count} respondents kept"),
+    "import_skipped_edited": _n(
+        "{count} earlier version of an edited submission skipped",
+        "{count} earlier versions of edited submissions skipped",
+    ),
+    "import_skipped_rejected": _n(
+        "{count} rejected submission skipped", "{count} rejected submissions skipped"
+    ),
+    "shape_central-csv": _("ODK Central CSV"),
+    "shape_central-json": _("ODK Central OData JSON"),
+    "shape_kobo-json": _("KoboToolbox JSON"),
+    "shape_kobo-csv": _("KoboToolbox CSV"),
     "import_written": _("Answers to module {module} {version} written to {path}."),
     "help_results": _("a programme's indicators, progress and membership figures"),
     "help_portfolio": _("one report over every programme in a folder"),
@@ -107,7 +134,9 @@ TEXT: dict[str, Message] = {
     "programme": _("Programme"),
     "stage": _("Stage"),
     "clean": _("clean"),
-    "counts": _("{errors} error(s), {warnings} warning(s)"),
+    "counts": _("{errors}, {warnings}"),
+    "count_errors": _n("{count} error", "{count} errors"),
+    "count_warnings": _n("{count} warning", "{count} warnings"),
     "severity_error": _("error"),
     "severity_warning": _("warning"),
     "written": _("Written: {path}"),
@@ -128,12 +157,17 @@ TEXT: dict[str, Message] = {
     ),
     # iati
     "iati_needs": _("publishing also needs: {options}"),
-    "iati_written": _("Written: {path} ({count} IATI 2.03 activit(ies), validated)"),
-    "iati_refused": _("Nothing written: {count} problem(s)."),
+    "iati_written": _n(
+        "Written: {path} ({count} IATI 2.03 activity, validated)",
+        "Written: {path} ({count} IATI 2.03 activities, validated)",
+    ),
+    "iati_refused": _n("Nothing written: {count} problem.", "Nothing written: {count} problems."),
     "iati_valid": _("{path}: valid IATI 2.03"),
-    "iati_invalid": _("{path}: invalid IATI, {count} problem(s)"),
+    "iati_invalid": _n(
+        "{path}: invalid IATI, {count} problem", "{path}: invalid IATI, {count} problems"
+    ),
     # check
-    "summary": _("Summary"),
+    "summary": _p("cli.check", "Summary"),
     "total_documents": _("Documents"),
     "total_clean": _("Clean"),
     "total_with_errors": _("With errors"),
@@ -146,7 +180,7 @@ TEXT: dict[str, Message] = {
     # listings
     "nothing_found": _("Nothing to show."),
     "col_trade": _("Trade"),
-    "col_title": _("Title"),
+    "col_title": _p("cli.column", "Title"),
     "col_group": _("Trade group"),
     "col_branch": _("Branch"),
     "col_region": _("Region"),
@@ -168,11 +202,11 @@ TEXT: dict[str, Message] = {
     "col_services": _("Services"),
     "load_error": _("set aside, load error"),
     "registered": _("{kind} registered"),
-    "kind_nomenclature": _("nomenclatures"),
-    "kind_region": _("regions"),
-    "kind_module": _("modules"),
-    "kind_catalogue": _("catalogues"),
-    "kind_rule": _("rules"),
+    "registered_nomenclature": _("nomenclatures registered"),
+    "registered_region": _("regions registered"),
+    "registered_module": _("modules registered"),
+    "registered_catalogue": _("catalogues registered"),
+    "registered_rule": _("rules registered"),
     "clashes": _("id clashes"),
     "bad_trade": _("--trade {value}: expected nomenclature:code, for example uemoa:BAT-01"),
     "bad_region": _("--region {value}: expected an ISO 3166 code, for example TG or TG-M"),
@@ -180,7 +214,6 @@ TEXT: dict[str, Message] = {
     "no_recommendations": _("The diagnostic makes no recommendation."),
     "no_candidates": _("no support proposed by the plugins"),
     "hook_failure": _("plugin failure"),
-    "percent": _("{value}%"),
     # diagnose
     "col_dimension": _("Dimension"),
     "col_level": _("Level"),
@@ -190,7 +223,7 @@ TEXT: dict[str, Message] = {
     "col_divergence": _("Divergence"),
     "divergent": _("respondents diverge"),
     "evidence": _("Evidence:"),
-    "suggested": _("{count} suggested finding(s):"),
+    "suggested": _n("{count} suggested finding:", "{count} suggested findings:"),
     "no_answers": _("No answer for the applicable modules."),
     "recorded": _("Scores and suggested findings recorded into {path}."),
     "answers_for_another_programme": _(
@@ -219,9 +252,9 @@ TEXT: dict[str, Message] = {
     "needs_only_rules": _("It needs no error-level rule to be violated."),
     "needs_all": _("and that no other error-level rule is violated"),
     "ready": _("Nothing blocks it."),
-    "blocked_by": _("Blocked by {count} violation(s):"),
+    "blocked_by": _n("Blocked by {count} violation:", "Blocked by {count} violations:"),
     "blocking_rules": _("Rules that block it:"),
-    "warnings": _("{count} warning(s):"),
+    "warnings": _n("{count} warning:", "{count} warnings:"),
     "op_open": _("open"),
     "op_close_preparation": _("close the preparation"),
     "op_close_diagnostic": _("close the diagnostic"),
@@ -230,6 +263,24 @@ TEXT: dict[str, Message] = {
 
 
 def say(key: str, lang: Lang, **values: object) -> str:
-    """The message ``key`` in ``lang``, with ``values`` filled in."""
-    text = TEXT[key](lang)
-    return text.format(**values) if values else text
+    """The message ``key`` in ``lang``, with ``values`` put in its placeholders.
+
+    A message with a plural takes its form from ``count``. A whole number is
+    written the language's way (``1 500`` in French); a message, a text, a member
+    of the model's enumerations or a date among the values is rendered in ``lang``.
+    """
+    found = TEXT[key]
+    if not values:
+        return found(lang)
+    count = values.get("count")
+    n = count if isinstance(count, int) and not isinstance(count, bool) else None
+    shown = {name: _number(value, lang) for name, value in values.items()}
+    return found.bind(n, **shown)(lang)
+
+
+def _number(value: object, lang: Lang) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        from compagnonnage._locale import format_number
+
+        return format_number(value, lang)
+    return value
