@@ -134,7 +134,8 @@ def format_percent(share: Number, lang: Lang, *, decimals: int = 0) -> str:
     locale = found[1].Locale.parse(_cldr(lang))
     # The language's own pattern (its space before "%", or none), with ``decimals`` digits.
     pattern = locale.percent_formats[None].pattern.split(";", 1)[0]
-    pattern = re.sub(r"0(\.0+)?", "0" + ("." + "0" * decimals if decimals else ""), pattern, 1)
+    digits = "0" + ("." + "0" * decimals if decimals else "")
+    pattern = re.sub(r"0(\.0+)?", digits, pattern, count=1)
     return str(found[1].format_percent(share, format=pattern, locale=locale))
 
 

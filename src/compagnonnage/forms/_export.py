@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import partial
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -57,7 +58,7 @@ _W = {
     "module_version": _("Module version"),
     "programme_id": _("Programme"),
     "note": _("Evidence or comment"),
-        "yes": _("Yes"),
+    "yes": _("Yes"),
     "no": _("No"),
     "not_negative": _("A number of zero or more"),
     "id_constraint": _("Invalid id"),
@@ -171,6 +172,10 @@ def default_languages() -> tuple[Lang, ...]:
     return (DEFAULT_LANGUAGE, *(lang for lang in spoken_languages() if lang != DEFAULT_LANGUAGE))
 
 
+def _enum_words(member: RespondentGroup, lang: Lang) -> str:
+    return enum_label(member, lang)
+
+
 def _texts(column: str, words: Words, langs: Sequence[Lang]) -> dict[str, str]:
     return {f"{column}::{language_name(lang)}": words(lang) for lang in langs}
 
@@ -279,7 +284,7 @@ def xlsform(
         choices.add(
             list_name=RESPONDENT_GROUP,
             name=g.value,
-            **_texts("label", lambda lang, g=g: enum_label(g, lang), langs),
+            **_texts("label", partial(_enum_words, g), langs),
         )
     for key in ("yes", "no"):
         choices.add(list_name=YES_NO, name=key, **_texts("label", _W[key], langs))
