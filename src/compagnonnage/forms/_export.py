@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import io
-from functools import partial
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from attrs import frozen
