@@ -4,13 +4,17 @@ Babel (``pip install 'compagnonnage[locale]'``) is imported on first use, never 
 ``import compagnonnage``. Without it every function still answers, in a form every
 language reads: ISO 8601 dates (``2021-04-12``), numbers without grouping, and
 the currency's ISO code after the amount.
+
+Each language is formatted as its CLDR locale for the library's readers:
+English as British English (``12 April 2021``, the spelling of the library's
+words), Portuguese as European and African Portuguese (``pt_PT``, the norm of
+Guinea-Bissau), every other language as its own CLDR default.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from decimal import Decimal
 from functools import cache
 from types import ModuleType
@@ -18,18 +22,6 @@ from types import ModuleType
 from compagnonnage._i18n import Lang
 
 Number = int | float | Decimal
-
-_CLDR_LOCALES = {"pt": "pt_PT"}
-"""The CLDR locale of a language whose plain code means another country's norm.
-
-CLDR's ``pt`` is Brazil's Portuguese (``43.000``, ``F CFA 1.500.000``); the
-translations follow the European and African norm, as in Guinea-Bissau, whose
-formats are Portugal's (``43 000``, ``1 500 000 F CFA``).
-"""
-
-
-def _cldr(lang: Lang) -> str:
-    return _CLDR_LOCALES.get(lang, lang)
 
 
 @cache
@@ -39,6 +31,28 @@ def _babel() -> tuple[ModuleType, ModuleType] | None:
     except ImportError:
         return None
     return dates, numbers
+
+
+_CLDR_LOCALES: dict[Lang, str] = {"en": "en_GB", "pt": "pt_PT"}
+"""The CLDR locale each language is formatted as, where it is not the language's default."""
+
+# A letter of a currency symbol against a digit (CLDR's currency spacing, which Babel lacks).
+_SYMBOL_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
+_DIGIT_THEN_SYMBOL = re.compile(r"(?<=\d)(?=[^\W\d_])")
+
+
+def _cldr(lang: Lang) -> str:
+    return _CLDR_LOCALES.get(lang, lang)
+
+
+def _first_of_month(pattern: str, day: dt.date, lang: Lang) -> str:
+    """French writes the first day of a month ``1er``: the pattern's ``d`` made so."""
+    if lang != "fr" or day.day != 1:
+        return pattern
+    pieces = pattern.split("'")
+    # Outside quotes (even pieces), a lone "d" is the day of the month.
+    pieces[::2] = [re.sub(r"(?<!d)d(?!d)", "'1er'", p) for p in pieces[::2]]
+    return "'".join(pieces)
 
 
 def has_babel() -> bool:
@@ -51,17 +65,39 @@ def format_date(day: dt.date, lang: Lang) -> str:
     found = _babel()
     if found is None:
         return day.isoformat()
-    return str(found[0].format_date(day, format="long", locale=_cldr(lang)))
+    locale = _cldr(lang)
+    pattern = found[0].get_date_format("long", locale=locale).pattern
+    return str(found[0].format_date(day, _first_of_month(pattern, day, lang), locale=locale))
 
 
 def format_period(start: dt.date, end: dt.date, lang: Lang) -> str:
-    """A span of days (``12–16 avr. 2021``), one date when both ends are the same day."""
+    """A span of days (``12–16 avril 2021``), one date when both ends are the same day.
+
+    The months are spelt in full, as :func:`format_date` spells them: CLDR's
+    interval patterns for abbreviated months (``yMMMd``), their months widened.
+    """
     if start == end:
         return format_date(start, lang)
     found = _babel()
     if found is None:
         return f"{start.isoformat()} – {end.isoformat()}"
-    return str(found[0].format_interval(start, end, skeleton="yMMMMd", locale=_cldr(lang)))
+    dates = found[0]
+    locale = dates.Locale.parse(_cldr(lang))
+    formats = locale.interval_formats.get("yMMMMd") or locale.interval_formats.get("yMMMd")
+    for field, value in (("y", start.year != end.year), ("M", start.month != end.month)):
+        if value and formats and field in formats:
+            break
+    else:
+        field = "d"
+    if not formats or field not in formats:
+        return f"{format_date(start, lang)} – {format_date(end, lang)}"
+    first, second = (
+        _first_of_month(re.sub(r"(?<!M)MMM(?!M)", "MMMM", pattern), day, lang)
+        for pattern, day in zip(formats[field], (start, end), strict=True)
+    )
+    return str(dates.format_date(start, first, locale=locale)) + str(
+        dates.format_date(end, second, locale=locale)
+    )
 
 
 def format_month(day: dt.date, lang: Lang) -> str:
@@ -95,13 +131,11 @@ def format_percent(share: Number, lang: Lang, *, decimals: int = 0) -> str:
     found = _babel()
     if found is None:
         return f"{float(share) * 100:.{decimals}f}%"
-    # the language's own pattern (where the sign goes, the space before it), with the decimals
-    from babel import Locale
-
-    locale = _cldr(lang)
-    pattern = Locale.parse(locale).percent_formats[None].pattern
-    if decimals:
-        pattern = re.sub(r"([#,]*0)(?![0-9.])", r"\g<1>." + "0" * decimals, pattern)
+    locale = found[1].Locale.parse(_cldr(lang))
+    # The language's own pattern (its space before "%", or none), with ``decimals`` digits.
+    pattern = locale.percent_formats[None].pattern.split(";", 1)[0]
+    digits = "0" + ("." + "0" * decimals if decimals else "")
+    pattern = re.sub(r"0(\.0+)?", digits, pattern, count=1)
     return str(found[1].format_percent(share, format=pattern, locale=locale))
 
 
@@ -110,27 +144,6 @@ def format_money(amount: Number, currency: str, lang: Lang) -> str:
     found = _babel()
     if found is None:
         return f"{amount} {currency}"
-    locale = _cldr(lang)
-    text = str(found[1].format_currency(amount, currency, locale=locale))
-    return _currency_spacing(text, str(found[1].get_currency_symbol(currency, locale=locale)))
-
-
-def _is_letter_like(char: str) -> bool:
-    return not unicodedata.category(char).startswith(("S", "Z"))
-
-
-def _currency_spacing(text: str, symbol: str) -> str:
-    """CLDR's currency spacing, which Babel leaves out: ``MGA40,000`` → ``MGA 40,000``.
-
-    A symbol that ends (or starts) with a letter is kept apart from the digits next
-    to it by a no-break space; ``€12,500.00`` stays as it is.
-    """
-    at = text.find(symbol)
-    if not symbol or at < 0:
-        return text
-    end = at + len(symbol)
-    if end < len(text) and text[end].isdigit() and _is_letter_like(symbol[-1]):
-        return f"{text[:end]}\u00a0{text[end:]}"
-    if at > 0 and text[at - 1].isdigit() and _is_letter_like(symbol[0]):
-        return f"{text[:at]}\u00a0{text[at:]}"
-    return text
+    text = str(found[1].format_currency(amount, currency, locale=_cldr(lang)))
+    text = _SYMBOL_THEN_DIGIT.sub("\u00a0", text, count=1)
+    return _DIGIT_THEN_SYMBOL.sub("\u00a0", text, count=1)

@@ -18,7 +18,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from compagnonnage._i18n import Message
+from compagnonnage._i18n import Text
 from compagnonnage.diagnostics import (
     Choice,
     ChoiceQuestion,
@@ -38,7 +38,7 @@ from compagnonnage.forms._export import _number_type
 from compagnonnage.forms._layout import Layout, layout
 from compagnonnage.forms._shapes import CENTRAL_METADATA
 
-M = Message("texte", "text")
+M = Text("texte", "text")
 
 
 def _raw(question: Question, names: Layout, value: Any) -> str:
@@ -325,8 +325,8 @@ def modules(draw: st.DrawFn) -> DiagnosticModule:
         Dimension(
             id=d,
             theme=M,
-            title=Message(f"titre {d}", f"title {d}"),
-            levels=tuple(Message(f"n{i}", f"l{i}") for i in range(size)),
+            title=Text(f"titre {d}", f"title {d}"),
+            levels=tuple(Text(f"n{i}", f"l{i}") for i in range(size)),
         )
         for d in dim_ids
     )
@@ -350,7 +350,7 @@ def modules(draw: st.DrawFn) -> DiagnosticModule:
                     ChoiceQuestion(
                         id=ident,
                         dimension_id=d,
-                        text=Message("=choix", "=choice"),
+                        text=Text("=choix", "=choice"),
                         choices=tuple(Choice(id=c, label=M, level=1) for c in ids),
                     )
                 )

@@ -12,7 +12,7 @@ import pytest
 from forms_support import modules
 from hypothesis import given, settings
 
-from compagnonnage._i18n import Message
+from compagnonnage._i18n import Text, languages
 from compagnonnage.diagnostics import (
     Choice,
     ChoiceQuestion,
@@ -23,40 +23,40 @@ from compagnonnage.diagnostics import (
     Scale,
     YesNoQuestion,
 )
-from compagnonnage.forms import FormError, XLSForm, xlsform
+from compagnonnage.forms import FormError, XLSForm, default_languages, language_name, xlsform
 from compagnonnage.forms._layout import NAME, layout
 from compagnonnage.plugins import get_plugin_manager
 
 INSTALLED = get_plugin_manager().modules()
-M = Message("texte", "text")
+M = Text("texte", "text")
 
 TINY = DiagnosticModule(
     id="tiny",
     version="3",
-    title=Message("=SOMME(A1)", "=SUM(A1)"),
+    title=Text("=SOMME(A1)", "=SUM(A1)"),
     scale=Scale(low=1, high=3),
     dimensions=(
         Dimension(
             id="cash",
-            theme=Message("Ressources", "Resources"),
-            title=Message("Trésorerie", "Cash"),
+            theme=Text("Ressources", "Resources"),
+            title=Text("Trésorerie", "Cash"),
             levels=(("Aucune", "None"), ("Fragile", "Fragile"), ("Solide", "Sound")),
         ),
     ),
     questions=(
-        YesNoQuestion(id="cash-book", dimension_id="cash", text=Message("=Livre ?", "=Book?")),
+        YesNoQuestion(id="cash-book", dimension_id="cash", text=Text("=Livre ?", "=Book?")),
         ChoiceQuestion(
             id="cash-plan",
             dimension_id="cash",
-            text=Message("Plan ?", "Plan?"),
+            text=Text("Plan ?", "Plan?"),
             choices=Choice.ladder(("none", "Aucun", "None"), ("some-plan", "Un peu", "Some")),
         ),
         NumberQuestion(
             id="cash-months",
             dimension_id="cash",
-            text=Message("Mois ?", "Months?"),
+            text=Text("Mois ?", "Months?"),
             thresholds=("1.5", "6"),
-            unit=Message("mois", "months"),
+            unit=Text("mois", "months"),
         ),
     ),
 )
@@ -143,20 +143,52 @@ def test_a_label_starting_with_equals_stays_text_in_the_workbook() -> None:
 
 def test_labels_fill_every_row_of_both_sheets_in_every_language() -> None:
     for module in INSTALLED:
-        form = xlsform(module, languages=("en", "fr"))
+        form = xlsform(module, languages=("en", "fr", "pt"))
         for sheet in (form.survey, form.choices):
             header, *rows = sheet
-            for column in ("label::English (en)", "label::Français (fr)"):
+            for column in ("label::English (en)", "label::Français (fr)", "label::Português (pt)"):
                 k = header.index(column)
                 assert all(row[k] for row in rows if row[0] != "end_group"), (module.id, column)
         assert form.settings[1][3] == "English (en)"
 
 
+def test_a_form_speaks_every_language_of_the_library_french_first() -> None:
+    assert default_languages() == ("fr", *(lang for lang in languages() if lang != "fr"))
+    form = xlsform(TINY)
+    labels = [c for c in form.survey[0] if c.startswith("label::")]
+    assert labels == [f"label::{language_name(lang)}" for lang in default_languages()]
+    assert "label::Português (pt)" in labels
+    assert form.settings[1][3] == "Français (fr)"
+
+
+def test_portuguese_labels_come_from_the_texts_and_fall_back_to_english() -> None:
+    module = next(m for m in INSTALLED if m.id == "consular-chamber")
+    form = xlsform(module, languages=("pt", "fr"))
+    header, *rows = form.survey
+    pt, fr = header.index("label::Português (pt)"), header.index("label::Français (fr)")
+    assert form.settings[1][3] == "Português (pt)"
+    groups = [row for row in rows if row[0] == "begin_group"]
+    for row, d in zip(groups, module.dimensions, strict=True):
+        assert row[pt] == f"{d.theme('pt')} — {d.title('pt')}"
+        assert row[fr] == f"{d.theme.fr} — {d.title.fr}"
+    questions = {q.id: q for q in module.questions}
+    names = layout(module)
+    for row in rows:
+        question = next((q for q in questions.values() if names.questions[q.id] == row[1]), None)
+        if question is not None:
+            assert row[pt] == question.text("pt")
+
+
+def test_a_language_without_a_name_is_named_by_its_code() -> None:
+    assert language_name("pt") == "Português (pt)"
+    assert language_name("es") == "es (es)"
+
+
 def test_one_language_only() -> None:
     form = xlsform(TINY, languages=("en",))
     assert not any("Français" in column for column in form.survey[0] + form.choices[0])
-    with pytest.raises(FormError, match="possible languages: fr, en"):
-        xlsform(TINY, languages=("de",))  # type: ignore[arg-type]
+    with pytest.raises(FormError, match="possible languages: en, fr, pt"):
+        xlsform(TINY, languages=("de",))
 
 
 @pytest.mark.parametrize("module", INSTALLED, ids=[m.id for m in INSTALLED])

@@ -1,10 +1,15 @@
-"""The example's Markdown report, compared with reviewed golden files.
+"""The example's Markdown report in every language, compared with reviewed golden files.
 
-After a deliberate change of the report, regenerate the files with::
+The reports are made from the package's compiled catalogues, so a golden file
+follows them: after a deliberate change of the report, or once the catalogues
+are assembled and compiled (``python tools/i18n.py compile``), regenerate every
+file with one command::
 
     COMPAGNONNAGE_UPDATE_GOLDEN=1 pytest tests/reports/test_golden.py
 
-and review the diff before committing it.
+and review the diff before committing it (``git diff tests/reports/golden``).
+Babel must be installed (the ``locale`` extra, in ``dev``): without it dates
+and numbers take their ISO forms and the files would not match.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from compagnonnage._i18n import Lang
+from compagnonnage._i18n import Lang, languages
 from compagnonnage.diagnostics import DiagnosticModule, DiagnosticResult
 from compagnonnage.model import Programme
 from compagnonnage.reports import build_report, to_markdown
@@ -23,13 +28,25 @@ GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("COMPAGNONNAGE_UPDATE_GOLDEN") == "1"
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+LANGUAGES = ("en", "fr", "pt")
+"""The languages with a golden file: the source language and every shipped catalogue."""
+
+
+def test_every_language_has_a_golden_file() -> None:
+    assert set(LANGUAGES) == set(languages())
+    assert {p.name for p in GOLDEN.glob("example.*.md")} == {
+        f"example.{lang}.md" for lang in LANGUAGES
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_example_markdown_matches_golden_file(
     lang: Lang,
     example: Programme,
     modules: tuple[DiagnosticModule, ...],
     results: tuple[DiagnosticResult, ...],
 ) -> None:
+    pytest.importorskip("babel", reason="the golden files hold Babel's formats")
     text = to_markdown(build_report(example, lang=lang, modules=modules, results=results))
     golden = GOLDEN / f"example.{lang}.md"
     if UPDATE:

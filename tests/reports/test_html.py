@@ -58,7 +58,7 @@ def _chart(html: str, ident: str) -> _Page:
     return _page(html[start : html.index("</svg>", start) + len("</svg>")])
 
 
-@pytest.fixture(scope="module", params=["fr", "en"])
+@pytest.fixture(scope="module", params=["en", "fr", "pt"])
 def html(
     request: pytest.FixtureRequest, example: Programme, modules: tuple[DiagnosticModule, ...]
 ) -> str:
@@ -69,7 +69,7 @@ def html(
 def test_page_declares_its_language_and_encoding(html: str) -> None:
     page = _page(html)
     ((root, _),) = page.named("html")
-    assert root["lang"] in {"fr", "en"}
+    assert root["lang"] in {"en", "fr", "pt"}
     assert any(a.get("charset") == "utf-8" for a, _ in page.named("meta"))
     assert html.startswith("<!DOCTYPE html>")
 

@@ -13,11 +13,19 @@ when used; reading exports needs nothing more than the standard library.
 """
 
 from compagnonnage.forms._errors import MAX_SHOWN, ExportError, ExportProblem, FormError
-from compagnonnage.forms._export import LANGUAGE_NAMES, XLSForm, xlsform
+from compagnonnage.forms._export import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    XLSForm,
+    default_languages,
+    language_name,
+    xlsform,
+)
 from compagnonnage.forms._import import ImportReport, read_exports
 from compagnonnage.forms._shapes import FORMATS, MAX_EXPORT_SIZE
 
 __all__ = [
+    "DEFAULT_LANGUAGE",
     "FORMATS",
     "LANGUAGE_NAMES",
     "MAX_EXPORT_SIZE",
@@ -27,6 +35,8 @@ __all__ = [
     "FormError",
     "ImportReport",
     "XLSForm",
+    "default_languages",
+    "language_name",
     "read_exports",
     "xlsform",
 ]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from compagnonnage._i18n import Lang, Message, _
+from compagnonnage._i18n import SOURCE_LANGUAGE, Lang, Message, _, _n
 from compagnonnage.errors import CompagnonnageError
 
 MAX_SHOWN = 100
@@ -17,7 +17,7 @@ class FormError(CompagnonnageError):
     """A module could not be turned into a form that ODK and KoboToolbox accept.
 
     :ivar module_id: the module.
-    :ivar reason: what went wrong, in French and English.
+    :ivar reason: what went wrong, in every language.
     """
 
     def __init__(self, module_id: str, reason: Message) -> None:
@@ -25,10 +25,16 @@ class FormError(CompagnonnageError):
         self.reason = reason
         super().__init__(self.message("en"))
 
-    def message(self, lang: Lang = "en") -> str:
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
         """The message in ``lang``."""
-        head = _("form of module")(lang)
-        return f"{head} {self.module_id}{' :' if lang == 'fr' else ':'} {self.reason(lang)}"
+        return _("form of module {module}: {reason}", module=self.module_id, reason=self.reason)(
+            lang
+        )
+
+
+def row_label(row: int, *, json: bool) -> Message:
+    """``row 3`` of a CSV file, ``submission 3`` of a JSON one."""
+    return _("submission {row}", row=row) if json else _("row {row}", row=row)
 
 
 @frozen
@@ -39,31 +45,29 @@ class ExportProblem:
     :ivar row: the spreadsheet row (CSV; the header is row 1) or the submission's
         position (JSON, from 1); ``None`` for the file as a whole.
     :ivar column: the column (CSV) or key (JSON), when one is at fault.
-    :ivar fr: the message in French.
-    :ivar en: the message in English.
+    :ivar text: what is wrong, in every language (:meth:`message` says where too).
     """
 
     source: str
     row: int | None
     column: str | None
-    fr: str
-    en: str
+    text: Message
     json: bool = False
 
-    def where(self, lang: Lang = "en") -> str:
-        """``file, row 3, column "gov_minutes"`` in ``lang``."""
+    def where(self, lang: Lang = SOURCE_LANGUAGE) -> str:
+        """``file, row 3, column 'gov_minutes'`` in ``lang``."""
         parts = [self.source]
         if self.row is not None:
-            unit = ("soumission", "submission") if self.json else ("ligne", "row")
-            parts.append(f"{unit[0] if lang == 'fr' else unit[1]} {self.row}")
+            parts.append(row_label(self.row, json=self.json)(lang))
         if self.column is not None:
-            word = ("clé", "key") if self.json else ("colonne", "column")
-            parts.append(f"{word[0] if lang == 'fr' else word[1]} {self.column!r}")
+            column = repr(self.column)
+            word = _("key {key}", key=column) if self.json else _("column {column}", column=column)
+            parts.append(word(lang))
         return ", ".join(parts)
 
-    def message(self, lang: Lang = "en") -> str:
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
         """Where and what, in ``lang``."""
-        return f"{self.where(lang)}{' : ' if lang == 'fr' else ': '}{self.fr if lang == 'fr' else self.en}"
+        return _("{where}: {problem}", where=self.where(lang), problem=self.text)(lang)
 
 
 class ExportError(CompagnonnageError):
@@ -78,15 +82,14 @@ class ExportError(CompagnonnageError):
         self.problems = tuple(problems)
         super().__init__(self.message("en"))
 
-    def message(self, lang: Lang = "en") -> str:
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
         """The problems, one per line (at most :data:`MAX_SHOWN`), in ``lang``."""
         n = len(self.problems)
-        if lang == "fr":
-            head = f"exports illisibles, {n} problème{'s' if n > 1 else ''} :"
-        else:
-            head = f"unreadable exports, {n} problem{'s' if n > 1 else ''}:"
-        lines = [head, *(f"  {p.message(lang)}" for p in self.problems[:MAX_SHOWN])]
+        head = _n("unreadable exports, {count} problem:", "unreadable exports, {count} problems:")
+        lines = [
+            head.bind(n, count=n)(lang),
+            *(f"  {p.message(lang)}" for p in self.problems[:MAX_SHOWN]),
+        ]
         if n > MAX_SHOWN:
-            more = n - MAX_SHOWN
-            lines.append(f"  … et {more} de plus" if lang == "fr" else f"  … and {more} more")
+            lines.append("  " + _("… and {count} more", count=n - MAX_SHOWN)(lang))
         return "\n".join(lines)

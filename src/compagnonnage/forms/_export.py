@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from attrs import frozen
 
-from compagnonnage._i18n import Lang, Message, _, enum_label, languages
+from compagnonnage._i18n import Lang, _, enum_label
+from compagnonnage._i18n import languages as spoken_languages
 from compagnonnage.diagnostics import (
     ChoiceQuestion,
     DiagnosticModule,
@@ -33,8 +35,20 @@ from compagnonnage.forms._layout import (
     layout,
 )
 
-LANGUAGE_NAMES: dict[Lang, str] = {"fr": "Français (fr)", "en": "English (en)"}
-"""How each language is named in the columns of a form (``label::Français (fr)``)."""
+LANGUAGE_NAMES: dict[Lang, str] = {
+    "fr": "Français (fr)",
+    "en": "English (en)",
+    "pt": "Português (pt)",
+}
+"""How each language is named in the columns of a form (``label::Português (pt)``).
+
+A language the library speaks without a name here is named by its code
+(``label::es (es)``), which ODK and KoboToolbox read as well.
+"""
+
+DEFAULT_LANGUAGE: Lang = "fr"
+"""The language a form opens in unless told otherwise: French, the language the
+field diagnostics of the UEMOA chambers are held in and the modules are written in."""
 
 Rows = tuple[tuple[str, ...], ...]
 
@@ -46,7 +60,6 @@ _W = {
     "module_version": _("Module version"),
     "programme_id": _("Programme"),
     "note": _("Evidence or comment"),
-    "desired": _("Desired level"),
     "yes": _("Yes"),
     "no": _("No"),
     "not_negative": _("A number of zero or more"),
@@ -146,8 +159,27 @@ class _Sheet:
         )
 
 
-def _texts(column: str, message: Message, langs: Sequence[Lang]) -> dict[str, str]:
-    return {f"{column}::{LANGUAGE_NAMES[lang]}": message(lang) for lang in langs}
+Words = Callable[[Lang], str]
+"""Anything that says itself in a language: a :class:`~compagnonnage._i18n.Message` or a
+:class:`~compagnonnage._i18n.Text` (which falls back to English, then French)."""
+
+
+def language_name(lang: Lang) -> str:
+    """The name of ``lang`` in the columns of a form: ``Português (pt)``."""
+    return LANGUAGE_NAMES.get(lang, f"{lang} ({lang})")
+
+
+def default_languages() -> tuple[Lang, ...]:
+    """The languages of a form by default: French first (the default), then every other."""
+    return (DEFAULT_LANGUAGE, *(lang for lang in spoken_languages() if lang != DEFAULT_LANGUAGE))
+
+
+def _enum_words(member: RespondentGroup, lang: Lang) -> str:
+    return enum_label(member, lang)
+
+
+def _texts(column: str, words: Words, langs: Sequence[Lang]) -> dict[str, str]:
+    return {f"{column}::{language_name(lang)}": words(lang) for lang in langs}
 
 
 def _number_type(q: NumberQuestion) -> str:
@@ -200,7 +232,7 @@ def _question_rows(
 def xlsform(
     module: DiagnosticModule,
     *,
-    languages: Iterable[Lang] = languages(),
+    languages: Iterable[Lang] | None = None,
     programme_id: str | None = None,
 ) -> XLSForm:
     """The XLSForm that collects the answers to ``module`` in the field.
@@ -213,16 +245,19 @@ def xlsform(
     Hidden ``calculate`` fields stamp the module id and version (and
     ``programme_id``, when given), so that an export says what it answers.
 
-    :param languages: the languages of the labels (French and English by default);
-        the first is the form's default language.
+    :param languages: the languages of the labels, the first one the form's
+        default language; by default every language the library speaks, French
+        first (:func:`default_languages`). The words of the module (its Text) fall
+        back to English, then French, in a language they were not written in.
     :raises FormError: a question of a kind a form cannot ask (a plugin's own kind),
         or no known language.
     """
-    langs = tuple(dict.fromkeys(languages))
-    if not langs or any(lang not in LANGUAGE_NAMES for lang in langs):
+    known = tuple(dict.fromkeys((*spoken_languages(), *LANGUAGE_NAMES)))
+    langs = tuple(dict.fromkeys(default_languages() if languages is None else languages))
+    if not langs or any(lang not in known for lang in langs):
         raise FormError(
             module.id,
-            _("possible languages: fr, en"),
+            _("possible languages: {languages}", languages=", ".join(known)),
         )
     names = layout(module)
     survey = _Sheet(["type", "name"])
@@ -253,12 +288,16 @@ def xlsform(
         **_texts("label", _W["respondent_group"], langs),
     )
     for g in RespondentGroup:
-        label = Message(enum_label(g, "fr"), enum_label(g, "en"))
-        choices.add(list_name=RESPONDENT_GROUP, name=g.value, **_texts("label", label, langs))
+        choices.add(
+            list_name=RESPONDENT_GROUP,
+            name=g.value,
+            **_texts("label", partial(_enum_words, g), langs),
+        )
     for key in ("yes", "no"):
         choices.add(list_name=YES_NO, name=key, **_texts("label", _W[key], langs))
     for d in module.dimensions:
-        title = _("{en} — {en2}", en=d.theme.en, en2=d.title.en, fr=d.theme.fr, fr2=d.title.fr)
+        # Translators: a group of the form: the dimension's theme, then its title.
+        title = _("{theme} — {title}", theme=d.theme, title=d.title)
         survey.add(type="begin_group", name=names.groups[d.id], **_texts("label", title, langs))
         for q in names.questions_of(d.id):
             _question_rows(q, names, langs, survey, choices)
@@ -267,13 +306,7 @@ def xlsform(
             name=names.desired[d.id],
             **_texts(
                 "label",
-                _(
-                    "{en} — {en2}",
-                    en=_W["desired"].en,
-                    en2=d.title.en,
-                    fr=_W["desired"].fr,
-                    fr2=d.title.fr,
-                ),
+                _("Desired level — {dimension}", dimension=d.title),
                 langs,
             ),
         )
@@ -283,7 +316,8 @@ def xlsform(
                 name=str(level),
                 **_texts(
                     "label",
-                    _("{level} — {en}", level=level, en=description.en, fr=description.fr),
+                    # Translators: a level of the scale, then what it means for the dimension.
+                    _("{level} — {description}", level=level, description=description),
                     langs,
                 ),
             )
@@ -294,7 +328,7 @@ def xlsform(
             module.title(langs[0]),
             names.form_id,
             module.version,
-            LANGUAGE_NAMES[langs[0]],
+            language_name(langs[0]),
         ),
     )
     return XLSForm(

@@ -31,6 +31,7 @@ from typing import Any
 
 from attrs import Factory, define, frozen
 
+from compagnonnage._i18n import Message, _
 from compagnonnage.diagnostics import (
     ChoiceQuestion,
     CollectedAnswers,
@@ -45,7 +46,7 @@ from compagnonnage.diagnostics import (
     YesNoQuestion,
 )
 from compagnonnage.forms import _select_multiple
-from compagnonnage.forms._errors import ExportError, ExportProblem
+from compagnonnage.forms._errors import ExportError, ExportProblem, row_label
 from compagnonnage.forms._export import _number_type
 from compagnonnage.forms._layout import (
     MODULE_ID,
@@ -119,33 +120,30 @@ def _number(value: Any, integer: bool) -> int | Decimal | None:
 
 def _value(
     question: Question, names: Layout, raw: Any
-) -> tuple[bool | int | Decimal | str | None, tuple[str, str] | None]:
-    """The answer ``raw`` stands for, or ``None`` and what was expected (fr, en)."""
+) -> tuple[bool | int | Decimal | str | None, Message | None]:
+    """The answer ``raw`` stands for, or ``None`` and what was expected."""
     text = raw.strip() if isinstance(raw, str) else raw
     if isinstance(question, YesNoQuestion):
         if text in ("yes", "no"):
             return text == "yes", None
-        return None, ("yes ou no", "yes or no")
+        return None, _("yes or no")
     if isinstance(question, ChoiceQuestion):
         by_name = {name: ident for ident, name in names.choices[question.id].items()}
         if isinstance(text, str) and text in by_name:
             return by_name[text], None
         listed = ", ".join(by_name)
-        return None, (f"l'un des choix {listed}", f"one of the choices {listed}")
+        return None, _("one of the choices {listed}", listed=listed)
     if isinstance(question, MultipleChoiceQuestion):
-        answer, wanted = _select_multiple.value(question, names, text)
-        return answer, None if wanted is None else (wanted("fr"), wanted("en"))
+        return _select_multiple.value(question, names, text)
     if isinstance(question, NumberQuestion):
         integer = _number_type(question) == "integer"
         number = _number(text, integer)
         if number is None:
-            return None, (
-                ("un nombre entier", "a whole number") if integer else ("un nombre", "a number")
-            )
+            return None, _("a whole number") if integer else _("a number")
         return number, None
     if isinstance(question, TextQuestion) and isinstance(raw, str):
         return raw, None
-    return None, ("un texte", "a text")
+    return None, _("a text")
 
 
 def _printable(text: str) -> str:
@@ -186,11 +184,7 @@ def _sheet(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> _S
             continue
         target = fields.get(_field_name(column))
         if target is None:
-            problems.append(
-                sub.problem(
-                    column, "colonne inconnue de ce formulaire", "unknown column of this form"
-                )
-            )
+            problems.append(sub.problem(column, _("unknown column of this form")))
             continue
         if _blank(raw):
             continue
@@ -201,8 +195,7 @@ def _sheet(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> _S
                 problems.append(
                     sub.problem(
                         column,
-                        f"attendu : {expected[0]}, reçu {_shown(raw)}",
-                        f"expected {expected[1]}, got {_shown(raw)}",
+                        _("expected {expected}, got {got}", expected=expected, got=_shown(raw)),
                     )
                 )
             else:
@@ -216,8 +209,12 @@ def _sheet(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> _S
                 problems.append(
                     sub.problem(
                         column,
-                        f"attendu : un niveau de {scale.low} à {scale.high}, reçu {_shown(raw)}",
-                        f"expected a level from {scale.low} to {scale.high}, got {_shown(raw)}",
+                        _(
+                            "expected a level from {low} to {high}, got {got}",
+                            low=scale.low,
+                            high=scale.high,
+                            got=_shown(raw),
+                        ),
                     )
                 )
             else:
@@ -229,8 +226,7 @@ def _sheet(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> _S
                 problems.append(
                     sub.problem(
                         column,
-                        f"attendu : un identifiant (lettres, chiffres, « _.:/- »), reçu {_shown(raw)}",
-                        f"expected an id (letters, digits, '_.:/-'), got {_shown(raw)}",
+                        _("expected an id (letters, digits, '_.:/-'), got {got}", got=_shown(raw)),
                     )
                 )
         elif kind == "respondent":
@@ -242,8 +238,11 @@ def _sheet(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> _S
                 problems.append(
                     sub.problem(
                         column,
-                        f"attendu : l'un des groupes {listed}, reçu {_shown(raw)}",
-                        f"expected one of the groups {listed}, got {_shown(raw)}",
+                        _(
+                            "expected one of the groups {listed}, got {got}",
+                            listed=listed,
+                            got=_shown(raw),
+                        ),
                     )
                 )
         else:
@@ -253,9 +252,7 @@ def _sheet(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> _S
     if programme_id is not None and not _ID.fullmatch(programme_id):
         problems.append(
             sub.problem(
-                PROGRAMME_ID,
-                f"attendu : un identifiant de programme, reçu {_shown(programme_id)}",
-                f"expected a programme id, got {_shown(programme_id)}",
+                PROGRAMME_ID, _("expected a programme id, got {got}", got=_shown(programme_id))
             )
         )
     else:
@@ -263,9 +260,7 @@ def _sheet(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> _S
     given = {_field_name(c) for c, v in sub.cells.items() if not _blank(v)}
     for what in (RESPONDENT_ID, RESPONDENT_GROUP):
         if what not in given:  # a value given but wrong is reported already
-            problems.append(
-                sub.problem(what, "réponse obligatoire manquante", "required answer missing")
-            )
+            problems.append(sub.problem(what, _("required answer missing")))
     for q in module.questions:
         if q.id in values:
             sheet.answers[q.id] = GivenAnswer(
@@ -289,19 +284,23 @@ def _check_stamps(
             problems.append(
                 sub.problem(
                     column,
-                    f"absent : ce n'est pas un export du formulaire du module {module.id}",
-                    f"missing: this is not an export of the form of module {module.id}",
+                    _(
+                        "missing: this is not an export of the form of module {module}",
+                        module=module.id,
+                    ),
                 )
             )
         elif given != expected:
-            what = ("module", "module") if ident == "module" else ("version", "version")
-            problems.append(
-                sub.problem(
-                    column,
-                    f"soumission pour le {what[0]} {given}, pas {expected}",
-                    f"a submission for {what[1]} {given}, not {expected}",
+            wrong = (
+                _("a submission for module {given}, not {expected}", given=given, expected=expected)
+                if ident == "module"
+                else _(
+                    "a submission for version {given}, not {expected}",
+                    given=given,
+                    expected=expected,
                 )
             )
+            problems.append(sub.problem(column, wrong))
 
 
 # -- putting it together ----------------------------------------------------------------
@@ -366,10 +365,12 @@ def _collect(
             problems.append(
                 sub.problem(
                     RESPONDENT_ID,
-                    f"le répondant {sheet.respondent_id} a déjà répondu ({first.source}, "
-                    f"{'soumission' if first.json else 'ligne'} {first.row})",
-                    f"respondent {sheet.respondent_id} already answered ({first.source}, "
-                    f"{'submission' if first.json else 'row'} {first.row})",
+                    _(
+                        "respondent {respondent} already answered ({source}, {row})",
+                        respondent=sheet.respondent_id,
+                        source=first.source,
+                        row=row_label(first.row, json=first.json),
+                    ),
                 )
             )
             continue
@@ -385,15 +386,16 @@ def _collect(
             )
         )
     if len(programmes) > 1:
-        (_, first), *others = programmes.items()
+        _first, *others = programmes.items()
         for programme_id, sub in others:
             problems.append(
                 sub.problem(
                     PROGRAMME_ID,
-                    f"programme {programme_id}, alors qu'une autre soumission est pour "
-                    f"{next(iter(programmes))}",
-                    f"programme {programme_id}, where another submission is for "
-                    f"{next(iter(programmes))}",
+                    _(
+                        "programme {programme}, where another submission is for {other}",
+                        programme=programme_id,
+                        other=next(iter(programmes)),
+                    ),
                 )
             )
     levels = {d.id: _lower_median(desired[d.id]) for d in module.dimensions if d.id in desired}

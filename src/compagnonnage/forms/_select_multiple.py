@@ -47,7 +47,7 @@ EXCLUSIVE_MESSAGE = _("This choice is ticked alone")
 
 
 def _problem(sub: _Submission, column: str, message: Message) -> ExportProblem:
-    return sub.problem(column, message("fr"), message("en"))
+    return sub.problem(column, message)
 
 
 def value(

@@ -17,6 +17,7 @@ from typing import Any
 
 from attrs import define
 
+from compagnonnage._i18n import Message, _
 from compagnonnage.forms._errors import ExportProblem
 from compagnonnage.forms._export import LANGUAGE_NAMES
 from compagnonnage.forms._layout import (
@@ -49,13 +50,13 @@ CENTRAL_METADATA = (
     "Edits",
     "FormVersion",
 )
-FORMATS = {
-    "central-csv": ("CSV d'ODK Central", "ODK Central CSV"),
-    "central-json": ("JSON OData d'ODK Central", "ODK Central OData JSON"),
-    "kobo-json": ("JSON de KoboToolbox", "KoboToolbox JSON"),
-    "kobo-csv": ("CSV de KoboToolbox", "KoboToolbox CSV"),
+FORMATS: dict[str, Message] = {
+    "central-csv": _("ODK Central CSV"),
+    "central-json": _("ODK Central OData JSON"),
+    "kobo-json": _("KoboToolbox JSON"),
+    "kobo-csv": _("KoboToolbox CSV"),
 }
-"""The export shapes read, by key, with their names in French and English."""
+"""The export shapes read, by key, with their names (``FORMATS[key](lang)``)."""
 
 
 @define
@@ -68,8 +69,8 @@ class _Submission:
     submitted: str = ""
     rejected: bool = False
 
-    def problem(self, column: str | None, fr: str, en: str) -> ExportProblem:
-        return ExportProblem(self.source, self.row, column, fr, en, json=self.json)
+    def problem(self, column: str | None, text: Message) -> ExportProblem:
+        return ExportProblem(self.source, self.row, column, text, json=self.json)
 
 
 # -- reading files ----------------------------------------------------------------------
@@ -86,8 +87,7 @@ def _text(source: str, data: bytes, problems: list[ExportProblem]) -> str | None
                 source,
                 None,
                 None,
-                f"le fichier n'est pas en UTF-8 (octet {exc.start})",
-                f"the file is not UTF-8 (byte {exc.start})",
+                _("the file is not UTF-8 (byte {byte})", byte=exc.start),
             )
         )
         return None
@@ -115,8 +115,8 @@ def _flat(value: Any, prefix: str, out: dict[str, Any], depth: int = 0) -> None:
 def _json_submissions(
     source: str, text: str, problems: list[ExportProblem]
 ) -> tuple[str, list[_Submission]]:
-    def bad(fr: str, en: str) -> tuple[str, list[_Submission]]:
-        problems.append(ExportProblem(source, None, None, fr, en, json=True))
+    def bad(text: Message) -> tuple[str, list[_Submission]]:
+        problems.append(ExportProblem(source, None, None, text, json=True))
         return "kobo-json", []
 
     repeated: list[str] = []
@@ -130,19 +130,14 @@ def _json_submissions(
     try:
         document = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
-        where = (
-            f"ligne {exc.lineno}, colonne {exc.colno}",
-            f"line {exc.lineno}, column {exc.colno}",
-        )
-        return bad(f"JSON invalide ({where[0]})", f"invalid JSON ({where[1]})")
-    except (ValueError, RecursionError):
         return bad(
-            "JSON refusé (NaN, Infinity ou imbrication trop profonde)",
-            "refused JSON (NaN, Infinity or nesting too deep)",
+            _("invalid JSON (line {line}, column {column})", line=exc.lineno, column=exc.colno)
         )
+    except (ValueError, RecursionError):
+        return bad(_("refused JSON (NaN, Infinity or nesting too deep)"))
     if repeated:
         names = ", ".join(dict.fromkeys(repeated))
-        return bad(f"clés répétées dans un objet : {names}", f"keys repeated in an object: {names}")
+        return bad(_("keys repeated in an object: {names}", names=names))
     if type(document) is dict and type(document.get("value")) is list:
         shape, items = "central-json", document["value"]
     elif type(document) is dict and type(document.get("results")) is list:
@@ -151,19 +146,17 @@ def _json_submissions(
         shape, items = "kobo-json", document
     else:
         return bad(
-            'ni un export OData d\'ODK Central ({"value": […]}) ni un export JSON de '
-            'KoboToolbox ({"results": […]})',
-            'neither an ODK Central OData export ({"value": […]}) nor a KoboToolbox JSON '
-            'export ({"results": […]})',
+            _(
+                "neither an ODK Central OData export ({central}) nor a KoboToolbox JSON "
+                "export ({kobo})",
+                central='{"value": […]}',
+                kobo='{"results": […]}',
+            )
         )
     submissions = []
     for i, item in enumerate(items, 1):
         if type(item) is not dict:
-            problems.append(
-                ExportProblem(
-                    source, i, None, "attendu : un objet", "expected an object", json=True
-                )
-            )
+            problems.append(ExportProblem(source, i, None, _("expected an object"), json=True))
             continue
         cells: dict[str, Any] = {}
         if shape == "central-json":
@@ -211,7 +204,7 @@ def _csv_submissions(
     try:
         header = next(rows)
     except (StopIteration, csv.Error):
-        problems.append(ExportProblem(source, None, None, "fichier vide", "empty file"))
+        problems.append(ExportProblem(source, None, None, _("empty file")))
         return "central-csv", []
     shape = "central-csv" if {"KEY", "SubmissionDate"} & set(header) else "kobo-csv"
     if shape == "kobo-csv" and _is_label_export(header, names):
@@ -220,20 +213,16 @@ def _csv_submissions(
                 source,
                 1,
                 None,
-                "export avec les libellés des questions : dans KoboToolbox, exportez avec "
-                "« Valeurs et en-têtes XML » (XML values and headers)",
-                "an export with question labels: in KoboToolbox, export with "
-                "'XML values and headers'",
+                _(
+                    "an export with question labels: in KoboToolbox, export with "
+                    "'XML values and headers'"
+                ),
             )
         )
         return shape, []
     if len(set(header)) != len(header):
         twice = ", ".join(_repeated(header))
-        problems.append(
-            ExportProblem(
-                source, 1, None, f"colonnes répétées : {twice}", f"columns repeated: {twice}"
-            )
-        )
+        problems.append(ExportProblem(source, 1, None, _("columns repeated: {names}", names=twice)))
         return shape, []
     submissions = []
     line = 1
@@ -247,8 +236,11 @@ def _csv_submissions(
                         source,
                         line,
                         None,
-                        f"{len(row)} cellules pour {len(header)} colonnes (fichier tronqué ?)",
-                        f"{len(row)} cells for {len(header)} columns (a truncated file?)",
+                        _(
+                            "{cells} cells for {columns} columns (a truncated file?)",
+                            cells=len(row),
+                            columns=len(header),
+                        ),
                     )
                 )
                 continue
@@ -265,9 +257,7 @@ def _csv_submissions(
             submissions.append(sub)
     except csv.Error as exc:
         problems.append(
-            ExportProblem(
-                source, line + 1, None, f"CSV illisible ({exc})", f"unreadable CSV ({exc})"
-            )
+            ExportProblem(source, line + 1, None, _("unreadable CSV ({error})", error=str(exc)))
         )
     return shape, submissions
 
@@ -324,8 +314,7 @@ def _read_file(
                 path,
                 None,
                 None,
-                f"fichier trop volumineux (plus de {MAX_EXPORT_SIZE} octets)",
-                f"file too large (over {MAX_EXPORT_SIZE} bytes)",
+                _("file too large (over {size} bytes)", size=MAX_EXPORT_SIZE),
             )
         )
         return "central-csv", []

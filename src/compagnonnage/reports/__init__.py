@@ -4,8 +4,9 @@
 >>> document = build_report(programme, lang="fr")      # doctest: +SKIP
 >>> html = to_html(document)                           # doctest: +SKIP
 
-:func:`build_report` resolves every word in the report's language (French or
-English); :func:`to_markdown` and :func:`to_html` only lay the same content out.
+:func:`build_report` resolves every word in the report's language (English, French,
+Portuguese: any language with a catalogue); :func:`to_markdown` and :func:`to_html`
+only lay the same content out.
 The HTML page holds its CSS and SVG charts inline, needs no script and no
 network, and prints on A4.
 """

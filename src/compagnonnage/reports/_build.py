@@ -10,7 +10,13 @@ from functools import cache
 
 from compagnonnage import __version__
 from compagnonnage._i18n import Lang, enum_label, stage_label, term
-from compagnonnage._locale import format_date, format_number, format_period
+from compagnonnage._locale import (
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    format_period,
+)
 from compagnonnage.diagnostics import DiagnosticModule, DiagnosticResult
 from compagnonnage.model import (
     ActionStatus,
@@ -72,8 +78,17 @@ class _Writer:
         self._findings: dict[str, Finding] = {f.id: f for f in d.findings()}
 
     def t(self, key: str, **values: object) -> str:
-        text = TEXT[key](self.lang)
-        return text.format(**values) if values else text
+        """The report's word ``key``, its placeholders filled with ``values``."""
+        message = TEXT[key]
+        return message.bind(**values)(self.lang) if values else message(self.lang)
+
+    def n(self, key: str, count: int, **values: object) -> str:
+        """The plural message ``key`` for ``count`` things (``{count}`` spelt as a number)."""
+        return TEXT[key].bind(count, count=self.number(count), **values)(self.lang)
+
+    def counts(self, *counted: tuple[str, int]) -> str:
+        """Several counts, each with its own plural: ``3 stages, 1 mission``."""
+        return ", ".join(self.n(key, count) for key, count in counted)
 
     def date(self, day: dt.date | None) -> str:
         return self.t("not_set") if day is None else format_date(day, self.lang)
@@ -110,7 +125,7 @@ class _Writer:
 
     def listing(self, items: Iterable[str]) -> str:
         """Items joined by semicolons (with the French space before them), or a dash."""
-        return (" ; " if self.lang == "fr" else "; ").join(items) or "—"
+        return self.t("list_separator").join(items) or "—"
 
     def dimension(self, module_id: str, dimension_id: str) -> str:
         """The dimension's title, as its module words it; the ids when the module is unknown."""
@@ -192,31 +207,36 @@ def _summary(w: _Writer, report: Report) -> Section:
     d, actions = p.diagnostic, p.accompaniment.actions
     rp = p.reference_partner
     completed = sum(1 for a in actions if a.status is ActionStatus.COMPLETED)
-    rules = (
-        w.t("rules_clean")
-        if not report.violations
-        else w.t("rules_counts", errors=len(report.errors), warnings=len(report.warnings))
-    )
+    rules = w.t("rules_clean") if not report.violations else _rule_counts(w, report)
     facts = (
         (w.t("programme"), f"{p.title} ({p.id})"),
         (w.t("stage"), stage_label(p.stage, w.lang)),
         (w.t("planned"), w.period(p.planned)),
         (w.t("beneficiary"), p.beneficiary.name),
         (w.t("reference_partner"), w.t("none") if rp is None else w.person(rp.id)),
-        (w.t("experts"), w.t("team_count", network=network, local=len(p.experts) - network)),
+        (
+            w.t("experts"),
+            w.counts(("network_experts", network), ("local_experts", len(p.experts) - network)),
+        ),
         (
             w.t("findings"),
-            w.t(
-                "findings_count",
-                issues=len(d.issues),
-                practices=len(d.practices),
-                recommendations=len(d.recommendations),
+            w.counts(
+                ("issues_count", len(d.issues)),
+                ("practices_count", len(d.practices)),
+                ("recommendations_count", len(d.recommendations)),
             ),
         ),
-        (w.t("actions"), w.t("actions_count", total=len(actions), completed=completed)),
+        (
+            w.t("actions"),
+            w.counts(("actions_count", len(actions)), ("completed_count", completed)),
+        ),
         (w.t("rules_summary"), rules),
     )
     return Section(anchor="summary", title=w.t("summary"), blocks=(Facts(items=facts),))
+
+
+def _rule_counts(w: _Writer, report: Report) -> str:
+    return w.counts(("errors_count", len(report.errors)), ("warnings_count", len(report.warnings)))
 
 
 def _membership(w: _Writer, body: Body) -> tuple[tuple[str, str], ...]:
@@ -244,7 +264,7 @@ def _body(w: _Writer) -> Section:
     plan_text = w.t("not_set")
     if plan is not None:
         plan_text = (
-            w.t("plan_adopted", date=w.date(plan.adopted_on), axes=len(plan.axes))
+            w.n("plan_adopted", len(plan.axes), date=w.date(plan.adopted_on))
             if plan.adopted_on is not None
             else w.t("plan_not_adopted")
         )
@@ -376,9 +396,11 @@ def _timeline(w: _Writer) -> Section:
             "timeline_summary",
             start=w.date(min(days)),
             end=w.date(max(days)),
-            stages=len(stages),
-            missions=len(p.diagnostic.missions),
-            actions=len(items) - len(p.diagnostic.missions),
+            counts=w.counts(
+                ("stages_count", len(stages)),
+                ("missions_count", len(p.diagnostic.missions)),
+                ("dated_actions_count", len(items) - len(p.diagnostic.missions)),
+            ),
         ),
         lanes=tuple(lane_names.items()),
         spans=tuple(spans),
@@ -449,7 +471,7 @@ def _capacity(w: _Writer, d: Diagnostic) -> Block:
     )
     return CapacityChart(
         title=w.t("capacity_title"),
-        summary=w.t("capacity_summary", count=len(d.scores), max=top),
+        summary=w.n("capacity_summary", len(d.scores), max=top),
         scale_max=top,
         legend=(w.t("current"), w.t("desired")),
         levels=tuple(
@@ -479,7 +501,7 @@ def _answers(w: _Writer, results: tuple[DiagnosticResult, ...]) -> Section:
                             f"{enum_label(g, w.lang)} {level}" for g, level in d.by_group.items()
                         ),
                         str(d.divergence) + (f" ({w.t('divergent')})" if d.divergent else ""),
-                        str(len(d.evidence)),
+                        w.number(len(d.evidence)),
                     )
                     for d in result.dimensions
                 ),
@@ -641,7 +663,7 @@ def _accompaniment(w: _Writer) -> Section:
 
 
 def _percent(w: _Writer, share: Decimal | None) -> str:
-    return "—" if share is None else f"{format_number(share * 100, w.lang, decimals=0)}\u00a0%"
+    return "—" if share is None else format_percent(share, w.lang)
 
 
 def _yes_no(w: _Writer, flag: bool | None) -> str:
@@ -706,9 +728,9 @@ def _follow_up_chart(w: _Writer) -> Block:
     )
     return CapacityChart(
         title=w.t("follow_up_title"),
-        summary=w.t(
+        summary=w.n(
             "follow_up_summary",
-            count=len(compared),
+            len(compared),
             module=compared[0].module_id,
             version=compared[0].module_version,
             max=top,
@@ -770,10 +792,13 @@ def _ledger_chart(w: _Writer) -> Block:
         title=w.t("ledger_title"),
         summary=w.t(
             "ledger_summary",
-            count=len(ledger),
-            first=w.number(first.registered),
-            last=w.number(last.registered),
-            illustrative=illustrative,
+            points=w.n(
+                "ledger_points",
+                len(ledger),
+                first=w.number(first.registered),
+                last=w.number(last.registered),
+            ),
+            illustrative=w.n("illustrative_points", illustrative),
         ),
         legend=(w.t("registered"), w.t("paying_members"), w.t("illustrative")),
         points=tuple(
@@ -832,12 +857,16 @@ def _results(w: _Writer) -> Section:
     )
 
 
+def _amount(w: _Writer, price: Decimal, currency: str | None) -> str:
+    """A price in its currency (``1 500 000 F CFA``), or as a number when it has none."""
+    return w.number(price) if not currency else format_money(price, currency, w.lang)
+
+
 def _price(w: _Writer, pricing: Pricing) -> str:
     if pricing.mode is PricingMode.INCLUDED_IN_DUES:
         return enum_label(pricing.mode, w.lang)
-    currency = f" {pricing.currency}" if pricing.currency else ""
     parts = [
-        w.t(key, price=w.number(price) + currency)
+        w.t(key, price=_amount(w, price, pricing.currency))
         for key, price in (
             ("member_price", pricing.member_price),
             ("non_member_price", pricing.non_member_price),
@@ -873,11 +902,7 @@ def _offer(w: _Writer) -> Section:
 
 
 def _rules(w: _Writer, report: Report) -> Section:
-    summary = (
-        w.t("no_violations")
-        if not report.violations
-        else w.t("rules_counts", errors=len(report.errors), warnings=len(report.warnings))
-    )
+    summary = w.t("no_violations") if not report.violations else _rule_counts(w, report)
     table = _table(
         w,
         "violations",
@@ -923,7 +948,7 @@ def build_report(
     results: Iterable[DiagnosticResult] = (),
     trade_names: Mapping[TradeRef, str] | None = None,
 ) -> ReportDocument:
-    """The report of ``programme`` in ``lang`` (``"fr"`` or ``"en"``).
+    """The report of ``programme`` in ``lang``: any language of :func:`~compagnonnage._i18n.languages`.
 
     :param rule_report: the rule report to show; the core rules are checked when
         it is not given (pass the plugin manager's ``check`` to include plugin rules).

@@ -10,7 +10,7 @@ import datetime as dt
 from html import escape
 
 from compagnonnage._i18n import Lang
-from compagnonnage._locale import format_month
+from compagnonnage._locale import format_month, format_number
 from compagnonnage.reports._model import (
     Block,
     CapacityChart,
@@ -22,6 +22,7 @@ from compagnonnage.reports._model import (
     Table,
     Timeline,
 )
+from compagnonnage.reports._text import TEXT
 
 _CSS = """
 :root { color-scheme: light; }
@@ -76,6 +77,11 @@ _ILLUSTRATIVE = 'fill="#9fd3e6" stroke="#1d6f8c" stroke-dasharray="4 2"'
 
 def _e(text: str) -> str:
     return escape(text, quote=True)
+
+
+def _labelled(label: str, value: int, lang: Lang) -> str:
+    """``Current level: 3`` (``Niveau actuel : 3``), escaped for HTML."""
+    return TEXT["label_value"].bind(label=_e(label), value=format_number(value, lang))(lang)
 
 
 def _short(text: str, limit: int) -> str:
@@ -173,7 +179,6 @@ def _timeline(chart: Timeline, lang: Lang) -> str:
 
 
 def _capacity(chart: CapacityChart, lang: Lang) -> str:
-    colon = "\u00a0: " if lang == "fr" else ": "
     label_w, top, row = 250, 30, 44
     left, right = label_w + 10, _WIDTH - 16
     unit = (right - left) / chart.scale_max
@@ -192,13 +197,13 @@ def _capacity(chart: CapacityChart, lang: Lang) -> str:
             f'<text x="4" y="{y + 20}" fill="{_INK}">{_e(_short(item.label, 38))}'
             f"<title>{_e(item.label)}</title></text>"
             f'<rect class="current" x="{left}" y="{y + 6}" width="{item.current * unit:.1f}" '
-            f'height="14" fill="#1d3557"><title>{_e(chart.legend[0])}{colon}{item.current}</title></rect>'
+            f'height="14" fill="#1d3557"><title>{_labelled(chart.legend[0], item.current, lang)}</title></rect>'
         )
         if item.desired is not None:
             parts.append(
                 f'<rect class="desired" x="{left}" y="{y + 23}" width="{item.desired * unit:.1f}" '
                 f'height="9" fill="#f2c14e" stroke="#7a5a00">'
-                f"<title>{_e(chart.legend[1])}{colon}{item.desired}</title></rect>"
+                f"<title>{_labelled(chart.legend[1], item.desired, lang)}</title></rect>"
             )
     parts.append(
         f'<rect x="4" y="{legend_y}" width="14" height="12" fill="#1d3557"/>'
@@ -211,7 +216,6 @@ def _capacity(chart: CapacityChart, lang: Lang) -> str:
 
 def _ledger(chart: LedgerChart, lang: Lang) -> str:
     """Bars of the registered and the paying members per date; illustrative points dashed."""
-    colon = "\u00a0: " if lang == "fr" else ": "
     top, bottom, left = 24, 230, 60
     right = _WIDTH - 12
     peak = max(p.registered for p in chart.points) or 1
@@ -225,7 +229,7 @@ def _ledger(chart: LedgerChart, lang: Lang) -> str:
     parts = [
         _svg_open("ledger-chart", chart.title, chart.summary, height),
         f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{_INK}"/>',
-        f'<text x="4" y="{top + 4}" fill="{_INK}">{peak}</text>'
+        f'<text x="4" y="{top + 4}" fill="{_INK}">{format_number(peak, lang)}</text>'
         f'<line x1="{left}" y1="{top}" x2="{right}" y2="{top}" stroke="{_GRID}"/>',
     ]
     for i, point in enumerate(chart.points):
@@ -235,15 +239,15 @@ def _ledger(chart: LedgerChart, lang: Lang) -> str:
         parts.append(
             f'<rect class="registered" x="{x0:.1f}" y="{y(point.registered):.1f}" '
             f'width="{bar:.1f}" height="{bottom - y(point.registered):.1f}" {style}>'
-            f"<title>{_e(point.label)}{mark} — {_e(chart.legend[0])}{colon}"
-            f"{point.registered}</title></rect>"
+            f"<title>{_e(point.label)}{mark} — "
+            f"{_labelled(chart.legend[0], point.registered, lang)}</title></rect>"
         )
         if point.paying is not None:
             parts.append(
                 f'<rect class="paying" x="{x0 + bar:.1f}" y="{y(point.paying):.1f}" '
                 f'width="{bar:.1f}" height="{bottom - y(point.paying):.1f}" fill="#f2c14e" '
-                f'stroke="#7a5a00"><title>{_e(point.label)}{mark} — {_e(chart.legend[1])}'
-                f"{colon}{point.paying}</title></rect>"
+                f'stroke="#7a5a00"><title>{_e(point.label)}{mark} — '
+                f"{_labelled(chart.legend[1], point.paying, lang)}</title></rect>"
             )
         parts.append(
             f'<text x="{x0 + bar:.1f}" y="{bottom + 16}" text-anchor="middle" fill="{_INK}">'

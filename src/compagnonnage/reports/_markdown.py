@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from compagnonnage._i18n import Lang
 from compagnonnage.reports._model import (
     Block,
     Facts,
@@ -18,6 +19,7 @@ from compagnonnage.reports._model import (
     Section,
     Table,
 )
+from compagnonnage.reports._text import TEXT
 
 # Line breaks of every kind (a bare \r too) and the other control characters.
 _BREAKS = re.compile("\r\n|[\x00-\x1f\x7f\x85\u2028\u2029]")
@@ -58,30 +60,34 @@ def _table(table: Table) -> list[str]:
     return lines
 
 
-def _block(block: Block, colon: str) -> list[str]:
+def _fact(label: str, value: str, lang: Lang) -> str:
+    """``**Stage**: accompaniment``, punctuated as the language does (``**Étape** : …``)."""
+    return TEXT["label_value"].bind(label=f"**{_text(label)}**", value=_text(value))(lang)
+
+
+def _block(block: Block, lang: Lang) -> list[str]:
     if isinstance(block, Paragraph):
         return [_line(block.text)]
     if isinstance(block, Facts):
-        return [f"- **{_text(label)}**{colon}{_text(value)}" for label, value in block.items]
+        return [f"- {_fact(label, value, lang)}" for label, value in block.items]
     if isinstance(block, Table):
         return _table(block)
     return [f"*{_text(block.title)}.* {_text(block.summary)}", "", *_table(block.table)]
 
 
-def _section(section: Section, depth: int, colon: str) -> list[str]:
+def _section(section: Section, depth: int, lang: Lang) -> list[str]:
     lines = ["#" * depth + " " + _text(section.title), ""]
     for block in section.blocks:
-        lines += [*_block(block, colon), ""]
+        lines += [*_block(block, lang), ""]
     for sub in section.sections:
-        lines += _section(sub, depth + 1, colon)
+        lines += _section(sub, depth + 1, lang)
     return lines
 
 
 def to_markdown(document: ReportDocument) -> str:
     """The report as Markdown: headings, lists of facts and pipe tables."""
-    colon = "\u00a0: " if document.lang == "fr" else ": "
     lines = [f"# {_text(document.title)}", "", f"*{_text(document.subtitle)}*", ""]
     for section in document.sections:
-        lines += _section(section, 2, colon)
+        lines += _section(section, 2, document.lang)
     lines += ["---", "", f"*{_text(document.footer)}*", ""]
     return "\n".join(lines)

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from compagnonnage import __version__
-from compagnonnage._i18n import Lang, _, stage_label
-from compagnonnage._locale import format_number
+from compagnonnage._i18n import Lang, _, _p, stage_label
+from compagnonnage._locale import format_number, format_percent
 from compagnonnage.model import Membership, Programme, Stage
 from compagnonnage.reports._model import Facts, ReportDocument, Section, Table
 from compagnonnage.rules import Violation
@@ -19,7 +19,7 @@ _TEXT = {
     "subtitle": _("Every compagnonnage consulaire programme in a folder"),
     "contents": _("Contents"),
     "footer": _("Report produced by compagnonnage {version}."),
-    "summary": _("Summary"),
+    "summary": _p("report heading", "Summary"),
     "documents": _("Documents"),
     "read": _("Programmes read"),
     "unreadable": _("Unreadable documents"),
@@ -94,8 +94,8 @@ def _trend(ledger: tuple[Membership, ...], lang: Lang) -> str:
     (start, first), (end, last) = dated[0], dated[-1]
     text = f"{format_number(last.registered, lang)} ({end.year}{' *' if last.illustrative else ''})"
     if len(dated) > 1 and first.registered > 0:
-        change = round((last.registered - first.registered) * 100 / first.registered)
-        text += f", {'+' if change >= 0 else ''}{format_number(change, lang)}\u00a0% / {start.year}"
+        change = (last.registered - first.registered) / first.registered
+        text += f", {'+' if change >= 0 else ''}{format_percent(change, lang)} / {start.year}"
     return text
 
 
@@ -116,8 +116,8 @@ def build_portfolio(entries: Sequence[PortfolioEntry], *, lang: Lang) -> ReportD
                 e.country,
                 stage_label(e.stage, lang),
                 blocked,
-                str(e.on_track),
-                str(e.off_track),
+                format_number(e.on_track, lang),
+                format_number(e.off_track, lang),
                 _trend(e.ledger, lang),
             )
         )
@@ -125,16 +125,19 @@ def build_portfolio(entries: Sequence[PortfolioEntry], *, lang: Lang) -> ReportD
     off_total = sum(e.off_track for e in read)
     stages = Counter(e.stage for e in read)
     by_stage = ", ".join(
-        f"{stage_label(stage, lang)} {n}"
+        f"{stage_label(stage, lang)} {format_number(n, lang)}"
         for stage, n in sorted(stages.items(), key=lambda x: x[0].rank)
     )
     summary = Facts(
         items=(
-            (t("documents"), str(len(entries))),
-            (t("read"), str(len(read))),
-            (t("unreadable"), str(len(entries) - len(read))),
+            (t("documents"), format_number(len(entries), lang)),
+            (t("read"), format_number(len(read), lang)),
+            (t("unreadable"), format_number(len(entries) - len(read), lang)),
             (t("by_stage"), by_stage or "—"),
-            (t("indicators"), f"{on_total} / {off_total}"),
+            (
+                t("indicators"),
+                f"{format_number(on_total, lang)} / {format_number(off_total, lang)}",
+            ),
         )
     )
     headers = (

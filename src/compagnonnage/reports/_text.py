@@ -1,8 +1,14 @@
-"""Every word of the reports, in French and English."""
+"""Every word of the reports: English source text, translated by the catalogues.
+
+Messages with a count are plurals (``_n``), rendered with the count by
+:meth:`_Writer.n <compagnonnage.reports._build._Writer.n>`; a sentence with several
+counts holds one plural message per count (``{counts}``), so that each noun
+agrees with its own number in every language.
+"""
 
 from __future__ import annotations
 
-from compagnonnage._i18n import Message, _
+from compagnonnage._i18n import Message, _, _n, _p
 
 TEXT: dict[str, Message] = {
     "subtitle": _("Compagnonnage consulaire programme report"),
@@ -11,22 +17,26 @@ TEXT: dict[str, Message] = {
     "none": _("none"),
     "not_set": _("not set"),
     # summary
-    "summary": _("Summary"),
+    "summary": _p("report heading", "Summary"),
     "programme": _("Programme"),
     "stage": _("Stage"),
     "planned": _("Planned period"),
     "beneficiary": _("Beneficiary"),
     "reference_partner": _("Reference partner"),
-    "team_count": _("{network} network expert(s), {local} local expert(s)"),
-    "findings_count": _(
-        "{issues} major issue(s), {practices} good practice(s), {recommendations} recommendation(s)"
-    ),
-    "actions_count": _("{total} action(s), {completed} completed"),
+    "network_experts": _n("{count} network expert", "{count} network experts"),
+    "local_experts": _n("{count} local expert", "{count} local experts"),
+    "issues_count": _n("{count} major issue", "{count} major issues"),
+    "practices_count": _n("{count} good practice", "{count} good practices"),
+    "recommendations_count": _n("{count} recommendation", "{count} recommendations"),
+    "actions_count": _n("{count} action", "{count} actions"),
+    # Translators: follows "5 actions, " — how many of them are completed.
+    "completed_count": _n("{count} completed", "{count} completed"),
     "findings": _("Findings"),
     "actions": _("Support actions"),
     "rules_summary": _("Rule check"),
     "rules_clean": _("clean (no violation)"),
-    "rules_counts": _("{errors} error(s), {warnings} warning(s)"),
+    "errors_count": _n("{count} error", "{count} errors"),
+    "warnings_count": _n("{count} warning", "{count} warnings"),
     # body
     "body": _("The intermediary body"),
     "name": _("Name"),
@@ -38,7 +48,7 @@ TEXT: dict[str, Message] = {
     "term": _("Current term"),
     "term_number": _("term no. {number}"),
     "mandate_plan": _("Mandate plan"),
-    "plan_adopted": _("adopted on {date}, {axes} axis/axes"),
+    "plan_adopted": _n("adopted on {date}, {count} axis", "adopted on {date}, {count} axes"),
     "plan_not_adopted": _("not adopted"),
     "membership": _("Constituents"),
     "registered": _("Registered"),
@@ -68,9 +78,11 @@ TEXT: dict[str, Message] = {
     # timeline
     "timeline": _("Timeline"),
     "timeline_title": _("Timeline of stages, missions and actions"),
-    "timeline_summary": _(
-        "From {start} to {end}: {stages} stage(s), {missions} mission(s), {actions} dated action(s). The table below gives each period."
-    ),
+    # Translators: {counts} is a list such as "3 stages, 1 mission, 3 dated actions".
+    "timeline_summary": _("From {start} to {end}: {counts}. The table below gives each period."),
+    "stages_count": _n("{count} stage", "{count} stages"),
+    "missions_count": _n("{count} mission", "{count} missions"),
+    "dated_actions_count": _n("{count} dated action", "{count} dated actions"),
     "timeline_empty": _("No date recorded: nothing to place on the timeline."),
     "lane_stage": _("Stage"),
     "lane_mission": _("Mission"),
@@ -83,7 +95,7 @@ TEXT: dict[str, Message] = {
     "preparation": _("Preparation"),
     "deliverables": _("Preparation deliverables"),
     "deliverable": _("Deliverable"),
-    "title": _("Title"),
+    "title": _p("table column: a document's title", "Title"),
     "authors": _("Authors"),
     "approval": _("Approval"),
     "approved": _("on {date} by {by}"),
@@ -102,8 +114,9 @@ TEXT: dict[str, Message] = {
     "no_missions": _("No mission recorded."),
     "capacity": _("Capacities"),
     "capacity_title": _("Capacity level per dimension: current and desired"),
-    "capacity_summary": _(
-        "{count} dimension(s) assessed on a scale of 1 to {max}. The table below gives each level and its evidence."
+    "capacity_summary": _n(
+        "{count} dimension assessed on a scale of 1 to {max}. The table below gives its level and its evidence.",
+        "{count} dimensions assessed on a scale of 1 to {max}. The table below gives each level and its evidence.",
     ),
     "capacity_empty": _("No capacity score recorded."),
     "current": _("Current level"),
@@ -129,7 +142,7 @@ TEXT: dict[str, Message] = {
     "by_group": _("By group"),
     "divergence": _("Spread between respondents"),
     "divergent": _("divergent"),
-    "responses": _("Answers"),
+    "responses": _p("table column: how many answers", "Answers"),
     "no_answers": _("No answer."),
     "suggested_caption": _("Findings the answers suggest: {module}"),
     "no_suggestions": _("No finding suggested."),
@@ -145,7 +158,7 @@ TEXT: dict[str, Message] = {
     "tracing_caption": _(
         "Each action, the recommendations it answers and the findings behind them"
     ),
-    "answers": _("Answers"),
+    "answers": _p("table column: the recommendations an action answers", "Answers"),
     "behind": _("Findings behind"),
     # service offer
     "offer": _("Service offer"),
@@ -185,8 +198,9 @@ TEXT: dict[str, Message] = {
     "no": _("no"),
     "follow_up": _("Capacity: diagnostic and latest follow-up"),
     "follow_up_title": _("Level per dimension at the diagnostic and at the latest follow-up"),
-    "follow_up_summary": _(
-        "{count} dimension(s) of module {module} (version {version}), scored 0 to {max}; only follow-ups under the same version are compared."
+    "follow_up_summary": _n(
+        "{count} dimension of module {module} (version {version}), scored 0 to {max}; only follow-ups under the same version are compared.",
+        "{count} dimensions of module {module} (version {version}), scored 0 to {max}; only follow-ups under the same version are compared.",
     ),
     "no_follow_up": _("No follow-up assessment comparable with the diagnostic."),
     "at_diagnostic": _("At the diagnostic"),
@@ -194,8 +208,15 @@ TEXT: dict[str, Message] = {
     "change": _("Change"),
     "ledger": _("Membership over time"),
     "ledger_title": _("Membership ledger: registered and paying members by date"),
-    "ledger_summary": _(
-        "{count} point(s), from {first} to {last} registered; {illustrative} illustrative point(s) (marked *, invented for the example)."
+    # Translators: {points} and {illustrative} are the two messages that follow.
+    "ledger_summary": _("{points}; {illustrative}."),
+    "ledger_points": _n(
+        "{count} point, from {first} to {last} registered",
+        "{count} points, from {first} to {last} registered",
+    ),
+    "illustrative_points": _n(
+        "{count} illustrative point (marked *, invented for the example)",
+        "{count} illustrative points (marked *, invented for the example)",
     ),
     "no_ledger": _("No membership figure recorded."),
     "undated": _("undated"),
@@ -205,4 +226,9 @@ TEXT: dict[str, Message] = {
     "growth": _("Growth"),
     "traceability": _("From finding to measured value"),
     "traceability_caption": _("Finding → recommendation → action → indicator → value"),
+    # layout
+    # Translators: a label and its value, as in "Stage: accompaniment" (French: "Étape : …").
+    "label_value": _("{label}: {value}"),
+    # Translators: what separates the items of a list (French puts a space before ";").
+    "list_separator": _p("list separator", "; "),
 }
