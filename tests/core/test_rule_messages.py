@@ -34,13 +34,13 @@ CASES = [
         "FUN-003",
         ("funding.budgets[3]",),
         "Le budget [3] couvre du 11 janvier 2021 au 11 janvier 2023 : plus d'un an.",
-        "Budget [3] runs from January 11, 2021 to January 11, 2023: more than a year.",
+        "Budget [3] runs from 11 January 2021 to 11 January 2023: more than a year.",
     ),
     (
         "FUN-004",
         ("funding.transactions[3]",),
         "La transaction [3] est datée du 31 décembre 9999, dans le futur.",
-        "Transaction [3] is dated December 31, 9999, in the future.",
+        "Transaction [3] is dated 31 December 9999, in the future.",
     ),
     (
         "FUN-005",
@@ -71,8 +71,8 @@ CASES = [
     (
         "RES-002",
         ("ind-register", "per-planted"),
-        "Indicateur ind-register : la valeur du 1 janvier 2999 est datée dans le futur.",
-        "Indicator ind-register: the value of January 1, 2999 is dated in the future.",
+        "Indicateur ind-register : la valeur du 1er janvier 2999 est datée dans le futur.",
+        "Indicator ind-register: the value of 1 January 2999 is dated in the future.",
     ),
     (
         "RES-003",
@@ -90,7 +90,7 @@ CASES = [
         "RES-005",
         ("ucrm-togo",),
         "Effectifs de ucrm-togo au 31 décembre 2024 : les cotisants (49801) dépassent les inscrits (49800).",
-        "Membership of ucrm-togo on December 31, 2024: paying members (49801) exceed the registered (49800).",
+        "Membership of ucrm-togo on 31 December 2024: paying members (49801) exceed the registered (49800).",
     ),
     (
         "RES-006",
@@ -158,7 +158,7 @@ CASES = [
         "STG-005",
         ("act-planted",),
         "L'action act-planted commence le 2 mai 2021, avant la clôture du diagnostic le 3 mai 2021.",
-        "Support action act-planted starts on May 2, 2021, before the diagnostic closed on May 3, 2021.",
+        "Support action act-planted starts on 2 May 2021, before the diagnostic closed on 3 May 2021.",
     ),
     (
         "STG-006",
@@ -205,8 +205,8 @@ CASES = [
     (
         "STG-013",
         ("cma-ucrm-2021",),
-        "cma-ucrm-2021 finit le 31 mai 2024, avant de commencer le 1 juin 2024.",
-        "cma-ucrm-2021 ends on May 31, 2024, before it starts on June 1, 2024.",
+        "cma-ucrm-2021 finit le 31 mai 2024, avant de commencer le 1er juin 2024.",
+        "cma-ucrm-2021 ends on 31 May 2024, before it starts on 1 June 2024.",
     ),
     (
         "STG-014",
@@ -293,8 +293,8 @@ def test_a_date_parameter_is_spelt_in_each_language() -> None:
         end=dt.date(2024, 5, 31),
         start=dt.date(2024, 6, 1),
     )
-    assert text("en") == "x ends on May 31, 2024, before it starts on June 1, 2024."
-    assert text("fr") == "x finit le 31 mai 2024, avant de commencer le 1 juin 2024."
+    assert text("en") == "x ends on 31 May 2024, before it starts on 1 June 2024."
+    assert text("fr") == "x finit le 31 mai 2024, avant de commencer le 1er juin 2024."
     assert text("pt") == "x termina a 31 de maio de 2024, antes de começar a 1 de junho de 2024."
 
 

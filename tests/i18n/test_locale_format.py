@@ -35,7 +35,7 @@ APRIL_12, APRIL_16, MAY_3, JANUARY_2 = (
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "April 12, 2021"),
+        ("en", "12 April 2021"),
         ("fr", "12 avril 2021"),
         ("pt", "12 de abril de 2021"),
     ],
@@ -50,21 +50,21 @@ def test_dates(lang: str, expected: str) -> None:
     [
         (
             "en",
-            f"Apr 12{THIN}–{THIN}16, 2021",
-            f"Apr 12{THIN}–{THIN}May 3, 2021",
-            f"Apr 12, 2021{THIN}–{THIN}Jan 2, 2022",
+            f"12{THIN}–{THIN}16 April 2021",
+            f"12 April{THIN}–{THIN}3 May 2021",
+            f"12 April 2021{THIN}–{THIN}2 January 2022",
         ),
         (
             "fr",
-            "12–16 avr. 2021",
-            f"12 avr.{THIN}–{THIN}3 mai 2021",
-            f"12 avr. 2021{THIN}–{THIN}2 janv. 2022",
+            "12–16 avril 2021",
+            f"12 avril{THIN}–{THIN}3 mai 2021",
+            f"12 avril 2021{THIN}–{THIN}2 janvier 2022",
         ),
         (
             "pt",
-            "12–16 de abr. de 2021",
-            f"12 de abr.{THIN}–{THIN}3 de mai. de 2021",
-            f"12 de abr. de 2021{THIN}–{THIN}2 de jan. de 2022",
+            "12–16 de abril de 2021",
+            f"12 de abril{THIN}–{THIN}3 de maio de 2021",
+            f"12 de abril de 2021{THIN}–{THIN}2 de janeiro de 2022",
         ),
     ],
 )

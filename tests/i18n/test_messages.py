@@ -221,7 +221,7 @@ def test_a_date_parameter_is_spelt_in_the_language(toy: Catalogue) -> None:
     day = dt.date(2021, 4, 12)
     on = toy.message("On {day}", day=day)
     assert [on(lang) for lang in ("en", "fr", "pt")] == [
-        "On April 12, 2021",
+        "On 12 April 2021",
         "Le 12 avril 2021",
         "Em 12 de abril de 2021",
     ]
