@@ -26,7 +26,6 @@ import gettext
 import os
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any, TypeAlias
 
 Lang: TypeAlias = str
@@ -84,6 +83,8 @@ class Catalogue:
 
 @cache
 def _languages(domain: str, package: str) -> tuple[Lang, ...]:
+    from importlib import resources  # on the first translation: it costs a tenth of loading plugins
+
     try:
         root = resources.files(package) / "locale"
         found = {
@@ -100,6 +101,8 @@ def _languages(domain: str, package: str) -> tuple[Lang, ...]:
 def _translations(domain: str, package: str, lang: Lang) -> gettext.NullTranslations:
     if lang == SOURCE_LANGUAGE or lang not in _languages(domain, package):
         return gettext.NullTranslations()
+    from importlib import resources
+
     path = resources.files(package) / "locale" / lang / "LC_MESSAGES" / f"{domain}.mo"
     with path.open("rb") as stream:
         return gettext.GNUTranslations(stream)
