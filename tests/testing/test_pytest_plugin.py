@@ -110,7 +110,7 @@ from typing import ClassVar
 from attrs import field, frozen
 
 from compagnonnage import hookimpl
-from compagnonnage.diagnostics import DiagnosticModule, Dimension, Message, YesNoQuestion
+from compagnonnage.diagnostics import DiagnosticModule, Dimension, Text, YesNoQuestion
 from compagnonnage.testing.conformance import check_plugin
 
 
@@ -125,16 +125,16 @@ class TimedQuestion(YesNoQuestion):
 MODULE = DiagnosticModule(
     id="timed-module",
     version="1",
-    title=Message("Module", "Module"),
+    title=Text("Module", "Module"),
     dimensions=(
         Dimension(
             id="dim",
-            theme=Message("Thème", "Theme"),
-            title=Message("Titre", "Title"),
+            theme=Text("Thème", "Theme"),
+            title=Text("Titre", "Title"),
             levels=[("1", "1"), ("2", "2"), ("3", "3"), ("4", "4")],
         ),
     ),
-    questions=(TimedQuestion(id="when", dimension_id="dim", text=Message("Q", "Q")),),
+    questions=(TimedQuestion(id="when", dimension_id="dim", text=Text("Q", "Q")),),
 )
 
 

@@ -130,6 +130,7 @@ class DuplicateRegistrationError(PluginRegistrationError):
                 kept=kept,
             )
         else:
+            held = f" ({first_distribution})" if first_distribution else ""
             problem = _(
                 '{kind} "{ident}" is also registered by plugin "{first}"{held}: withheld '
                 "from both; block one of them (COMPAGNONNAGE_DISABLE_PLUGINS={plugin} or "
@@ -137,7 +138,7 @@ class DuplicateRegistrationError(PluginRegistrationError):
                 kind=what,
                 ident=ident,
                 first=first,
-                held=f" ({first_distribution})" if first_distribution else "",
+                held=held,
                 plugin=plugin,
             )
         super().__init__(plugin, problem, distribution=distribution, version=version)

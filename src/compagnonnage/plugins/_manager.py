@@ -243,13 +243,10 @@ class PluginManager:
         try:
             plugin = ep.load()
         except Exception as exc:
+            said = f"{type(exc).__name__}: {exc}"
             error = PluginImportError(
                 ep.name,
-                _(
-                    "cannot import {value}: {exception}",
-                    value=repr(ep.value),
-                    exception=f"{type(exc).__name__}: {exc}",
-                ),
+                _("cannot import {value}: {exception}", value=repr(ep.value), exception=said),
                 distribution=origin.distribution,
                 version=origin.version,
             )
