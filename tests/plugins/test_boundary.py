@@ -436,6 +436,53 @@ def test_6_diagnose_write_records_the_trade_on_the_findings(
     assert {f.trade for f in mine} == {trade}
 
 
+def test_6_diagnose_trade_and_region_options_key_every_suggested_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    programme = togo_programme(stage=Stage.DIAGNOSTIC)
+    pm = get_plugin_manager(allow=REFERENCE)
+    building = next(m for m in pm.modules() if m.id == "building-trades")
+    chosen = TradeRef("uemoa", "TEX-01")  # in the scope, not the building module's own trade
+    path = tmp_path / "togo.json"
+    converter = make_converter(pm)
+    dump(programme, path, converter=converter)
+    answers = tmp_path / "answers.json"
+    low = [{"question": q.id, "value": _lowest(q)} for q in building.questions]
+    answers.write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "answers": {
+                    "respondents": [
+                        {"id": "chef", "group": "staff", "answers": {"building-trades": low}}
+                    ]
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    mp = pytest.MonkeyPatch()
+    mp.setenv("COMPAGNONNAGE_PLUGINS", ",".join(REFERENCE))
+    try:
+        argv = ["diagnose", str(path), "--answers", str(answers), "--trade", str(chosen)]
+        code, out, err = _cli(capsys, *argv, "--region", "tg-m", "--format", "json")
+        assert code == 0, err
+        suggested = [f for r in json.loads(out)["results"] for f in r["suggested"]]
+        assert suggested
+        assert {(f["trade"], f["region"]) for f in suggested} == {(str(chosen), "TG-M")}
+        code, _, err = _cli(capsys, *argv, "--region", "TG-M", "--write")
+        assert code == 0, err
+        written = load(path, converter=converter)
+        mine = [f for f in written.diagnostic.issues if f.id.startswith("building-trades/")]
+        assert mine
+        assert {(f.trade, f.region) for f in mine} == {(chosen, RegionRef("TG", "TG-M"))}
+        code, _, err = _cli(capsys, *argv[:-1], "TEX-01", "--lang", "fr")
+        assert code == 2
+        assert "--trade TEX-01" in err
+    finally:
+        mp.undo()
+
+
 def _lowest(question: Question) -> object:
     """The answer at the bottom of the scale (a ladder's first choice)."""
     if isinstance(question, ChoiceQuestion):

@@ -136,6 +136,23 @@ def test_every_faulty_hook_is_reported_not_only_the_first() -> None:
     assert report.checks == ("hooks", "load")
 
 
+@pytest.mark.parametrize("option", ["wrapper", "hookwrapper"])
+def test_a_hook_wrapper_is_refused_by_name_with_the_supported_alternative(option: str) -> None:
+    def compagnonnage_stage_changed(programme: Programme) -> Any:
+        yield
+
+    plugin = Plugin(
+        "wrapping",
+        compagnonnage_stage_changed=hookimpl(**{option: True})(compagnonnage_stage_changed),
+    )
+    failure = _only_failure(plugin)
+    assert (failure.plugin, failure.check) == ("wrapping", "hook compagnonnage_stage_changed")
+    assert f"@hookimpl({option}=True) is refused" in str(failure.problem)
+    assert "tryfirst=True" in str(failure.problem)
+    assert f"@hookimpl({option}=True) est refusé" in failure.message("fr")
+    assert f"@hookimpl({option}=True) é recusado" in failure.message("pt")
+
+
 def test_registering_the_wrong_type_names_the_hook_and_the_expected_type() -> None:
     @hookimpl
     def compagnonnage_register_catalogues(register: Callable[[object], None]) -> None:
@@ -378,7 +395,7 @@ def test_assert_ok_raises_an_assertion_error_of_our_hierarchy_listing_every_fail
     assert isinstance(raised.value, PluginError)
     assert raised.value.report is report
     message = str(raised.value)
-    assert message.startswith('plugin "rules": 2 conformance failure(s); expected none')
+    assert message.startswith('plugin "rules": 2 conformance failures; expected none')
     assert "[rule DEMO-002]" in message
     assert "[rule DEMO-003]" in message
 

@@ -157,7 +157,7 @@ def test_a_broken_plugin_fails_check_plugin_naming_the_plugin_and_the_defect(
     result = _run(pytester, BROKEN)
     result.assert_outcomes(failed=1)
     out = result.stdout.str()
-    assert 'ConformanceError: plugin "broken": 1 conformance failure(s); expected none' in out
+    assert 'ConformanceError: plugin "broken": 1 conformance failure; expected none' in out
     assert (
         '- plugin "broken" [documents]: make_converter raised StructureHandlerNotFoundError: '
         "Unsupported type: <class 'datetime.time'>" in out
