@@ -21,8 +21,9 @@ SOURCE = """
 import compagnonnage_beauty_kinds
 from compagnonnage_beauty_kinds import HygieneQuestion
 
+from compagnonnage._i18n import Catalogue
 from compagnonnage.catalogue import Service, ServiceCatalogue
-from compagnonnage.diagnostics import DiagnosticModule, Dimension, Message, Remedy
+from compagnonnage.diagnostics import DiagnosticModule, Dimension, Text, Remedy
 from compagnonnage.model import Domain, Modality, Pricing, PricingMode, RegionRef, TradeRef
 from compagnonnage.plugins import (
     Branch,
@@ -35,6 +36,9 @@ from compagnonnage.plugins import (
 )
 from compagnonnage.rules import rule
 
+WORDS = Catalogue("compagnonnage_beauty", "compagnonnage_beauty")
+_ = WORDS.message
+
 PLANTS = frozenset({plants!r})
 HAIR = TradeRef("mg-services", "COIF-01")
 
@@ -45,24 +49,24 @@ compagnonnage_beauty_kinds.FAULTY = "level_of" in PLANTS
 MODULE = DiagnosticModule(
     id="mg-personal-services",
     version="1",
-    title=Message("Services à la personne", "Personal services"),
+    title=Text("Services à la personne", "Personal services"),
     dimensions=(
         Dimension(
             id="hygiene",
-            theme=Message("Hygiène", "Hygiene"),
-            title=Message("Hygiène du salon", "Salon hygiene"),
+            theme=Text("Hygiène", "Hygiene"),
+            title=Text("Hygiène du salon", "Salon hygiene"),
             levels=[("nulle", "none"), ("faible", "weak"), ("bonne", "good"), ("exemplaire", "model")],
             remedies=(
                 Remedy(
                     kind="training",
-                    title=Message("Former à l'hygiène", "Hygiene training"),
+                    title=Text("Former à l'hygiène", "Hygiene training"),
                     service_ids=("mg-hygiene-training",),
                 ),
             ),
         ),
     ),
     questions=(
-        HygieneQuestion(id="salon", dimension_id="hygiene", text=Message("Le salon ?", "The salon?")),
+        HygieneQuestion(id="salon", dimension_id="hygiene", text=Text("Le salon ?", "The salon?")),
     ),
     trades=frozenset({{HAIR}}),
 )
@@ -71,7 +75,7 @@ _PRICED = Pricing(mode=PricingMode.PRICED, currency="MGA")
 _SERVICES = [
     Service(
         id="mg-hygiene-training",
-        label=Message("Formation hygiène", "Hygiene training"),
+        label=Text("Formation hygiène", "Hygiene training"),
         domain=Domain.TRAINING_AND_APPRENTICESHIP,
         modality=Modality.ON_SITE,
         pricing=_PRICED,
@@ -81,7 +85,7 @@ if "service" in PLANTS:
     _SERVICES.append(
         Service(
             id="uemoa-professional-card",
-            label=Message("Carte de coiffeur", "Hairdresser's card"),
+            label=Text("Carte de coiffeur", "Hairdresser's card"),
             domain=Domain.TRADES_REGISTER,
             modality=Modality.ON_SITE,
             pricing=_PRICED,
@@ -89,19 +93,19 @@ if "service" in PLANTS:
     )
 CATALOGUE = ServiceCatalogue(
     id="uemoa-services" if "catalogue" in PLANTS else "mg-services",
-    title=Message("Services malgaches", "Malagasy services"),
+    title=Text("Services malgaches", "Malagasy services"),
     services=tuple(_SERVICES),
 )
 
 
 @hookimpl
 def compagnonnage_register_trades(register):
-    hair = Trade(code="COIF-01", title=Message("Coiffure", "Hairdressing"))
-    group = TradeGroup(code="SOIN", title=Message("Soins", "Care"), trades=(hair,))
-    branch = Branch(code="SERV", title=Message("Services", "Services"), groups=(group,))
+    hair = Trade(code="COIF-01", title=Text("Coiffure", "Hairdressing"))
+    group = TradeGroup(code="SOIN", title=Text("Soins", "Care"), trades=(hair,))
+    branch = Branch(code="SERV", title=Text("Services", "Services"), groups=(group,))
     register(
         Nomenclature(
-            id="mg-services", title=Message("Services (MG)", "Services (MG)"), branches=(branch,)
+            id="mg-services", title=Text("Services (MG)", "Services (MG)"), branches=(branch,)
         )
     )
 
@@ -110,7 +114,7 @@ def compagnonnage_register_trades(register):
 def compagnonnage_register_regions(register):
     register(
         RegionProfile(
-            region=RegionRef("MG"), title=Message("Madagascar", "Madagascar"), nomenclature="mg-services"
+            region=RegionRef("MG"), title=Text("Madagascar", "Madagascar"), nomenclature="mg-services"
         )
     )
 
@@ -125,7 +129,7 @@ def compagnonnage_register_catalogues(register):
     register(CATALOGUE)
 
 
-@rule("MG-001", title_fr="Salons déclarés", title_en="Salons registered")
+@rule("MG-001", title=_("Salons registered"))
 def _salons(programme, context):
     if "rule" in PLANTS:
         raise RuntimeError("salon register unreachable")
@@ -146,9 +150,9 @@ def compagnonnage_recommend_support(recommendation, trade):
     return (
         SupportCandidate(
             kind="training",
-            title=Message("Atelier coiffure", "Hairdressing workshop"),
+            title=Text("Atelier coiffure", "Hairdressing workshop"),
             score=0.6,
-            rationale=Message("Pour les salons", "For salons"),
+            rationale=Text("Pour les salons", "For salons"),
         ),
     )
 """

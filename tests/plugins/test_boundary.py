@@ -125,7 +125,8 @@ def test_1_a_failing_question_kind_names_the_plugin_and_the_line(plant: Plant) -
     error = caught.value
     assert (error.plugin, f"{error.distribution} {error.version}") == ("beauty", DIST)
     assert (
-        error.hook == "HygieneQuestion.level_of (question 'salon' of module 'mg-personal-services')"
+        str(error.hook)
+        == "HygieneQuestion.level_of (question 'salon' of module 'mg-personal-services')"
     )
     assert error.location is not None
     line = _line(sys.modules["compagnonnage_beauty_kinds"], '{"clean": scale.high}')
@@ -147,11 +148,15 @@ def test_1_check_plugin_reports_the_failing_question_kind_without_raising(plant:
     assert report.plugin == "beauty"
     (failure,) = [f for f in report.failures if f.check == "module mg-personal-services"]
     assert failure.plugin == "beauty"
-    assert "HygieneQuestion.level_of" in failure.problem
-    assert "KeyError" in failure.problem
-    assert "compagnonnage_beauty_kinds.py:" in failure.problem
-    assert "<compagnonnage." not in failure.problem  # no repr of our private objects
-    assert len(failure.problem) < 600
+    problem = failure.problem("en")
+    assert "HygieneQuestion.level_of" in problem
+    assert "KeyError" in problem
+    assert "compagnonnage_beauty_kinds.py:" in problem
+    assert "<compagnonnage." not in problem  # no repr of our private objects
+    assert len(problem) < 600
+    assert "(question 'salon' du module 'mg-personal-services') : a levé KeyError" in (
+        failure.problem("fr")
+    )
     assert elapsed < 60  # bounded; the figure is in the report of the change
 
 
@@ -258,7 +263,7 @@ def test_2_the_command_line_lists_the_service_once_at_most_and_shows_the_clash(
     assert err.startswith("warning: ")
     code, out, _ = _cli_with_beauty(capsys, "plugins", "--lang", "fr")
     assert "conflits d'identifiants" in out
-    assert "service « uemoa-professional-card » est aussi enregistré" in out
+    assert "service « uemoa-professional-card » : aussi enregistré" in out
 
 
 def test_2_check_plugin_beside_installed_plugins_catches_the_clash(plant: Plant) -> None:
@@ -268,8 +273,8 @@ def test_2_check_plugin_beside_installed_plugins_catches_the_clash(plant: Plant)
     beside = check_plugin(beauty, beside_installed=True, max_examples=5)
     (failure,) = [f for f in beside.failures if f.check == "clashes"]
     assert failure.plugin == "beauty"
-    assert 'service "uemoa-professional-card"' in failure.problem
-    assert '"uemoa"' in failure.problem
+    assert 'service "uemoa-professional-card"' in str(failure.problem)
+    assert '"uemoa"' in str(failure.problem)
 
 
 # -- case 3: a duplicate catalogue id ----------------------------------------------------------
@@ -429,6 +434,53 @@ def test_6_diagnose_write_records_the_trade_on_the_findings(
     mine = [f for f in written.diagnostic.issues if f.id.startswith("building-trades/")]
     assert mine
     assert {f.trade for f in mine} == {trade}
+
+
+def test_6_diagnose_trade_and_region_options_key_every_suggested_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    programme = togo_programme(stage=Stage.DIAGNOSTIC)
+    pm = get_plugin_manager(allow=REFERENCE)
+    building = next(m for m in pm.modules() if m.id == "building-trades")
+    chosen = TradeRef("uemoa", "TEX-01")  # in the scope, not the building module's own trade
+    path = tmp_path / "togo.json"
+    converter = make_converter(pm)
+    dump(programme, path, converter=converter)
+    answers = tmp_path / "answers.json"
+    low = [{"question": q.id, "value": _lowest(q)} for q in building.questions]
+    answers.write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "answers": {
+                    "respondents": [
+                        {"id": "chef", "group": "staff", "answers": {"building-trades": low}}
+                    ]
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    mp = pytest.MonkeyPatch()
+    mp.setenv("COMPAGNONNAGE_PLUGINS", ",".join(REFERENCE))
+    try:
+        argv = ["diagnose", str(path), "--answers", str(answers), "--trade", str(chosen)]
+        code, out, err = _cli(capsys, *argv, "--region", "tg-m", "--format", "json")
+        assert code == 0, err
+        suggested = [f for r in json.loads(out)["results"] for f in r["suggested"]]
+        assert suggested
+        assert {(f["trade"], f["region"]) for f in suggested} == {(str(chosen), "TG-M")}
+        code, _, err = _cli(capsys, *argv, "--region", "TG-M", "--write")
+        assert code == 0, err
+        written = load(path, converter=converter)
+        mine = [f for f in written.diagnostic.issues if f.id.startswith("building-trades/")]
+        assert mine
+        assert {(f.trade, f.region) for f in mine} == {(chosen, RegionRef("TG", "TG-M"))}
+        code, _, err = _cli(capsys, *argv[:-1], "TEX-01", "--lang", "fr")
+        assert code == 2
+        assert "--trade TEX-01" in err
+    finally:
+        mp.undo()
 
 
 def _lowest(question: Question) -> object:

@@ -8,7 +8,7 @@ import pytest
 
 from compagnonnage import check
 from compagnonnage.catalogue import Service, ServiceCatalogue, design_service_offer
-from compagnonnage.diagnostics import Message
+from compagnonnage.diagnostics import Text
 from compagnonnage.errors import InvalidValueError, UnknownReferenceError
 from compagnonnage.lifecycle import plan_action
 from compagnonnage.model import (
@@ -26,7 +26,7 @@ from compagnonnage.testing.samples import sample_programme
 BAKERY = TradeRef("uemoa", "ALI-01")
 CARD = Service(
     id="card",
-    label=Message("Carte professionnelle", "Professional card"),
+    label=Text("Carte professionnelle", "Professional card"),
     domain=Domain.TRADES_REGISTER,
     modality=Modality.ON_SITE,
     pricing=Pricing(
@@ -39,13 +39,13 @@ CARD = Service(
 )
 OVENS = Service(
     id="ovens",
-    label=Message("Conseil en fours", "Oven advice"),
+    label=Text("Conseil en fours", "Oven advice"),
     domain=Domain("equipment"),
     modality=Modality.REMOTE,
     pricing=Pricing(mode=PricingMode.INCLUDED_IN_DUES),
     trades=frozenset({BAKERY}),
 )
-CATALOGUE = ServiceCatalogue(id="demo", title=Message("Démo", "Demo"), services=(CARD, OVENS))
+CATALOGUE = ServiceCatalogue(id="demo", title=Text("Démo", "Demo"), services=(CARD, OVENS))
 REC = "consular-chamber/governing-bodies/recommendation"
 
 
@@ -104,11 +104,11 @@ def test_catalogues_refuse_unknown_and_duplicate_services() -> None:
     with pytest.raises(InvalidValueError, match="a service of the catalogue"):
         CATALOGUE.pick("nothing", answers=REC)
     with pytest.raises(InvalidValueError, match="distinct service ids"):
-        ServiceCatalogue(id="dup", title=Message("D", "D"), services=(CARD, CARD))
+        ServiceCatalogue(id="dup", title=Text("D", "D"), services=(CARD, CARD))
     with pytest.raises(InvalidValueError, match="French and English"):
         Service(
             id="x",
-            label=Message("seulement en français", " "),
+            label=Text("seulement en français", " "),
             domain=Domain.COMMUNICATION,
             modality=Modality.REMOTE,
             pricing=Pricing(mode=PricingMode.INCLUDED_IN_DUES),

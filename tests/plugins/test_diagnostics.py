@@ -18,12 +18,12 @@ from compagnonnage.diagnostics import (
     ChoiceQuestion,
     DiagnosticModule,
     Dimension,
-    Message,
     NumberQuestion,
     Question,
     Respondent,
     RespondentGroup,
     Scale,
+    Text,
     TextQuestion,
     YesNoQuestion,
     score,
@@ -32,7 +32,7 @@ from compagnonnage.diagnostics import (
 from compagnonnage.errors import InvalidValueError
 from compagnonnage.model import Body, BodyKind, IssueSeverity, Level, RegionRef, Scope, TradeRef
 
-M = Message("texte", "text")
+M = Text("texte", "text")
 
 # -- strategies: random but valid modules, and answers that fit them -------------------
 
@@ -44,7 +44,7 @@ def modules(draw: st.DrawFn) -> DiagnosticModule:
     size = len(scale.levels)
     level = st.integers(scale.low, scale.high)
     dimensions = tuple(
-        Dimension(id=f"d{i}", theme=M, title=Message(f"dim {i}", f"dim {i}"), levels=(M,) * size)
+        Dimension(id=f"d{i}", theme=M, title=Text(f"dim {i}", f"dim {i}"), levels=(M,) * size)
         for i in range(draw(st.integers(1, 3)))
     )
     questions: list[Question] = []
@@ -333,7 +333,7 @@ YES = YesNoQuestion(id="q", dimension_id="d", text=M)
         ),
         ({"dimensions": ()}, "at least one dimension"),
         ({"id": "Has/Slash"}, "lower-case key"),
-        ({"title": Message("", "x")}, "French and English"),
+        ({"title": Text("", "x")}, "French and English"),
     ],
 )
 def test_inconsistent_modules_are_refused(changes: dict[str, object], words: str) -> None:

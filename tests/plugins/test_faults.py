@@ -23,15 +23,15 @@ from compagnonnage.plugins import (
 )
 
 HEALTHY = """
-from compagnonnage.diagnostics import Message
+from compagnonnage.diagnostics import Text
 from compagnonnage.plugins import Branch, Nomenclature, Trade, TradeGroup, hookimpl
 
 @hookimpl
 def compagnonnage_register_trades(register):
-    trade = Trade(code="OK-01", title=Message("Métier", "Trade"))
-    group = TradeGroup(code="OK-G1", title=Message("Groupe", "Group"), trades=(trade,))
-    branch = Branch(code="OK", title=Message("Branche", "Branch"), groups=(group,))
-    register(Nomenclature(id="healthy", title=Message("Saine", "Healthy"), branches=(branch,)))
+    trade = Trade(code="OK-01", title=Text("Métier", "Trade"))
+    group = TradeGroup(code="OK-G1", title=Text("Groupe", "Group"), trades=(trade,))
+    branch = Branch(code="OK", title=Text("Branche", "Branch"), groups=(group,))
+    register(Nomenclature(id="healthy", title=Text("Saine", "Healthy"), branches=(branch,)))
 """
 
 # name → (source, error class expected, words the message must contain)
@@ -91,7 +91,18 @@ FAULTS: dict[str, tuple[str, type[PluginError], tuple[str, ...]]] = {
             return (yield)
         """,
         PluginValidationError,
-        ("wrappers",),
+        ("compagnonnage_register_rules", "@hookimpl(wrapper=True) is refused", "tryfirst=True"),
+    ),
+    "old-style-hook-wrapper": (
+        """
+        from compagnonnage.plugins import hookimpl
+
+        @hookimpl(hookwrapper=True)
+        def compagnonnage_recommend_support(recommendation):
+            yield
+        """,
+        PluginValidationError,
+        ("compagnonnage_recommend_support", "@hookimpl(hookwrapper=True) is refused"),
     ),
     "wrong-type": (
         """
@@ -162,7 +173,10 @@ def test_a_faulty_plugin_is_set_aside_and_named(
     french = failure.message("fr")
     assert french.startswith(f"extension « {name} » ({name} 0.0.1) : ")
     assert all(word in french for word in words if " " not in word and '"' not in word)
-    assert failure.problem_in("fr") != failure.problem_in("en") == failure.problem
+    assert failure.problem("fr") != failure.problem("en") == str(failure.problem)
+    assert str(failure.problem) in str(failure)
+    portuguese = failure.message("pt")
+    assert portuguese.startswith(f"extensão «{name}» ({name} 0.0.1): ")
     infos = {i.name: i for i in pm.list_plugins()}
     assert not infos[name].loaded
     assert infos["a-healthy"].loaded

@@ -13,8 +13,9 @@ import attrs
 import pytest
 
 import compagnonnage
+from compagnonnage._i18n import Catalogue
 from compagnonnage.catalogue import Service, ServiceCatalogue
-from compagnonnage.diagnostics import CONSULAR_CHAMBER_MODULE, DiagnosticModule, Message
+from compagnonnage.diagnostics import CONSULAR_CHAMBER_MODULE, DiagnosticModule, Text
 from compagnonnage.lifecycle import Lifecycle
 from compagnonnage.model import (
     HistoryEntry,
@@ -39,6 +40,9 @@ from compagnonnage.plugins import (
 )
 from compagnonnage.rules import Breach, Rule, RuleContext, Severity, rule
 
+WORDS = Catalogue("compagnonnage_tests", "compagnonnage_tests")
+"""A plugin's own catalogue, without translations: its words are English everywhere."""
+
 BAKERY = TradeRef("demo", "BAK")
 
 
@@ -53,16 +57,16 @@ def _plugin(name: str, **hooks: Callable[..., object]) -> types.ModuleType:
 def _nomenclature(ident: str = "demo") -> Nomenclature:
     return Nomenclature(
         id=ident,
-        title=Message("Démo", "Demo"),
+        title=Text("Démo", "Demo"),
         branches=(
             Branch(
                 code="ALI",
-                title=Message("Alimentation", "Food"),
+                title=Text("Alimentation", "Food"),
                 groups=(
                     TradeGroup(
                         code="ALI-G1",
-                        title=Message("Boulangerie", "Bakery"),
-                        trades=(Trade(code="BAK", title=Message("Boulangerie", "Bakery")),),
+                        title=Text("Boulangerie", "Bakery"),
+                        trades=(Trade(code="BAK", title=Text("Boulangerie", "Bakery")),),
                     ),
                 ),
             ),
@@ -147,7 +151,7 @@ def test_compagnonnage_register_trades_feeds_the_rule_context(togo: Programme) -
 
 def test_compagnonnage_register_regions_finds_the_country_of_a_subdivision() -> None:
     togo = RegionProfile(
-        region=RegionRef("TG"), title=Message("Togo", "Togo"), term_years=4, renewals=1
+        region=RegionRef("TG"), title=Text("Togo", "Togo"), term_years=4, renewals=1
     )
 
     @hookimpl
@@ -167,7 +171,7 @@ def test_compagnonnage_register_catalogues_offers_services_that_fit() -> None:
     priced = Pricing(mode=PricingMode.PRICED, currency="XOF")
     everywhere = Service(
         id="card",
-        label=Message("Carte", "Card"),
+        label=Text("Carte", "Card"),
         domain=compagnonnage.model.Domain.TRADES_REGISTER,
         modality=Modality.ON_SITE,
         pricing=priced,
@@ -176,7 +180,7 @@ def test_compagnonnage_register_catalogues_offers_services_that_fit() -> None:
         everywhere, id="ovens", trades=frozenset({BAKERY}), regions=frozenset({RegionRef("TG")})
     )
     catalogue = ServiceCatalogue(
-        id="demo-services", title=Message("Services", "Services"), services=(everywhere, bakers)
+        id="demo-services", title=Text("Services", "Services"), services=(everywhere, bakers)
     )
 
     @hookimpl
@@ -199,12 +203,10 @@ def test_compagnonnage_register_catalogues_offers_services_that_fit() -> None:
 def counting_rule() -> tuple[Rule, list[str]]:
     calls: list[str] = []
 
-    @rule(
-        "DEMO-001", title_fr="Titre", title_en="Title", severity=Severity.WARNING, origin="whoever"
-    )
+    @rule("DEMO-001", title=WORDS.message("Title"), severity=Severity.WARNING, origin="whoever")
     def _always(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         calls.append(p.id)
-        yield Breach((p.id,), "toujours", "always")
+        yield Breach((p.id,), WORDS.message("always"))
 
     return _always, calls
 
@@ -237,7 +239,7 @@ def test_compagnonnage_register_rules_collected_once_and_named_after_the_plugin(
 def test_compagnonnage_recommend_support_ranks_candidates_across_plugins(togo: Programme) -> None:
     def candidate(score: float, en: str) -> SupportCandidate:
         return SupportCandidate(
-            kind="training", title=Message(en, en), score=score, rationale=Message("r", "r")
+            kind="training", title=Text(en, en), score=score, rationale=Text("r", "r")
         )
 
     @hookimpl

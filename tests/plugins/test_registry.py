@@ -13,12 +13,13 @@ from attrs import frozen
 from hypothesis import given
 from hypothesis import strategies as st
 
+from compagnonnage._i18n import Catalogue
 from compagnonnage.catalogue import Service, ServiceCatalogue
 from compagnonnage.diagnostics import (
     CONSULAR_CHAMBER_MODULE,
     DiagnosticModule,
     Dimension,
-    Message,
+    Text,
     YesNoQuestion,
 )
 from compagnonnage.example import togo_programme
@@ -33,13 +34,16 @@ from compagnonnage.plugins import (
 from compagnonnage.registry import BUILTIN, CORE, Clash, Contribution, Contributions
 from compagnonnage.rules import rule
 
+WORDS = Catalogue("compagnonnage_tests", "compagnonnage_tests")
+"""A plugin's own catalogue, without translations: its words are English everywhere."""
+
 _PRICED = Pricing(mode=PricingMode.PRICED, currency="XOF")
 
 
 def _service(ident: str) -> Service:
     return Service(
         id=ident,
-        label=Message(ident, ident),
+        label=Text(ident, ident),
         domain=Domain.COMMUNICATION,
         modality=Modality.REMOTE,
         pricing=_PRICED,
@@ -48,7 +52,7 @@ def _service(ident: str) -> Service:
 
 def _catalogue(ident: str, *services: str) -> ServiceCatalogue:
     return ServiceCatalogue(
-        id=ident, title=Message(ident, ident), services=tuple(_service(s) for s in services)
+        id=ident, title=Text(ident, ident), services=tuple(_service(s) for s in services)
     )
 
 
@@ -108,7 +112,7 @@ def test_an_id_stands_once_or_not_at_all_and_each_clash_is_withheld(
 
 
 def test_the_core_keeps_its_rule_codes_and_its_module_id() -> None:
-    mine = rule("STG-001", title_fr="Autre", title_en="Other")(lambda p, ctx: ())
+    mine = rule("STG-001", title=WORDS.message("Other"))(lambda p, ctx: ())
     c = Contributions.of(
         [
             Contribution(
@@ -136,7 +140,7 @@ def test_the_core_keeps_its_rule_codes_and_its_module_id() -> None:
 
 
 def test_a_plugin_claiming_a_core_rule_code_keeps_the_rest_of_what_it_registered() -> None:
-    mine = rule("STG-001", title_fr="Autre", title_en="Other")(lambda p, ctx: ())
+    mine = rule("STG-001", title=WORDS.message("Other"))(lambda p, ctx: ())
     plugin = types.ModuleType("claimer")
 
     @hookimpl
@@ -161,16 +165,16 @@ def _module_with(ident: str, question: type[YesNoQuestion]) -> DiagnosticModule:
     return DiagnosticModule(
         id=ident,
         version="1",
-        title=Message(ident, ident),
+        title=Text(ident, ident),
         dimensions=(
             Dimension(
                 id="dim",
-                theme=Message("Thème", "Theme"),
-                title=Message("Titre", "Title"),
+                theme=Text("Thème", "Theme"),
+                title=Text("Titre", "Title"),
                 levels=[("un", "one"), ("deux", "two"), ("trois", "three"), ("quatre", "four")],
             ),
         ),
-        questions=(question(id="q", dimension_id="dim", text=Message("Q", "Q")),),
+        questions=(question(id="q", dimension_id="dim", text=Text("Q", "Q")),),
     )
 
 
@@ -210,7 +214,7 @@ def test_two_question_kinds_with_one_tag_withhold_the_modules_asking_them() -> N
 
 
 def test_a_plugin_rule_that_raises_is_left_out_and_named_an_error_in_strict_mode() -> None:
-    @rule("ZZ-001", title_fr="Casse", title_en="Breaks")
+    @rule("ZZ-001", title=WORDS.message("Breaks"))
     def breaks(programme: object, context: object) -> tuple[()]:
         raise ZeroDivisionError("no rule today")
 
@@ -225,11 +229,11 @@ def test_a_plugin_rule_that_raises_is_left_out_and_named_an_error_in_strict_mode
     report = relaxed.check(togo_programme())  # the other rules' results stand
     assert report.codes == get_plugin_manager(entry_points=False).check(togo_programme()).codes
     (failure,) = relaxed.failures
-    assert (failure.plugin, failure.hook) == ("breaker", "rule ZZ-001")
+    assert (failure.plugin, str(failure.hook)) == ("breaker", "rule ZZ-001")
     pm = get_plugin_manager(entry_points=False, strict=True, plugins=(plugin,))
     with pytest.raises(PluginHookError) as caught:
         pm.check(togo_programme())
-    assert (caught.value.plugin, caught.value.hook) == ("breaker", "rule ZZ-001")
+    assert (caught.value.plugin, str(caught.value.hook)) == ("breaker", "rule ZZ-001")
     assert "raised ZeroDivisionError: no rule today" in str(caught.value)
     assert caught.value.location is not None
     assert caught.value.location.endswith(f"test_registry.py:{_line('no rule today')}")

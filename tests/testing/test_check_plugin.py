@@ -9,13 +9,14 @@ from typing import Any, ClassVar
 import pytest
 from attrs import frozen
 
+from compagnonnage._i18n import Catalogue
 from compagnonnage.catalogue import ServiceCatalogue
 from compagnonnage.diagnostics import (
     DiagnosticModule,
     Dimension,
-    Message,
     Question,
     Scale,
+    Text,
     YesNoQuestion,
 )
 from compagnonnage.errors import InvalidValueError
@@ -43,16 +44,16 @@ def _module(*questions: Question, trades: Iterable[TradeRef] = ()) -> Diagnostic
     return DiagnosticModule(
         id="demo",
         version="1",
-        title=Message("Démo", "Demo"),
+        title=Text("Démo", "Demo"),
         dimensions=(
             Dimension(
                 id="dim",
-                theme=Message("Thème", "Theme"),
-                title=Message("Titre", "Title"),
+                theme=Text("Thème", "Theme"),
+                title=Text("Titre", "Title"),
                 levels=[("un", "one"), ("deux", "two"), ("trois", "three"), ("quatre", "four")],
             ),
         ),
-        questions=questions or (YesNoQuestion(id="q", dimension_id="dim", text=Message("Q", "Q")),),
+        questions=questions or (YesNoQuestion(id="q", dimension_id="dim", text=Text("Q", "Q")),),
         trades=frozenset(trades),
     )
 
@@ -107,7 +108,7 @@ def test_a_misspelled_hook_is_named_with_the_hook_it_resembles() -> None:
     report = check_plugin(Plugin("typo", compagnonnage_register_trade=compagnonnage_register_trade))
     (failure,) = report.failures
     assert failure.check == "hook compagnonnage_register_trade"
-    assert "did you mean compagnonnage_register_trades?" in failure.problem
+    assert "did you mean compagnonnage_register_trades?" in str(failure.problem)
     assert str(failure).startswith('plugin "typo" [hook compagnonnage_register_trade]: ')
 
 
@@ -130,9 +131,26 @@ def test_every_faulty_hook_is_reported_not_only_the_first() -> None:
         "hook compagnonnage_register_modules",
         "hook compagnonnage_stage_changed",
     ]
-    assert "not marked with @hookimpl" in report.failures[0].problem
-    assert "has a default value" in report.failures[1].problem
+    assert "not marked with @hookimpl" in str(report.failures[0].problem)
+    assert "has a default value" in str(report.failures[1].problem)
     assert report.checks == ("hooks", "load")
+
+
+@pytest.mark.parametrize("option", ["wrapper", "hookwrapper"])
+def test_a_hook_wrapper_is_refused_by_name_with_the_supported_alternative(option: str) -> None:
+    def compagnonnage_stage_changed(programme: Programme) -> Any:
+        yield
+
+    plugin = Plugin(
+        "wrapping",
+        compagnonnage_stage_changed=hookimpl(**{option: True})(compagnonnage_stage_changed),
+    )
+    failure = _only_failure(plugin)
+    assert (failure.plugin, failure.check) == ("wrapping", "hook compagnonnage_stage_changed")
+    assert f"@hookimpl({option}=True) is refused" in str(failure.problem)
+    assert "tryfirst=True" in str(failure.problem)
+    assert f"@hookimpl({option}=True) est refusé" in failure.message("fr")
+    assert f"@hookimpl({option}=True) é recusado" in failure.message("pt")
 
 
 def test_registering_the_wrong_type_names_the_hook_and_the_expected_type() -> None:
@@ -145,7 +163,7 @@ def test_registering_the_wrong_type_names_the_hook_and_the_expected_type() -> No
     )
     (failure,) = report.failures
     assert failure.check == "hook compagnonnage_register_catalogues"
-    assert "expected a ServiceCatalogue" in failure.problem
+    assert "expected a ServiceCatalogue" in str(failure.problem)
 
 
 # -- references ------------------------------------------------------------------------
@@ -160,8 +178,8 @@ def test_a_module_keyed_to_an_unknown_nomenclature_passes_once_its_nomenclature_
     plugin = _registering("keyed", _module(trades=[masonry]))
     (failure,) = check_plugin(plugin, max_examples=FEW).failures
     assert failure.check == "references"
-    assert "module 'demo' is for trade(s) uemoa:BTP-01" in failure.problem
-    assert "requires=" in failure.problem
+    assert "module 'demo' is for trade uemoa:BTP-01" in str(failure.problem)
+    assert "requires=" in str(failure.problem)
     assert check_plugin(plugin, requires=[compagnonnage_uemoa], max_examples=FEW).ok
 
 
@@ -170,7 +188,7 @@ def test_a_remedy_naming_a_missing_service_is_reported() -> None:
 
     base = _module()
     dim = base.dimensions[0]
-    remedy = Remedy(kind="training", title=Message("F", "T"), service_ids=("ghost",))
+    remedy = Remedy(kind="training", title=Text("F", "T"), service_ids=("ghost",))
     module = DiagnosticModule(
         id=base.id,
         version=base.version,
@@ -180,7 +198,7 @@ def test_a_remedy_naming_a_missing_service_is_reported() -> None:
     )
     report = check_plugin(_registering("remedy", module), max_examples=FEW)
     (failure,) = _failures(report, "references")
-    assert "remedy service 'ghost' is in no registered catalogue" in failure.problem
+    assert "remedy service 'ghost' is in no registered catalogue" in str(failure.problem)
 
 
 def _fields(obj: Any) -> dict[str, Any]:
@@ -204,15 +222,15 @@ class OverEagerQuestion(YesNoQuestion):
 
 def _eager_module() -> DiagnosticModule:
     return _module(
-        YesNoQuestion(id="plain", dimension_id="dim", text=Message("Q", "Q")),
-        OverEagerQuestion(id="eager", dimension_id="dim", text=Message("Q", "Q")),
+        YesNoQuestion(id="plain", dimension_id="dim", text=Text("Q", "Q")),
+        OverEagerQuestion(id="eager", dimension_id="dim", text=Text("Q", "Q")),
     )
 
 
 def test_a_question_kind_that_leaves_the_scale_is_caught_with_a_minimal_answer() -> None:
     failure = _only_failure(_registering("eager", _eager_module()))
     assert failure.check == "module demo"
-    assert failure.problem == "dimension 'dim': level 5 is off the scale; expected 1-4"
+    assert str(failure.problem) == "dimension 'dim': level 5 is off the scale; expected 1-4"
     # Shrunk: one respondent, one answer, no desired level.
     assert failure.example == "answers [r0 (elected_officials) eager=True], desired {}"
 
@@ -233,10 +251,10 @@ class PercentQuestion(Question):
 
 
 def test_a_plugin_question_kind_is_answered_with_the_values_it_accepts() -> None:
-    question = PercentQuestion(id="share", dimension_id="dim", text=Message("Part", "Share"))
+    question = PercentQuestion(id="share", dimension_id="dim", text=Text("Part", "Share"))
     failure = _only_failure(_registering("percent", _module(question)))
     assert failure.check == "module demo"
-    assert failure.problem == "dimension 'dim': level 5 is off the scale; expected 1-4"
+    assert str(failure.problem) == "dimension 'dim': level 5 is off the scale; expected 1-4"
     assert failure.example == "answers [r0 (elected_officials) share=100], desired {}"
 
 
@@ -250,7 +268,11 @@ def test_the_report_is_the_same_twice() -> None:
 # -- rules ------------------------------------------------------------------------------
 
 
-@rule("DEMO-001", title_fr="Fragile", title_en="Fragile", severity=Severity.WARNING)
+WORDS = Catalogue("compagnonnage_tests", "compagnonnage_tests")
+"""A plugin's own catalogue, without translations: its words are English everywhere."""
+
+
+@rule("DEMO-001", title=WORDS.message("Fragile"), severity=Severity.WARNING)
 def _fragile(programme: Programme, context: RuleContext) -> Iterable[Breach]:
     if len(programme.diagnostic.recommendations) >= 2:
         raise KeyError("second recommendation")
@@ -260,14 +282,19 @@ def _fragile(programme: Programme, context: RuleContext) -> Iterable[Breach]:
 _draws = itertools.count()
 
 
-@rule("DEMO-002", title_fr="Au hasard", title_en="At random", severity=Severity.WARNING)
+@rule("DEMO-002", title=WORDS.message("At random"), severity=Severity.WARNING)
 def _random(programme: Programme, context: RuleContext) -> Iterable[Breach]:
-    return [Breach((programme.id,), "au hasard", f"draw {next(_draws)}")]
+    return [Breach((programme.id,), WORDS.message("draw {n}", n=next(_draws)))]
 
 
-@rule("DEMO-003", title_fr="Muette", title_en="Mute", severity=Severity.WARNING)
+@rule("DEMO-003", title=WORDS.message("Mute"), severity=Severity.WARNING)
 def _mute(programme: Programme, context: RuleContext) -> Iterable[Breach]:
-    return [Breach((programme.id,), "", "")]
+    return [Breach((programme.id,), WORDS.message(" "))]
+
+
+@rule("DEMO-004", title=WORDS.message("Misspelt"), severity=Severity.WARNING)
+def _misspelt(programme: Programme, context: RuleContext) -> Iterable[Breach]:
+    return [Breach((programme.id,), WORDS.message("{programe} lacks a title", programme="x"))]
 
 
 def _register(*rules: Rule) -> Callable[[Callable[[Rule], None]], None]:
@@ -287,7 +314,8 @@ def _register(*rules: Rule) -> Callable[[Callable[[Rule], None]], None]:
             "2 recommendation(s)",
         ),
         (_random, "the same programme gave different breaches; expected the same", "stage draft"),
-        (_mute, "expected French and English text", "stage draft"),
+        (_mute, "yielded a breach whose text is blank in en", "stage draft"),
+        (_misspelt, "text cannot be written in en: KeyError: 'programe'", "stage draft"),
     ],
 )
 def test_a_faulty_rule_is_reported_with_the_smallest_programme(
@@ -297,7 +325,7 @@ def test_a_faulty_rule_is_reported_with_the_smallest_programme(
         Plugin("rules", compagnonnage_register_rules=hookimpl(_register(found)))
     )
     assert failure.check == f"rule {found.code}"
-    assert problem in failure.problem
+    assert problem in str(failure.problem)
     assert failure.example is not None
     assert example in failure.example
 
@@ -314,7 +342,7 @@ def test_recommendations_of_the_wrong_type_are_reported() -> None:
         Plugin("advice", compagnonnage_recommend_support=compagnonnage_recommend_support)
     )
     assert failure.check == "compagnonnage_recommend_support"
-    assert "returned ['rec-1']: expected SupportCandidate objects" in failure.problem
+    assert "returned ['rec-1']: expected SupportCandidate objects" in str(failure.problem)
 
 
 def test_candidates_naming_unknown_services_are_reported() -> None:
@@ -325,9 +353,9 @@ def test_candidates_naming_unknown_services_are_reported() -> None:
         return (
             SupportCandidate(
                 kind="training",
-                title=Message("Former", "Train"),
+                title=Text("Former", "Train"),
                 score=0.5,
-                rationale=Message("Parce que", "Because"),
+                rationale=Text("Parce que", "Because"),
                 service_ids=("nowhere",),
             ),
         )
@@ -335,7 +363,7 @@ def test_candidates_naming_unknown_services_are_reported() -> None:
     failure = _only_failure(
         Plugin("ghost", compagnonnage_recommend_support=compagnonnage_recommend_support)
     )
-    assert "names service 'nowhere', which no registered catalogue holds" in failure.problem
+    assert "names service 'nowhere', which no registered catalogue holds" in str(failure.problem)
 
 
 def test_a_listener_that_raises_on_closed_programmes_is_reported() -> None:
@@ -350,7 +378,7 @@ def test_a_listener_that_raises_on_closed_programmes_is_reported() -> None:
         examples=50,
     )
     assert failure.check == "compagnonnage_stage_changed"
-    assert "raised RuntimeError: closed programmes are not handled" in failure.problem
+    assert "raised RuntimeError: closed programmes are not handled" in str(failure.problem)
     assert failure.example is not None
     assert "at stage closed" in failure.example
 
@@ -367,7 +395,7 @@ def test_assert_ok_raises_an_assertion_error_of_our_hierarchy_listing_every_fail
     assert isinstance(raised.value, PluginError)
     assert raised.value.report is report
     message = str(raised.value)
-    assert message.startswith('plugin "rules": 2 conformance failure(s); expected none')
+    assert message.startswith('plugin "rules": 2 conformance failures; expected none')
     assert "[rule DEMO-002]" in message
     assert "[rule DEMO-003]" in message
 

@@ -110,7 +110,7 @@ from typing import ClassVar
 from attrs import field, frozen
 
 from compagnonnage import hookimpl
-from compagnonnage.diagnostics import DiagnosticModule, Dimension, Message, YesNoQuestion
+from compagnonnage.diagnostics import DiagnosticModule, Dimension, Text, YesNoQuestion
 from compagnonnage.testing.conformance import check_plugin
 
 
@@ -125,16 +125,16 @@ class TimedQuestion(YesNoQuestion):
 MODULE = DiagnosticModule(
     id="timed-module",
     version="1",
-    title=Message("Module", "Module"),
+    title=Text("Module", "Module"),
     dimensions=(
         Dimension(
             id="dim",
-            theme=Message("Thème", "Theme"),
-            title=Message("Titre", "Title"),
+            theme=Text("Thème", "Theme"),
+            title=Text("Titre", "Title"),
             levels=[("1", "1"), ("2", "2"), ("3", "3"), ("4", "4")],
         ),
     ),
-    questions=(TimedQuestion(id="when", dimension_id="dim", text=Message("Q", "Q")),),
+    questions=(TimedQuestion(id="when", dimension_id="dim", text=Text("Q", "Q")),),
 )
 
 
@@ -157,7 +157,7 @@ def test_a_broken_plugin_fails_check_plugin_naming_the_plugin_and_the_defect(
     result = _run(pytester, BROKEN)
     result.assert_outcomes(failed=1)
     out = result.stdout.str()
-    assert 'ConformanceError: plugin "broken": 1 conformance failure(s); expected none' in out
+    assert 'ConformanceError: plugin "broken": 1 conformance failure; expected none' in out
     assert (
         '- plugin "broken" [documents]: make_converter raised StructureHandlerNotFoundError: '
         "Unsupported type: <class 'datetime.time'>" in out

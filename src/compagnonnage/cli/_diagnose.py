@@ -1,4 +1,10 @@
-"""``diagnose FILE --answers ANSWERS``: score the applicable modules on the answers."""
+"""``diagnose FILE --answers ANSWERS``: score the applicable modules on the answers.
+
+The suggested findings of a trade- or region-specific module carry its trade and
+region (:func:`~compagnonnage.diagnostics.finding_keys`); ``--trade`` and
+``--region`` give them the trade and region of every suggested finding instead,
+so that recommending support later sees them.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import argparse
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from compagnonnage._i18n import enum_label, term
+from compagnonnage._i18n import _p, enum_label, term
 from compagnonnage._locale import format_number
 from compagnonnage.cli._common import (
     OK,
@@ -20,7 +26,10 @@ from compagnonnage.cli._session import CliError, Session
 
 if TYPE_CHECKING:
     from compagnonnage.diagnostics import DiagnosticModule, DiagnosticResult, Evidence
-    from compagnonnage.model import Programme
+    from compagnonnage.model import Programme, RegionRef, TradeRef
+
+    Keys = dict[str, tuple[TradeRef | None, RegionRef | None]]
+    """The trade and region of each module's suggested findings, by module id."""
 
 
 def _value(value: object, s: Session) -> str:
@@ -33,12 +42,30 @@ def _value(value: object, s: Session) -> str:
 
 def _evidence(e: Evidence, s: Session) -> str:
     level = "—" if e.level is None else str(e.level)
-    note = f" « {e.note} »" if s.lang == "fr" and e.note else (f' "{e.note}"' if e.note else "")
+    note = " " + _p("quoted answer note", '"{note}"', note=e.note)(s.lang) if e.note else ""
     return f"{enum_label(e.group, s.lang)} {e.respondent_id}, {e.question_id} = {_value(e.value, s)} → {level}{note}"
 
 
-def _result_data(result: DiagnosticResult, s: Session) -> dict[str, Any]:
-    found = result.findings(s.lang)
+def _keys(
+    args: argparse.Namespace, programme: Programme, modules: dict[str, DiagnosticModule]
+) -> Keys:
+    """The trade and region of each module's findings: ``--trade``/``--region``, else the module's."""
+    from compagnonnage.cli._listings import _region_option, _trade_option
+    from compagnonnage.diagnostics import finding_keys
+
+    trade = _trade_option(getattr(args, "trade", None))
+    region = _region_option(getattr(args, "region", None))
+    body, scope = programme.beneficiary, programme.scope
+    keys: Keys = {}
+    for module_id, module in modules.items():
+        own_trade, own_region = finding_keys(module, body=body, scope=scope)
+        keys[module_id] = (trade or own_trade, region or own_region)
+    return keys
+
+
+def _result_data(result: DiagnosticResult, keys: Keys, s: Session) -> dict[str, Any]:
+    trade, region = keys[result.module_id]
+    found = result.findings(s.lang, trade=trade, region=region)
     return {
         "module": result.module_id,
         "version": result.module_version,
@@ -57,31 +84,31 @@ def _result_data(result: DiagnosticResult, s: Session) -> dict[str, Any]:
             for d in result.dimensions
         ],
         "suggested": [
-            {"kind": f.KIND, "id": f.id, "statement": f.statement}
+            {
+                "kind": f.KIND,
+                "id": f.id,
+                "statement": f.statement,
+                "trade": None if f.trade is None else str(f.trade),
+                "region": None if f.region is None else str(f.region),
+            }
             for f in (*found.issues, *found.practices, *found.recommendations)
         ],
     }
 
 
 def _record(
-    programme: Programme,
-    results: list[DiagnosticResult],
-    modules: dict[str, DiagnosticModule],
-    s: Session,
+    programme: Programme, results: list[DiagnosticResult], keys: Keys, s: Session
 ) -> Programme:
     """``programme`` with the scores and suggested findings recorded, through the lifecycle.
 
-    The findings of a trade- or region-specific module carry that trade and region.
+    The findings carry the trade and region of :func:`_keys`.
     """
-    from compagnonnage.diagnostics import finding_keys
-
     lifecycle = s.plugins.lifecycle()
     by, at = actor(programme)
-    body, scope = programme.beneficiary, programme.scope
     for result in results:
         for capacity in result.scores():
             programme = lifecycle.record_score(programme, capacity, by=by, at=at)
-        trade, region = finding_keys(modules[result.module_id], body=body, scope=scope)
+        trade, region = keys[result.module_id]
         found = result.findings(s.lang, trade=trade, region=region)
         for finding in (*found.issues, *found.practices, *found.recommendations):
             programme = lifecycle.record_finding(programme, finding, by=by, at=at)
@@ -102,6 +129,7 @@ def diagnose(args: argparse.Namespace, s: Session) -> int:
             programme=programme.id,
         )
     modules = {m.id: m for m in s.plugins.modules_for(programme)}
+    keys = _keys(args, programme, modules)
     answered = set(collected.module_ids) | set(collected.desired)
     unknown = sorted(answered - set(modules))
     if unknown:
@@ -122,8 +150,8 @@ def diagnose(args: argparse.Namespace, s: Session) -> int:
             except PluginHookError:
                 continue  # recorded by the manager: reported beside the others' results
     if args.write:
-        rewrite(args.file, _record(programme, results, modules, s), stamp, s, force=args.force)
-    data = [_result_data(r, s) for r in results]
+        rewrite(args.file, _record(programme, results, keys, s), stamp, s, force=args.force)
+    data = [_result_data(r, keys, s) for r in results]
     if args.format == "json":
         emit_json({"programme_id": programme.id, "results": data, "written": args.write})
         return OK

@@ -248,6 +248,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     )
     args.add_argument("--write", action="store_true", help=say("help_write", lang))
     args.add_argument("--force", action="store_true", help=say("help_force", lang))
+    args.add_argument("--trade", metavar="NOMENCLATURE:CODE", help=say("help_findings_trade", lang))
+    args.add_argument("--region", metavar="ISO", help=say("help_findings_region", lang))
     _format(args, lang, ("text", "json"))
 
     _, args = command("form")

@@ -122,6 +122,14 @@ TEXT: dict[str, Message] = {
     "help_write": _("record the scores and suggested findings into the document (atomic write)"),
     "help_output": _("file to write (default: standard output); its folder must exist"),
     "help_force": _("replace even a read-only file or one with other hard links"),
+    "help_findings_trade": _(
+        "the trade of the suggested findings (nomenclature:code); by default, that of a "
+        "trade-specific module"
+    ),
+    "help_findings_region": _(
+        "the region of the suggested findings (ISO 3166 code); by default, that of a "
+        "region-specific module"
+    ),
     "help_iati": _("publish programmes as IATI 2.03 activities, or check an IATI file (--check)"),
     "help_iati_files": _("programme documents to publish (or IATI files with --check)"),
     "help_iati_check": _("check IATI 2.03 files (schema, codelists, IATI rules)"),

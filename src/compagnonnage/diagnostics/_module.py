@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Message, Text, _
+from compagnonnage._i18n import Message, Text, _, _n
 from compagnonnage.errors import InvalidValueError
 from compagnonnage.model import ACTION_KINDS, Domain, RegionRef, TradeRef
 
@@ -78,8 +78,7 @@ def _one_of(names: Iterable[str]) -> Message:
 
 
 def _level_in(scale: Scale) -> Message:
-    span = f"{scale.low}-{scale.high}"
-    return _("a level in {span}", span=span)
+    return _("a level in {low}-{high}", low=scale.low, high=scale.high)
 
 
 def _texts(values: Iterable[Text | tuple[str, str]]) -> tuple[Text, ...]:
@@ -318,9 +317,11 @@ class NumberQuestion(Question):
             raise InvalidValueError(
                 f"NumberQuestion {self.id!r}",
                 "thresholds",
-                _(
-                    "{value} thresholds for a {low}-{high} scale",
-                    value=len(scale.levels) - 1,
+                _n(
+                    "{count} threshold for a {low}-{high} scale",
+                    "{count} thresholds for a {low}-{high} scale",
+                    len(scale.levels) - 1,
+                    count=len(scale.levels) - 1,
                     low=scale.low,
                     high=scale.high,
                 ),
@@ -396,7 +397,7 @@ class DiagnosticModule:
                 raise InvalidValueError(
                     owner,
                     f"dimensions[{d.id}].levels",
-                    _("{size} level descriptions", size=size),
+                    _n("{count} level description", "{count} level descriptions", size, count=size),
                     len(d.levels),
                 )
         known = {d.id for d in self.dimensions}

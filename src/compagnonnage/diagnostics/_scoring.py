@@ -17,7 +17,7 @@ from typing import Any
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Lang, _
+from compagnonnage._i18n import Lang, _, enum_label
 from compagnonnage.diagnostics._module import (
     AnswerValue,
     DiagnosticModule,
@@ -54,14 +54,6 @@ class RespondentGroup(enum.Enum):
     STAFF = "staff"
     CONSTITUENTS = "constituents"
     PARTNERS = "partners"
-
-
-_GROUP_LABEL = {
-    RespondentGroup.ELECTED_OFFICIALS: ("élus", "elected officials"),
-    RespondentGroup.STAFF: ("salariés", "staff"),
-    RespondentGroup.CONSTITUENTS: ("ressortissants", "constituents"),
-    RespondentGroup.PARTNERS: ("partenaires", "partners"),
-}
 
 
 _VALUE_TYPES = (bool, int, float, Decimal, str)
@@ -255,14 +247,13 @@ class DiagnosticResult:
                 )
                 issues.append(issue)
                 aim = max(d.desired or d.scale.low, d.scale.low + 1)
-                target = dim.levels[aim - d.scale.low](lang)
-                lead = "Viser" if lang == "fr" else "Aim for"
+                target = dim.levels[aim - d.scale.low]
                 recommendations.append(
                     Recommendation(
                         id=finding_id(self.module_id, ident, "recommendation"),
-                        statement=f"{title} — {lead} : {target}"
-                        if lang == "fr"
-                        else f"{title} — {lead}: {target}",
+                        statement=_(
+                            "{dimension} — Aim for: {level}", dimension=dim.title, level=target
+                        )(lang),
                         cites=(issue.id,),
                         priority=Priority.HIGH,
                         horizon=_horizon(d.gap),
@@ -271,15 +262,14 @@ class DiagnosticResult:
                 )
             if d.divergent:
                 low, high = min(d.by_respondent.values()), max(d.by_respondent.values())
-                groups = ", ".join(
-                    f"{_GROUP_LABEL[g][0 if lang == 'fr' else 1]} {lvl}"
-                    for g, lvl in d.by_group.items()
-                )
-                statement = (
-                    f"{title} — les répondants divergent (niveaux {low} à {high} ; {groups})"
-                    if lang == "fr"
-                    else f"{title} — respondents diverge (levels {low} to {high}; {groups})"
-                )
+                groups = ", ".join(f"{enum_label(g, lang)} {lvl}" for g, lvl in d.by_group.items())
+                statement = _(
+                    "{dimension} — respondents diverge (levels {low} to {high}; {groups})",
+                    dimension=dim.title,
+                    low=low,
+                    high=high,
+                    groups=groups,
+                )(lang)
                 issues.append(
                     MajorIssue(
                         id=finding_id(self.module_id, ident, "divergence"),
@@ -328,17 +318,15 @@ class QuestionKindError(CompagnonnageError):
         self.kind = question.KIND
         self.function = f"{type(question).__qualname__}.level_of"
         self.raised = f"{type(exc).__name__}: {exc}"
-        super().__init__(self.message("en"))
-
-    def message(self, lang: Lang) -> str:
-        """The error in ``lang`` (``"fr"`` or ``"en"``)."""
-        return _(
-            "{function} (question {question_id!r} of module {module_id!r}) raised {raised}",
-            function=self.function,
-            question_id=self.question_id,
-            module_id=self.module_id,
-            raised=self.raised,
-        )(lang)
+        super().__init__(
+            _(
+                "{function} (question {question} of module {module}) raised {exception}",
+                function=self.function,
+                question=repr(self.question_id),
+                module=repr(self.module_id),
+                exception=self.raised,
+            )
+        )
 
 
 def _level_of(module: DiagnosticModule, question: Question, value: object) -> int | None:

@@ -11,7 +11,7 @@ from typing import Any
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Message, _
+from compagnonnage._i18n import Message, Text, _
 from compagnonnage.diagnostics._module import bilingual
 from compagnonnage.errors import InvalidValueError
 from compagnonnage.model import ACTION_KINDS, Domain, RegionRef, TradeRef
@@ -36,9 +36,24 @@ def _action_tag(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             type(instance).__name__,
             attribute.name,
-            _("one of {TAGS}", TAGS=_TAGS),
+            _("one of {listed}", listed=_TAGS),
             value,
         )
+
+
+def _words(instance: object, attribute: Any, value: Any) -> None:
+    """A :class:`Text` in French and English (data), or a :class:`Message` (a catalogue's)."""
+    if isinstance(value, Message):
+        return
+    if isinstance(value, Text):
+        bilingual(instance, attribute, value)
+        return
+    raise InvalidValueError(
+        type(instance).__name__,
+        attribute.name,
+        _("a Text with French and English text, or a Message"),
+        value,
+    )
 
 
 @frozen(kw_only=True)
@@ -47,7 +62,10 @@ class SupportCandidate:
 
     :ivar kind: the action kind tag (``"training"``, ``"methodological_support"`` …).
     :ivar score: how well it fits, from 0 to 1; candidates are ranked by it.
-    :ivar rationale: why it fits, in both languages.
+    :ivar title: what the action would do: a :class:`~compagnonnage._i18n.Text`
+        (a module remedy's title, data) or a :class:`~compagnonnage._i18n.Message`
+        of a plugin's catalogue.
+    :ivar rationale: why it fits, likewise a message or a text.
     :ivar service_ids: catalogue services the action would draw on.
     :ivar module_id: the diagnostic module behind the proposal, if any.
     :ivar dimension_id: the dimension of that module, if any.
@@ -55,12 +73,12 @@ class SupportCandidate:
 
     kind: str = field(validator=_action_tag)
     """The action kind tag (``"training"``, ``"methodological_support"``…)."""
-    title: Message = field(validator=bilingual)
-    """What the action would do, in both languages."""
+    title: Text | Message = field(validator=_words)
+    """What the action would do: ``title(lang)`` in any language."""
     score: float = field(validator=_score)
     """How well it fits, from 0 to 1; candidates are ranked by it."""
-    rationale: Message = field(validator=bilingual)
-    """Why it fits, in both languages."""
+    rationale: Text | Message = field(validator=_words)
+    """Why it fits: ``rationale(lang)`` in any language."""
     domain: Domain | None = field(default=None, validator=v.instance_of(Domain, optional=True))
     """The support domain, for methodological support."""
     service_ids: tuple[str, ...] = field(default=(), validator=v.tuple_of(str, item=v.identifier))

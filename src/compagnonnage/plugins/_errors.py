@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compagnonnage._i18n import Lang
+from compagnonnage._i18n import Message, _, _p
 from compagnonnage.errors import CompagnonnageError
 
 
@@ -13,10 +13,14 @@ class PluginWarning(UserWarning):
 class PluginError(CompagnonnageError):
     """A plugin could not be loaded, registered or called.
 
+    ``error.message(lang)`` says it in any language the library speaks, from one
+    message naming the plugin, its distribution if known, and the problem;
+    ``str(error)`` is the English text. What a plugin's own exception says is
+    quoted as it is.
+
     :ivar plugin: the plugin's name (its entry-point name, or the module's name).
-    :ivar problem: what is wrong and what was expected, in English.
-    :ivar problem_fr: the same in French (what a plugin's own exception says is
-        quoted as it is).
+    :ivar problem: what is wrong and what was expected, without naming the
+        plugin: a :class:`~compagnonnage._i18n.Message` (``error.problem("fr")``).
     :ivar distribution: the installed distribution that provides it, if known.
     :ivar version: that distribution's version, if known.
     """
@@ -24,29 +28,26 @@ class PluginError(CompagnonnageError):
     def __init__(
         self,
         plugin: str,
-        problem: str,
+        problem: Message,
         *,
-        fr: str,
         distribution: str | None = None,
         version: str | None = None,
     ) -> None:
         self.plugin = plugin
         self.problem = problem
-        self.problem_fr = fr
         self.distribution = distribution
         self.version = version
-        super().__init__(self.message("en"))
-
-    def problem_in(self, lang: Lang) -> str:
-        """What is wrong, in ``lang`` (``"fr"`` or ``"en"``), without naming the plugin."""
-        return self.problem_fr if lang == "fr" else self.problem
-
-    def message(self, lang: Lang) -> str:
-        """The whole error in ``lang``: the plugin, its distribution if known, the problem."""
-        where = f" ({self.distribution} {self.version})" if self.distribution else ""
-        if lang == "fr":
-            return f"extension « {self.plugin} »{where} : {self.problem_fr}"
-        return f'plugin "{self.plugin}"{where}: {self.problem}'
+        if distribution is None:
+            text = _('plugin "{plugin}": {problem}', plugin=plugin, problem=problem)
+        else:
+            where = f"{distribution} {version}" if version else distribution
+            text = _(
+                'plugin "{plugin}" ({distribution}): {problem}',
+                plugin=plugin,
+                distribution=where,
+                problem=problem,
+            )
+        super().__init__(text)
 
 
 class PluginImportError(PluginError):
@@ -64,6 +65,23 @@ class PluginValidationError(PluginError):
 
 class PluginRegistrationError(PluginError):
     """The plugin raised while registering, or registered an object of the wrong type."""
+
+
+_KINDS: dict[str, Message] = {
+    "nomenclature": _p("registered kind", "nomenclature"),
+    "region": _p("registered kind", "region"),
+    "module": _p("registered kind", "module"),
+    "catalogue": _p("registered kind", "catalogue"),
+    "service": _p("registered kind", "service"),
+    "rule": _p("registered kind", "rule"),
+    "question_kind": _p("registered kind", "question kind"),
+}
+"""What a plugin registers, in words (``DuplicateRegistrationError.kind`` is the key)."""
+
+
+def kind_label(kind: str) -> Message | str:
+    """``kind`` (``"module"``, ``"question_kind"`` …) in words, rendered in the error's language."""
+    return _KINDS.get(kind, kind)
 
 
 class DuplicateRegistrationError(PluginRegistrationError):
@@ -97,25 +115,33 @@ class DuplicateRegistrationError(PluginRegistrationError):
         self.first = first
         self.first_distribution = first_distribution
         self.kept = kept
-        held = f" ({first_distribution})" if first_distribution else ""
+        what = kind_label(kind)
         if first == plugin:
-            en = f'{kind} "{ident}" is registered twice; expected distinct ids'
-            fr = f"{kind} « {ident} » enregistré deux fois ; attendu des identifiants distincts"
+            problem = _(
+                '{kind} "{ident}" is registered twice; expected distinct ids',
+                kind=what,
+                ident=ident,
+            )
         elif kept is not None:
-            en = f'{kind} "{ident}" belongs to "{kept}"; this plugin\'s is left out'
-            fr = f"{kind} « {ident} » appartient à « {kept} » ; celui de l'extension est écarté"
+            problem = _(
+                '{kind} "{ident}" belongs to "{kept}"; this plugin\'s is left out',
+                kind=what,
+                ident=ident,
+                kept=kept,
+            )
         else:
-            en = (
-                f'{kind} "{ident}" is also registered by plugin "{first}"{held}: withheld '
-                f"from both; block one of them (COMPAGNONNAGE_DISABLE_PLUGINS={plugin} or "
-                f"={first}) to give it to the other"
+            held = f" ({first_distribution})" if first_distribution else ""
+            problem = _(
+                '{kind} "{ident}" is also registered by plugin "{first}"{held}: withheld '
+                "from both; block one of them (COMPAGNONNAGE_DISABLE_PLUGINS={plugin} or "
+                "={first}) to give it to the other",
+                kind=what,
+                ident=ident,
+                first=first,
+                held=held,
+                plugin=plugin,
             )
-            fr = (
-                f"{kind} « {ident} » est aussi enregistré par l'extension « {first} »{held} : "
-                f"retenu pour les deux ; bloquez l'une d'elles (COMPAGNONNAGE_DISABLE_PLUGINS="
-                f"{plugin} ou ={first}) pour le laisser à l'autre"
-            )
-        super().__init__(plugin, en, fr=fr, distribution=distribution, version=version)
+        super().__init__(plugin, problem, distribution=distribution, version=version)
 
 
 class PluginHookError(PluginError):
@@ -125,28 +151,29 @@ class PluginHookError(PluginError):
     that the library calls later (a question kind's ``level_of`` …). Chained
     from the original exception.
 
-    :ivar hook: what was being called: the hook's name, or the function's.
+    :ivar hook: what was being called: the hook's name, or the function's (a
+        message when it needs words: ``rule MY-001``, ``LikertQuestion.level_of
+        (question 'q' of module 'm')``).
     :ivar location: ``file:line`` where the plugin's code raised, if known.
+    :ivar problem: what was called and what went wrong (with ``location``).
     """
 
     def __init__(
         self,
         plugin: str,
-        hook: str,
-        problem: str,
+        hook: str | Message,
+        problem: Message,
         *,
-        fr: str,
         distribution: str | None = None,
         version: str | None = None,
         location: str | None = None,
     ) -> None:
         self.hook = hook
         self.location = location
-        at = f" ({location})" if location else ""
-        super().__init__(
-            plugin,
-            f"{hook}: {problem}{at}",
-            fr=f"{hook} : {fr}{at}",
-            distribution=distribution,
-            version=version,
-        )
+        if location is None:
+            said = _("{hook}: {problem}", hook=hook, problem=problem)
+        else:
+            said = _(
+                "{hook}: {problem} ({location})", hook=hook, problem=problem, location=location
+            )
+        super().__init__(plugin, said, distribution=distribution, version=version)

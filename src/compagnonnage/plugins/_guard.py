@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from compagnonnage._i18n import Message, _
 from compagnonnage.plugins._errors import PluginHookError
 
 _LIBRARY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -66,14 +67,13 @@ def _clip(text: str) -> str:
     return line if len(line) <= _SHOWN else line[:_SHOWN] + " …"
 
 
-def failure(origin: Origin, what: str, exc: BaseException) -> PluginHookError:
+def failure(origin: Origin, what: str | Message, exc: BaseException) -> PluginHookError:
     """Our error for ``exc`` raised by ``origin``'s code while calling ``what``; chained."""
     said = _clip(f"{type(exc).__name__}: {exc}")
     error = PluginHookError(
         origin.name,
         what,
-        f"raised {said}",
-        fr=f"a levé {said}",
+        _("raised {exception}", exception=said),
         distribution=origin.distribution,
         version=origin.version,
         location=location(exc),

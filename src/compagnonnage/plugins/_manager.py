@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pluggy
 
+from compagnonnage._i18n import SOURCE_LANGUAGE, Message, _
 from compagnonnage.catalogue import Service, ServiceCatalogue
 from compagnonnage.diagnostics import DiagnosticModule
 from compagnonnage.errors import UnknownReferenceError
-from compagnonnage.lifecycle import Lifecycle
 from compagnonnage.model import HistoryEntry, Programme, RegionRef, TradeRef
 from compagnonnage.plugins import _builtin, _discovery, hookspecs
 from compagnonnage.plugins._errors import (
@@ -54,6 +54,7 @@ from compagnonnage.rules import Breach, Report, Rule, RuleContext, RuleSet
 
 if TYPE_CHECKING:
     from compagnonnage.diagnostics import Answer, DiagnosticResult
+    from compagnonnage.lifecycle import Lifecycle
     from compagnonnage.plugins._candidates import SupportCandidate, SupportRecommendations
 
 GROUP = hookspecs.PROJECT
@@ -81,14 +82,33 @@ def _name_of(plugin: object) -> str:
     return name if isinstance(name, str) else type(plugin).__name__
 
 
-def _did_you_mean(word: str, known: Iterable[str]) -> tuple[str, str]:
-    """`` (did you mean x?)`` in English and French, or nothing."""
+def _did_you_mean(word: str, known: Iterable[str]) -> str | None:
+    """The known name closest to ``word``, if one is close enough."""
     import difflib  # only when a name is misspelled: it costs a tenth of loading plugins
 
     close = difflib.get_close_matches(word, list(known), n=1)
-    if not close:
-        return "", ""
-    return f" (did you mean {close[0]}?)", f" (vouliez-vous dire {close[0]} ?)"
+    return close[0] if close else None
+
+
+def _wrapper_refused(hook: str, opts: Mapping[str, Any]) -> Message:
+    """Why a hook wrapper is refused, naming the option the plugin used.
+
+    pluggy would give a wrapper the results of every other implementation to
+    read and replace; here each implementation is called behind its own guard,
+    so that a failing plugin is named and the others' results stand, and each
+    result stays attributed to its plugin. A wrapper would see the guard's
+    outcomes, not the plugins' results, and could drop or alter another plugin's
+    contribution: it is refused, with the supported way to run first or last.
+    """
+    option = "hookwrapper=True" if opts.get("hookwrapper") else "wrapper=True"
+    return _(
+        "{hook}: @hookimpl({option}) is refused: each implementation is called on its own, "
+        "behind a guard, so that a failing plugin leaves the others' results standing, "
+        "and a wrapper would read and replace other plugins' results; to run before or "
+        "after the others, use @hookimpl(tryfirst=True) or @hookimpl(trylast=True)",
+        hook=hook,
+        option=option,
+    )
 
 
 _BRIEF = reprlib.Repr()
@@ -127,8 +147,12 @@ class _Registrar:
             expected = self.spec.cls.__name__
             problem = PluginRegistrationError(
                 self.origin.name,
-                f"{self.hook} registered {_shown(obj)}: expected a {expected}",
-                fr=f"{self.hook} a enregistré {_shown(obj)} : attendu un objet {expected}",
+                _(
+                    "{hook} registered {registered}: expected a {expected}",
+                    hook=self.hook,
+                    registered=_shown(obj),
+                    expected=expected,
+                ),
                 distribution=self.origin.distribution,
                 version=self.origin.version,
             )
@@ -219,10 +243,10 @@ class PluginManager:
         try:
             plugin = ep.load()
         except Exception as exc:
+            said = f"{type(exc).__name__}: {exc}"
             error = PluginImportError(
                 ep.name,
-                f"cannot import {ep.value!r}: {type(exc).__name__}: {exc}",
-                fr=f"import de {ep.value!r} impossible : {type(exc).__name__}: {exc}",
+                _("cannot import {value}: {exception}", value=repr(ep.value), exception=said),
                 distribution=origin.distribution,
                 version=origin.version,
             )
@@ -239,8 +263,12 @@ class PluginManager:
             self._fail(
                 PluginValidationError(
                     name,
-                    f"the name is already taken by {held.distribution or 'another plugin'}",
-                    fr=f"le nom est déjà pris par {held.distribution or 'une autre extension'}",
+                    _("the name is already taken by another plugin")
+                    if held.distribution is None
+                    else _(
+                        "the name is already taken by {distribution}",
+                        distribution=held.distribution,
+                    ),
                     distribution=origin.distribution,
                     version=origin.version,
                 )
@@ -278,28 +306,30 @@ class PluginManager:
             )
         )
 
-    def _invalid(self, origin: Origin, problem: str, fr: str) -> PluginValidationError:
+    def _invalid(self, origin: Origin, problem: Message) -> PluginValidationError:
         return PluginValidationError(
-            origin.name, problem, fr=fr, distribution=origin.distribution, version=origin.version
+            origin.name, problem, distribution=origin.distribution, version=origin.version
         )
 
     def _check_impl(self, origin: Origin, attr: str, function: Any, opts: Any) -> None:
         """One marked implementation against its spec: known, no wrapper, parameters offered."""
         hook = opts.get("specname") or attr
         if hook not in hookspecs.HOOKS:
-            en, fr = _did_you_mean(hook, hookspecs.HOOKS)
+            close = _did_you_mean(hook, hookspecs.HOOKS)
             known = ", ".join(hookspecs.HOOKS)
             raise self._invalid(
                 origin,
-                f"{hook} is not a hook{en}; known hooks: {known}",
-                f"{hook} n'est pas un point d'accroche{fr} ; ceux qui existent : {known}",
+                _("{hook} is not a hook; known hooks: {known}", hook=hook, known=known)
+                if close is None
+                else _(
+                    "{hook} is not a hook (did you mean {close}?); known hooks: {known}",
+                    hook=hook,
+                    close=close,
+                    known=known,
+                ),
             )
         if opts.get("hookwrapper") or opts.get("wrapper"):
-            raise self._invalid(
-                origin,
-                f"{hook}: hook wrappers are not supported",
-                f"{hook} : les enveloppes (wrappers) ne sont pas prises en charge",
-            )
+            raise self._invalid(origin, _wrapper_refused(hook, opts))
         offered = getattr(self._pm.hook, hook).spec.argnames
         try:
             parameters = list(inspect.signature(function).parameters.values())
@@ -309,19 +339,34 @@ class PluginManager:
             if p.default is not p.empty:
                 raise self._invalid(
                     origin,
-                    f"{hook}: parameter {p.name} has a default value, which pluggy never "
-                    "fills; remove the default",
-                    f"{hook} : le paramètre {p.name} a une valeur par défaut, que pluggy ne "
-                    "remplit jamais ; retirez-la",
+                    _(
+                        "{hook}: parameter {parameter} has a default value, which pluggy never "
+                        "fills; remove the default",
+                        hook=hook,
+                        parameter=p.name,
+                    ),
                 )
             if p.name not in offered:
-                en, fr = _did_you_mean(p.name, offered)
+                close = _did_you_mean(p.name, offered)
                 said = ", ".join(offered)
                 raise self._invalid(
                     origin,
-                    f"{hook}: parameter {p.name} is not offered by the hook{en}; it offers {said}",
-                    f"{hook} : le paramètre {p.name} n'est pas offert par ce point "
-                    f"d'accroche{fr} ; il offre {said}",
+                    _(
+                        "{hook}: parameter {parameter} is not offered by the hook; "
+                        "it offers {offered}",
+                        hook=hook,
+                        parameter=p.name,
+                        offered=said,
+                    )
+                    if close is None
+                    else _(
+                        "{hook}: parameter {parameter} is not offered by the hook "
+                        "(did you mean {close}?); it offers {offered}",
+                        hook=hook,
+                        parameter=p.name,
+                        close=close,
+                        offered=said,
+                    ),
                 )
 
     def _guarded(self, plugin: object, origin: Origin) -> object:
@@ -337,9 +382,7 @@ class PluginManager:
                 if attr.startswith(_PREFIX) and callable(function):
                     if attr in hookspecs.HOOKS:
                         raise self._invalid(
-                            origin,
-                            f"{attr} is not marked with @hookimpl",
-                            f"{attr} n'est pas marquée @hookimpl",
+                            origin, _("{hook} is not marked with @hookimpl", hook=attr)
                         )
                     self._check_impl(origin, attr, function, {})
                 continue
@@ -352,9 +395,7 @@ class PluginManager:
             self._pm.register(proxy, name=origin.name)
             self._pm.check_pending()
         except (pluggy.PluginValidationError, ValueError) as exc:
-            raise self._invalid(
-                origin, f"refused by pluggy: {exc}", f"refusée par pluggy : {exc}"
-            ) from exc
+            raise self._invalid(origin, _("refused by pluggy: {error}", error=str(exc))) from exc
 
     def _collect(self, proxy: object, origin: Origin) -> list[Contribution]:
         """Call the plugin's registration hooks (through pluggy, for it alone); stage the items."""
@@ -373,7 +414,6 @@ class PluginManager:
                     raise PluginRegistrationError(
                         origin.name,
                         failed.problem,
-                        fr=failed.problem_fr,
                         distribution=origin.distribution,
                         version=origin.version,
                     ) from failed.__cause__
@@ -509,6 +549,8 @@ class PluginManager:
         reported as a :class:`PluginWarning` (raised in strict mode) and the
         others are still told.
         """
+        from compagnonnage.lifecycle import Lifecycle  # not needed to build the manager
+
         return Lifecycle(
             rules=self.rules(), context=self.rule_context(), listeners=(self._on_stage,)
         )
@@ -520,14 +562,17 @@ class PluginManager:
     # -- hooks called on demand -----------------------------------------------------------
 
     def _returned(
-        self, plugin: str, hook: str, result: object, fr: str, en: str
+        self, plugin: str, hook: str, result: object, expected: Message
     ) -> PluginHookError:
         o = self._origins[plugin]
         return PluginHookError(
             plugin,
             hook,
-            f"returned {_shown(result)}: expected {en}",
-            fr=f"a rendu {_shown(result)} : attendu {fr}",
+            _(
+                "returned {returned}: expected {expected}",
+                returned=_shown(result),
+                expected=expected,
+            ),
             distribution=o.distribution,
             version=o.version,
         )
@@ -552,7 +597,7 @@ class PluginManager:
         """
         return tuple(self._failures)
 
-    def _failed(self, plugin: str, what: str, exc: Exception) -> PluginHookError:
+    def _failed(self, plugin: str, what: str | Message, exc: Exception) -> PluginHookError:
         error = failure(self._origins.get(plugin, Origin(plugin)), what, exc)
         self._failures.append(error)
         return error
@@ -580,7 +625,12 @@ class PluginManager:
             c = self._contributions
             owner = c.origin("question_kind", err.kind) or c.origin("module", module.id)
             cause = err.__cause__ if isinstance(err.__cause__, Exception) else err
-            what = f"{err.function} (question {err.question_id!r} of module {err.module_id!r})"
+            what = _(
+                "{function} (question {question} of module {module})",
+                function=err.function,
+                question=repr(err.question_id),
+                module=repr(err.module_id),
+            )
             raise self._failed(owner or err.module_id, what, cause) from cause
 
     def _guard_rule(self, rule: Rule, plugin: str) -> Rule:
@@ -595,7 +645,7 @@ class PluginManager:
             try:
                 return tuple(check(programme, context))
             except Exception as exc:
-                failed = self._failed(plugin, f"rule {rule.code}", exc)
+                failed = self._failed(plugin, _("rule {code}", code=rule.code), exc)
                 if self._strict:
                     raise failed from exc
                 return ()
@@ -653,14 +703,13 @@ class PluginManager:
                         outcome.plugin,
                         hook,
                         outcome.value,
-                        "des objets SupportCandidate",
-                        "SupportCandidate objects",
+                        _("SupportCandidate objects"),
                     )
                 )
                 continue
             pooled.extend((outcome.plugin, x) for x in items)
         self._raise_strict(failures)
-        pooled.sort(key=lambda pc: (-pc[1].score, pc[0], pc[1].title.en))
+        pooled.sort(key=lambda pc: (-pc[1].score, pc[0], pc[1].title(SOURCE_LANGUAGE)))
         return SupportRecommendations(
             recommendation_id=rec.id,
             trade=rec.trade,

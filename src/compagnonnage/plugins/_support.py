@@ -71,13 +71,7 @@ def remedy_candidates(
         gap = gaps.get((module.id, dim.id))
         if gap is not None and gap >= 2:
             score += _GAP_BONUS
-        rationale = _(
-            "Answers '{en}' ({en2}).",
-            en=dim.title.en,
-            en2=module.title.en,
-            fr=dim.title.fr,
-            fr2=module.title.fr,
-        )
+        rationale = _("Answers '{dimension}' ({module}).", dimension=dim.title, module=module.title)
         for remedy in dim.remedies:
             fitting = tuple(
                 sid

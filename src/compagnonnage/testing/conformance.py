@@ -35,8 +35,9 @@ The checks, in order (a plugin that does not load stops after the first two):
    twice (a plugin's own question kind is answered with booleans, numbers and
    words, those it accepts);
 6. ``rule <code>``: each rule, on generated programmes, yields
-   :class:`~compagnonnage.rules.Breach` objects with both messages, without
-   raising, the same twice;
+   :class:`~compagnonnage.rules.Breach` objects whose text is a message that
+   renders, non-blank, in every language of the library and of the message's
+   catalogue, without raising, the same twice;
 7. ``compagnonnage_recommend_support`` (a plugin with the hook or with
    modules, whose remedies the host proposes): on generated programmes, half of
    them with a recommendation citing a dimension of the plugin's modules, its
@@ -64,6 +65,7 @@ from hypothesis import HealthCheck, Phase, find, settings
 from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
+from compagnonnage._i18n import SOURCE_LANGUAGE, Lang, Message, _, _n, languages
 from compagnonnage.catalogue import ServiceCatalogue, design_service_offer
 from compagnonnage.diagnostics import (
     Answer,
@@ -120,7 +122,8 @@ class Failure:
     :ivar plugin: the plugin's name as users see it: its entry-point name when
         it is installed, else its ``__name__``.
     :ivar check: the check that failed (``"load"``, ``"module food-trades"`` …).
-    :ivar problem: what is wrong and what was expected.
+    :ivar problem: what is wrong and what was expected, a message
+        (``failure.problem("fr")``).
     :ivar example: the minimal example found, shown as text (``None`` when the
         failure needs no example).
     """
@@ -129,16 +132,25 @@ class Failure:
     """The plugin's name."""
     check: str
     """The check that failed (``"load"``, ``"module food-trades"``…)."""
-    problem: str
+    problem: Message
     """What is wrong and what was expected."""
     example: str | None = None
     """The minimal example found, as text; ``None`` when none is needed."""
 
-    def __str__(self) -> str:
-        head = f'plugin "{self.plugin}" [{self.check}]: {self.problem}'
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
+        """The failure in ``lang``: the plugin, the check, the problem, the example if any."""
+        head = _(
+            'plugin "{plugin}" [{check}]: {problem}',
+            plugin=self.plugin,
+            check=self.check,
+            problem=self.problem,
+        )(lang)
         if self.example is None:
             return head
-        return f"{head}\n    minimal example: {self.example}"
+        return head + "\n    " + _("minimal example: {example}", example=self.example)(lang)
+
+    def __str__(self) -> str:
+        return self.message()
 
 
 class ConformanceError(PluginError, AssertionError):
@@ -149,12 +161,21 @@ class ConformanceError(PluginError, AssertionError):
 
     def __init__(self, report: ConformanceReport) -> None:
         self.report = report
-        lines = "\n".join(f"  - {f}" for f in report.failures)
+        n = len(report.failures)
         super().__init__(
             report.plugin,
-            f"{len(report.failures)} conformance failure(s); expected none\n{lines}",
-            fr=f"{len(report.failures)} écart(s) de conformité ; attendu aucun\n{lines}",
+            _n(
+                "{count} conformance failure; expected none",
+                "{count} conformance failures; expected none",
+                n,
+                count=n,
+            ),
         )
+
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
+        """The error in ``lang``, then each failure on a line of its own."""
+        lines = "".join(f"\n  - {f.message(lang)}" for f in self.report.failures)
+        return super().message(lang) + lines
 
 
 @frozen(kw_only=True)
@@ -183,11 +204,30 @@ class ConformanceReport:
         if self.failures:
             raise ConformanceError(self)
 
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
+        """The report in ``lang``: the verdict, then each failure on a line of its own."""
+        checks, n = len(self.checks), len(self.failures)
+        if self.ok:
+            head = _n(
+                'plugin "{plugin}": {count} check, conforms',
+                'plugin "{plugin}": {count} checks, conforms',
+                checks,
+                plugin=self.plugin,
+                count=checks,
+            )
+        else:
+            head = _n(
+                'plugin "{plugin}": {checks} checks, {count} failure',
+                'plugin "{plugin}": {checks} checks, {count} failures',
+                n,
+                plugin=self.plugin,
+                checks=checks,
+                count=n,
+            )
+        return "\n".join([head(lang), *(f"  - {f.message(lang)}" for f in self.failures)])
+
     def __str__(self) -> str:
-        verdict = "conforms" if self.ok else f"{len(self.failures)} failure(s)"
-        lines = [f'plugin "{self.plugin}": {len(self.checks)} checks, {verdict}']
-        lines.extend(f"  - {f}" for f in self.failures)
-        return "\n".join(lines)
+        return self.message()
 
 
 # -- showing examples ----------------------------------------------------------------
@@ -226,25 +266,33 @@ class _Search:
     settings: settings
 
     def minimal(
-        self, strategy: st.SearchStrategy[T], problem: Callable[[T], str | None]
-    ) -> tuple[T, str] | None:
+        self, strategy: st.SearchStrategy[T], problem: Callable[[T], Message | None]
+    ) -> tuple[T, Message] | None:
         """The smallest example ``problem`` finds fault with, and the fault; ``None`` if none."""
         try:
             example = find(strategy, lambda x: problem(x) is not None, settings=self.settings)
         except NoSuchExample:
             return None
-        return example, problem(example) or "fails intermittently (flaky)"
+        return example, problem(example) or _("fails intermittently (flaky)")
 
 
-def _guarded(check: Callable[[T], str | None]) -> Callable[[T], str | None]:
-    def run(example: T) -> str | None:
+def _raised(exc: BaseException) -> Message:
+    """What plugin code raised, briefly, with the file and line where it did."""
+    said = _clip(f"{type(exc).__name__}: {exc}")
+    at = location(exc)
+    if at is None:
+        return _("raised {exception}", exception=said)
+    return _("raised {exception} ({location})", exception=said, location=at)
+
+
+def _guarded(check: Callable[[T], Message | None]) -> Callable[[T], Message | None]:
+    def run(example: T) -> Message | None:
         try:
             return check(example)
         except PluginError as error:
             return error.problem
         except Exception as exc:
-            at = location(exc)
-            return _clip(f"raised {type(exc).__name__}: {exc}" + (f" ({at})" if at else ""))
+            return _raised(exc)
 
     return run
 
@@ -296,7 +344,7 @@ def _answers(
     @st.composite
     def draw_answers(draw: st.DrawFn) -> tuple[tuple[Answer, ...], Mapping[str, int]]:
         answers: list[Answer] = []
-        for _ in range(draw(st.integers(1, 4))):
+        for _respondent in range(draw(st.integers(1, 4))):
             # Numbered among those who answered, so that a shrunk example starts at r0.
             who = Respondent(
                 id=f"r{len({a.respondent.id for a in answers})}",
@@ -322,18 +370,24 @@ def _scoring_problem(
     pm: PluginManager,
     module: DiagnosticModule,
     sample: tuple[tuple[Answer, ...], Mapping[str, int]],
-) -> str | None:
+) -> Message | None:
     answers, desired = sample
     result = pm.score(module, answers, desired=desired)
     if pm.score(module, answers, desired=desired) != result:
-        return "scoring the same answers twice gave different results; expected the same"
+        return _("scoring the same answers twice gave different results; expected the same")
     scale = module.scale
     for d in result.dimensions:
-        where = f"dimension {d.dimension.id!r}"
+        where = repr(d.dimension.id)
         levels = [d.level, *d.by_group.values(), *d.by_respondent.values()]
         off = [level for level in levels if level is not None and level not in scale]
         if off:
-            return f"{where}: level {off[0]} is off the scale; expected {scale.low}-{scale.high}"
+            return _(
+                "dimension {dimension}: level {level} is off the scale; expected {low}-{high}",
+                dimension=where,
+                level=off[0],
+                low=scale.low,
+                high=scale.high,
+            )
         given = sorted(
             (a.respondent.id, a.question_id, repr(a.value), a.note or "")
             for a in answers
@@ -343,15 +397,31 @@ def _scoring_problem(
             (e.respondent_id, e.question_id, repr(e.value), e.note or "") for e in d.evidence
         )
         if given != kept:
-            return f"{where}: {len(given)} answer(s) but {len(kept)} kept as evidence; expected all"
+            return _n(
+                "dimension {dimension}: {count} answer but {kept} kept as evidence; expected all",
+                "dimension {dimension}: {count} answers but {kept} kept as evidence; expected all",
+                len(given),
+                dimension=where,
+                count=len(given),
+                kept=len(kept),
+            )
         recorded = d.to_score()
         if recorded is not None and len(recorded.evidence) != len(d.evidence):
-            return f"{where}: its capacity score keeps {len(recorded.evidence)} of {len(d.evidence)} pieces of evidence"
-    for lang in ("fr", "en"):
+            return _n(
+                "dimension {dimension}: its capacity score keeps {kept} of {count} piece "
+                "of evidence",
+                "dimension {dimension}: its capacity score keeps {kept} of {count} pieces "
+                "of evidence",
+                len(d.evidence),
+                dimension=where,
+                kept=len(recorded.evidence),
+                count=len(d.evidence),
+            )
+    for lang in languages():
         found = result.findings(lang)
         ids = [f.id for f in (*found.issues, *found.practices, *found.recommendations)]
         if len(set(ids)) != len(ids):
-            return f"suggested findings ({lang}) repeat ids: {ids}"
+            return _("suggested findings ({lang}) repeat ids: {ids}", lang=lang, ids=", ".join(ids))
     return None
 
 
@@ -449,10 +519,10 @@ def _recommendations(c: _Contributions) -> st.SearchStrategy[tuple[Programme, st
     return draw_case()
 
 
-def _recommend_problem(c: _Contributions, case: tuple[Programme, str]) -> str | None:
+def _recommend_problem(c: _Contributions, case: tuple[Programme, str]) -> Message | None:
     p, rec_id = case
     results = []
-    for _ in range(2):
+    for _twice in range(2):
         try:
             result = c.pm.recommend(p, rec_id)
         except PluginError as error:
@@ -462,38 +532,78 @@ def _recommend_problem(c: _Contributions, case: tuple[Programme, str]) -> str | 
         results.append(tuple(r.candidate for r in result.candidates if r.plugin == c.name))
     first, second = results
     if first != second:
-        return "the same programme and recommendation gave different candidates; expected the same"
+        return _(
+            "the same programme and recommendation gave different candidates; expected the same"
+        )
     modules = {m.id: m for m in c.pm.modules()}
     for cand in first:
         unknown = [s for s in cand.service_ids if s not in c.services]
         if unknown:
-            return f"candidate {cand.title.en!r} names service {unknown[0]!r}, which no registered catalogue holds"
+            return _(
+                "candidate '{title}' names service {service}, which no registered catalogue holds",
+                title=cand.title,
+                service=repr(unknown[0]),
+            )
         if cand.module_id is not None and cand.module_id not in modules:
-            return f"candidate {cand.title.en!r} names module {cand.module_id!r}, which is not registered"
+            return _(
+                "candidate '{title}' names module {module}, which is not registered",
+                title=cand.title,
+                module=repr(cand.module_id),
+            )
         if cand.module_id is not None and cand.dimension_id is not None:
             dims = {d.id for d in modules[cand.module_id].dimensions}
             if cand.dimension_id not in dims:
-                return f"candidate {cand.title.en!r} names dimension {cand.dimension_id!r}, not in module {cand.module_id!r}"
+                return _(
+                    "candidate '{title}' names dimension {dimension}, not in module {module}",
+                    title=cand.title,
+                    dimension=repr(cand.dimension_id),
+                    module=repr(cand.module_id),
+                )
     return None
 
 
-def _rule_problem(c: _Contributions, r: Rule, p: Programme) -> str | None:
+def _text_problem(text: object) -> Message | None:
+    """What is wrong with a breach's text: not a message, or one that does not render."""
+    if not isinstance(text, Message):
+        return _(
+            "yielded a breach whose text is {value}; expected a Message (from a Catalogue)",
+            value=_clip(repr(text)),
+        )
+    for lang in sorted({*languages(), *text.catalogue.languages()}):
+        try:
+            rendered = text(lang)
+        except Exception as exc:
+            return _(
+                "yielded a breach whose text cannot be written in {lang}: {exception}",
+                lang=lang,
+                exception=_clip(f"{type(exc).__name__}: {exc}"),
+            )
+        if not rendered.strip():
+            return _("yielded a breach whose text is blank in {lang}", lang=lang)
+    return None
+
+
+def _rule_problem(c: _Contributions, r: Rule, p: Programme) -> Message | None:
     context = c.pm.rule_context()
     first = list(r.check(p, context))
     wrong = [b for b in first if not isinstance(b, Breach)]
     if wrong:
-        return f"yielded {wrong[0]!r}; expected Breach objects"
+        return _("yielded {value}; expected Breach objects", value=_clip(repr(wrong[0])))
     for b in first:
         if not (isinstance(b.subjects, tuple) and all(isinstance(s, str) for s in b.subjects)):
-            return f"yielded a breach with subjects {b.subjects!r}; expected a tuple of ids"
-        if not (isinstance(b.fr, str) and b.fr.strip() and isinstance(b.en, str) and b.en.strip()):
-            return f"yielded a breach with messages {b.fr!r} / {b.en!r}; expected French and English text"
+            return _(
+                "yielded a breach with subjects {subjects}; expected a tuple of ids",
+                subjects=_clip(repr(b.subjects)),
+            )
+        problem = _text_problem(getattr(b, "text", None))
+        if problem is not None:
+            return problem
     if list(r.check(p, context)) != first:
-        return "the same programme gave different breaches; expected the same"
+        return _("the same programme gave different breaches; expected the same")
     return None
 
 
-def _stage_changed_problem(c: _Contributions, p: Programme) -> str | None:
+def _stage_changed_problem(c: _Contributions, p: Programme) -> Message | None:
     try:
         c.pm.notify_stage_changed(p, p.history[-1])
     except PluginError as error:
@@ -530,9 +640,11 @@ def _enriched(draw: st.DrawFn, c: _Contributions) -> Programme:
     return p
 
 
-def _round_trip(converter: DocumentConverter, obj: object, *, cls: type) -> str | None:
+def _round_trip(converter: DocumentConverter, obj: object, *, cls: type) -> Message | None:
     back: object = loads(dumps(obj, converter=converter), cls=cls, converter=converter)
-    return None if back == obj else "written and read back, it is not equal; expected the same"
+    if back == obj:
+        return None
+    return _("written and read back, it is not equal; expected the same")
 
 
 # -- the checks ------------------------------------------------------------------------
@@ -580,40 +692,75 @@ def _check_clashes(plugin: object, origin: Origin, requires: Sequence[Named]) ->
 def _check_references(c: _Contributions) -> list[Failure]:
     trades = c.pm.trades()
     nomenclatures = {n.id for n in c.pm.nomenclatures()}
-    problems: list[str] = []
+    problems: list[Message] = []
 
-    def unknown_trades(what: str, keyed: Iterable[TradeRef]) -> None:
-        missing = sorted({str(t) for t in keyed if t not in trades})
-        if missing:
-            problems.append(
-                f"{what} is for trade(s) {', '.join(missing)}, which no registered nomenclature holds"
-            )
+    def unknown(keyed: Iterable[TradeRef]) -> list[str]:
+        return sorted({str(t) for t in keyed if t not in trades})
 
     for m in c.modules:
-        unknown_trades(f"module {m.id!r}", m.trades)
+        missing = unknown(m.trades)
+        if missing:
+            problems.append(
+                _n(
+                    "module {module} is for trade {trades}, which no registered nomenclature holds",
+                    "module {module} is for trades {trades}, which no registered nomenclature "
+                    "holds",
+                    len(missing),
+                    module=repr(m.id),
+                    trades=", ".join(missing),
+                )
+            )
         problems.extend(
-            f"module {m.id!r}, dimension {d.id!r}: remedy service {sid!r} is in no registered catalogue"
+            _(
+                "module {module}, dimension {dimension}: remedy service {service} is in no "
+                "registered catalogue",
+                module=repr(m.id),
+                dimension=repr(d.id),
+                service=repr(sid),
+            )
             for d in m.dimensions
             for r in d.remedies
             for sid in r.service_ids
             if sid not in c.services
         )
     for cat in c.catalogues:
-        unknown_trades(f"catalogue {cat.id!r}", (t for s in cat.services for t in s.trades))
+        missing = unknown(t for s in cat.services for t in s.trades)
+        if missing:
+            problems.append(
+                _n(
+                    "catalogue {catalogue} is for trade {trades}, which no registered "
+                    "nomenclature holds",
+                    "catalogue {catalogue} is for trades {trades}, which no registered "
+                    "nomenclature holds",
+                    len(missing),
+                    catalogue=repr(cat.id),
+                    trades=", ".join(missing),
+                )
+            )
     problems.extend(
-        f"region {r} names nomenclature {p.nomenclature!r}, which is not registered"
+        _(
+            "region {region} names nomenclature {nomenclature}, which is not registered",
+            region=str(r),
+            nomenclature=repr(p.nomenclature),
+        )
         for r, p in c.pm.regions().items()
         if str(r) in c.registered.get("region", ())
         and p.nomenclature is not None
         and p.nomenclature not in nomenclatures
     )
-    hint = "; pass the plugins it builds on in requires="
-    return [Failure(plugin=c.name, check="references", problem=p + hint) for p in problems]
+    return [
+        Failure(
+            plugin=c.name,
+            check="references",
+            problem=_("{problem}; pass the plugins it builds on in requires=", problem=p),
+        )
+        for p in problems
+    ]
 
 
 def _property_failures(
     c: _Contributions, search: _Search
-) -> Iterable[tuple[str, tuple[object, str] | None, Callable[[Any], str]]]:
+) -> Iterable[tuple[str, tuple[object, Message] | None, Callable[[Any], str]]]:
     """Every property check: its name, the minimal failure found (if any) and how to show it."""
     for m in c.modules:
         yield (
@@ -654,7 +801,10 @@ def _converter(pm: PluginManager, name: str) -> DocumentConverter | Failure:
     try:
         return make_converter(pm)
     except Exception as exc:
-        problem = f"make_converter raised {type(exc).__name__}: {exc}; expected a converter"
+        problem = _(
+            "make_converter raised {exception}; expected a converter",
+            exception=_clip(f"{type(exc).__name__}: {exc}"),
+        )
         return Failure(plugin=name, check="documents", problem=problem)
 
 
@@ -671,7 +821,12 @@ def _check_questions(c: _Contributions) -> list[Failure]:
                     Failure(
                         plugin=c.name,
                         check="documents",
-                        problem=f"question {q.id!r} of module {m.id!r}: {problem}",
+                        problem=_(
+                            "question {question} of module {module}: {problem}",
+                            question=repr(q.id),
+                            module=repr(m.id),
+                            problem=problem,
+                        ),
                         example=_clip(repr(q)),
                     )
                 )
