@@ -38,6 +38,7 @@ def _machine(stage: Stage, machine_class: type[ProgrammeMachine] = ProgrammeMach
     machine.start(_draft())
     for _ in range(stage.rank):
         machine.advance()
+    assert machine.programme is not None
     assert machine.programme.stage is stage
     return machine
 
@@ -112,9 +113,11 @@ def test_before_their_stage_results_operations_are_refused_and_change_nothing() 
     machine = ProgrammeMachine()
     machine.start(_draft())
     draft = machine.programme
+    assert draft is not None
     _every_results_operation(machine)
     assert machine.refusals >= 8  # all but the membership ledger, kept from the draft on
     assert machine.accepted == Counter({Operation.RECORD_MEMBERSHIP: 1})
+    assert machine.programme is not None
     assert attrs.evolve(machine.programme, beneficiary=draft.beneficiary, history=()) == draft
 
 
