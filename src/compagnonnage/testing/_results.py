@@ -6,6 +6,10 @@ and seeded random sources both make them. What they build breaks no results
 rule: every recommendation is tracked, baselines and targets come first,
 values lie in their periods and on their scales, a closed programme has a final
 value (or a reasoned "not measured") for every indicator.
+
+How many records they make is a :class:`ResultsShape`; :data:`MEDIUM` is the
+shape of the benchmarks' medium programmes, and :func:`with_results_shape`
+gives a generated programme a results record and a ledger of another shape.
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from attrs import frozen
 
 from compagnonnage.model import (
     ActionStatus,
     Baseline,
     CapacityRef,
+    CapacityScore,
     Diagnostic,
     Disaggregation,
     FollowUp,
@@ -51,14 +57,37 @@ _PERIOD_DAYS = 180
 _MEASURES = (Measure.COUNT, Measure.PERCENTAGE, Measure.MILESTONE)
 
 
-def build_ledger(src: Source, *, start: dt.date) -> tuple[Membership, ...]:
-    """One to five yearly membership points, the last a year before ``start``."""
-    n = src.integer(1, 5)
+@frozen(kw_only=True)
+class ResultsShape:
+    """How many results records the builder makes; the defaults vary them widely."""
+
+    periods: tuple[int, int] = (1, 4)
+    """The fewest and most reporting periods."""
+    indicators: int | None = None
+    """How many indicators at most, the recommendations shared out among them round
+    robin (every one tracked); ``None`` for one indicator per recommendation."""
+    follow_up: bool = False
+    """Whether a follow-up assessment is always made once values are measured
+    (otherwise one is made half the time, when the diagnostic scored the body)."""
+    ledger: tuple[int, int] = (1, 5)
+    """The fewest and most points of the membership ledger."""
+
+
+MEDIUM = ResultsShape(periods=(4, 4), indicators=15, follow_up=True, ledger=(5, 5))
+"""The medium programme of issue 12's benchmark: 15 indicators, 4 periods, a
+follow-up and a 5-point ledger."""
+
+
+def build_ledger(
+    src: Source, *, start: dt.date, points: tuple[int, int] = (1, 5)
+) -> tuple[Membership, ...]:
+    """``points`` (fewest, most) yearly membership points, the last a year before ``start``."""
+    n = src.integer(*points)
     registered = src.integer(0, 50_000)
-    points = []
+    ledger = []
     for i in range(n):
         registered += src.integer(0, 5_000) if i else 0
-        points.append(
+        ledger.append(
             Membership(
                 registered=registered,
                 paying_members=src.integer(0, registered),
@@ -67,7 +96,7 @@ def build_ledger(src: Source, *, start: dt.date) -> tuple[Membership, ...]:
                 as_of=dt.date(start.year - n + i, 12, 31),
             )
         )
-    return tuple(points)
+    return tuple(ledger)
 
 
 def _value(src: Source, measure: Measure) -> Decimal:
@@ -109,7 +138,7 @@ def _measurement(
 def _indicator(
     src: Source,
     n: int,
-    rec: Recommendation,
+    recs: Sequence[Recommendation],
     *,
     measure: Measure,
     capacity: CapacityRef | None,
@@ -137,8 +166,8 @@ def _indicator(
         measure=measure,
         unit="%" if measure is Measure.PERCENTAGE else None,
         cumulative=src.integer(0, 1) == 1,
-        recommendation_ids=(rec.id,),
-        action_ids=tuple(a.id for a in actions if rec.id in a.answers),
+        recommendation_ids=tuple(r.id for r in recs),
+        action_ids=tuple(a.id for a in actions if any(r.id in a.answers for r in recs)),
         capacity=capacity,
         baseline=Baseline(value=_value(src, measure), on=baseline_on, source="Diagnostic"),
         targets=(Target(period_id=periods[-1].id, value=_value(src, measure)),),
@@ -155,12 +184,14 @@ def build_results(
     actions: Sequence[SupportAction],
     start: dt.date,
     limit: dt.date | None,
+    shape: ResultsShape = ResultsShape(),
 ) -> Results:
     """A results record for a programme at ``stage`` whose diagnostic began on ``start``.
 
-    One indicator per recommendation (a capacity indicator for the first scored
-    dimension, when there is one); values dated up to ``limit`` (``None``: no
-    value yet); a follow-up assessment on ``limit`` once the accompaniment runs.
+    One indicator per recommendation, or ``shape.indicators`` sharing them (a
+    capacity indicator for the first scored dimension, when there is one);
+    values dated up to ``limit`` (``None``: no value yet); a follow-up
+    assessment on ``limit`` once the accompaniment runs.
     """
     if stage.rank < Stage.DIAGNOSTIC.rank:
         return Results()
@@ -172,11 +203,15 @@ def build_results(
                 end=start + dt.timedelta(days=(i + 1) * _PERIOD_DAYS - 1),
             ),
         )
-        for i in range(src.integer(1, 4))
+        for i in range(src.integer(*shape.periods))
     )
     scored = [s for s in diagnostic.scores if s.module_id == _MODULE.module_id]
+    recommendations = diagnostic.recommendations
+    share = len(recommendations) if shape.indicators is None else shape.indicators
+    share = max(1, min(share, len(recommendations)))
+    groups = [recommendations[i::share] for i in range(share)] if recommendations else []
     indicators = []
-    for n, rec in enumerate(diagnostic.recommendations, start=1):
+    for n, recs in enumerate(groups, start=1):
         capacity = None
         measure = src.pick(_MEASURES)
         if n == 1 and scored:
@@ -190,7 +225,7 @@ def build_results(
             _indicator(
                 src,
                 n,
-                rec,
+                recs,
                 measure=measure,
                 capacity=capacity,
                 actions=actions,
@@ -201,7 +236,18 @@ def build_results(
             )
         )
     follow_ups: tuple[FollowUp, ...] = ()
-    if limit is not None and scored and src.integer(0, 1):
+    if limit is not None and (shape.follow_up or (scored and src.integer(0, 1))):
+        if not scored:
+            from compagnonnage.testing._builder import CONSULAR_DIMENSIONS
+
+            scored = [
+                CapacityScore(
+                    module_id=_MODULE.module_id,
+                    dimension_id=CONSULAR_DIMENSIONS[0],
+                    level=_MODULE.low,
+                    evidence=("Entretien de suivi",),
+                )
+            ]
         follow_ups = (
             FollowUp(
                 id="fu-1",
@@ -220,6 +266,35 @@ def build_results(
         indicators=tuple(indicators),
         follow_ups=follow_ups,
     )
+
+
+def with_results_shape(p: Programme, src: Source, shape: ResultsShape) -> Programme:
+    """``p``, a programme the builder made, with a results record and a ledger of ``shape``.
+
+    Built afresh from ``src``, as :func:`build_results` and :func:`build_ledger`
+    build them: values up to 120 days into the accompaniment (the closing day of
+    a closed programme), the ledger ending a year before the planned start.
+    """
+    entered = p.entered(Stage.DIAGNOSTIC)
+    start = entered.date() if entered is not None else p.history[-1].at.date()
+    limit = None
+    closed, accompanied = p.entered(Stage.CLOSED), p.entered(Stage.ACCOMPANIMENT)
+    if p.stage is Stage.CLOSED and closed is not None:
+        limit = closed.date()
+    elif p.stage is Stage.ACCOMPANIMENT and accompanied is not None:
+        limit = accompanied.date() + dt.timedelta(days=src.integer(0, 120))
+    results = build_results(
+        src,
+        stage=p.stage,
+        diagnostic=p.diagnostic,
+        actions=p.accompaniment.actions,
+        start=start,
+        limit=limit,
+        shape=shape,
+    )
+    planned = p.planned.start if p.planned is not None else start
+    ledger = build_ledger(src, start=planned, points=shape.ledger)
+    return attrs.evolve(p, results=results, beneficiary=attrs.evolve(p.beneficiary, ledger=ledger))
 
 
 # -- defect planters ------------------------------------------------------------------
