@@ -21,7 +21,7 @@ SOURCE = """
 import compagnonnage_beauty_kinds
 from compagnonnage_beauty_kinds import HygieneQuestion
 
-from compagnonnage._i18n import Catalogue
+from compagnonnage.i18n import Catalogue
 from compagnonnage.catalogue import Service, ServiceCatalogue
 from compagnonnage.diagnostics import DiagnosticModule, Dimension, Text, Remedy
 from compagnonnage.model import Domain, Modality, Pricing, PricingMode, RegionRef, TradeRef

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from compagnonnage._i18n import Catalogue
+from compagnonnage.i18n import Catalogue
 from compagnonnage.model import Programme
 from compagnonnage.rules import Breach, RuleContext, Severity, rule
 from compagnonnage_uemoa._nomenclature import NOMENCLATURE_ID
