@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from compagnonnage._i18n import Message, _
+from compagnonnage._i18n import Message, Text, _
 from compagnonnage.documents._problems import _Bad, _expected, _with_value
 from compagnonnage.documents._types import (
     _DATE,
@@ -198,6 +198,31 @@ def _structure_answer(value: Any, _type: Any) -> Any:
     )
 
 
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_TEXTS = _(
+    "texts by language, French and English at least ({shape})", shape='{"fr": "…", "en": "…"}'
+)
+
+
+def _structure_texts(value: Any, _type: Any) -> Text:
+    """A text the data carries (:class:`~compagnonnage._i18n.Text`): ``{"fr": …, "en": …}``,
+    with any other language by its code (``"pt"``)."""
+    if (
+        type(value) is not dict
+        or "fr" not in value
+        or "en" not in value
+        or not all(type(k) is str and _LANGUAGE.fullmatch(k) for k in value)
+    ):
+        raise _expected(_TEXTS, value)
+    texts = {lang: _structure_text(text, None) for lang, text in value.items()}
+    fr, en = texts.pop("fr"), texts.pop("en")
+    return Text(fr, en, **texts)
+
+
+def _unstructure_texts(value: Text) -> dict[str, str]:
+    return {lang: value(lang) for lang in value.languages}
+
+
 # -- leaves: unstructure ----------------------------------------------------------
 
 
@@ -245,6 +270,7 @@ _STRUCTURE: dict[type, _Hook] = {
     dt.datetime: _structure_datetime,
     Domain: _structure_domain,
     RegionRef: _structure_region,
+    Text: _structure_texts,
 }
 """The hook of each type read as a single value."""
 
@@ -256,5 +282,6 @@ _UNSTRUCTURE: dict[type, _Unhook] = {
     dt.datetime: dt.datetime.isoformat,
     Domain: str,
     RegionRef: str,
+    Text: _unstructure_texts,
 }
 """What each type written as a single value is written as (other values are written as they are)."""
