@@ -77,7 +77,7 @@ def test_document_error_lists_every_problem_with_its_path_in_every_language() ->
         "  $.b[0]: required field missing"
     )
     assert err.message("fr") == (
-        "p.json : document invalide, 2 problèmes :\n  $.a: document vide\n"
+        "p.json: document invalide, 2 problèmes :\n  $.a: document vide\n"
         "  $.b[0]: champ obligatoire manquant"
     )
     assert err.message("pt") == (
