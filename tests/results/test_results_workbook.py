@@ -16,7 +16,7 @@ openpyxl = pytest.importorskip("openpyxl")
 _TITLES = {
     "en": ["Indicators", "Capacity", "Membership"],
     "fr": ["Indicateurs", "Capacités", "Effectifs"],
-    "pt": ["Indicadores", "Capacidades", "Efetivos"],
+    "pt": ["Indicadores", "Capacidades", "Membros"],
 }
 
 
@@ -53,7 +53,7 @@ def test_values_stay_numbers_and_dates_shares_shown_as_percentages() -> None:
     share = register[_PERCENT_COLUMNS["indicators"][0]]
     assert isinstance(share.value, float | int)
     assert share.number_format == "0%"
-    membership = book["Efetivos"]
+    membership = book["Membros"]
     first = next(membership.iter_rows(min_row=2, max_row=2))
     assert isinstance(first[0].value, dt.datetime | dt.date)
     assert all(first[c].number_format == "0%" for c in _PERCENT_COLUMNS["membership"])
