@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import stat
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import ClassVar
@@ -14,10 +15,11 @@ from typing import ClassVar
 import attrs
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import compagnonnage
-from compagnonnage._i18n import Text, _, languages
+from compagnonnage._i18n import Lang, Message, Text, _, languages
 from compagnonnage.documents import (
     MAX_DEPTH,
     MAX_DOCUMENT_SIZE,
@@ -249,6 +251,21 @@ def test_writing_refuses_an_action_answering_an_unknown_recommendation(
             dumps(programme)
     else:
         assert loads(dumps(programme)) == programme
+
+
+@pytest.mark.parametrize("code", ["REF-001", "REF-002", "STG-002", "STG-006"])
+@settings(max_examples=25)
+@given(data=st.data())
+def test_every_cross_reference_problem_is_said_in_every_language(
+    every_language: Callable[[Message], dict[Lang, str]], code: str, data: st.DataObject
+) -> None:
+    programme = data.draw(defective_programmes(code))
+    try:
+        dumps(programme)
+    except DocumentError as err:
+        for problem in err.problems:
+            said = every_language(problem.text)
+            assert len(set(said.values())) == len(said), said
 
 
 def test_only_document_types_are_written_and_read() -> None:
