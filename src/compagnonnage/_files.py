@@ -26,7 +26,7 @@ import tempfile
 from collections.abc import Iterator
 from typing import Final
 
-from compagnonnage._i18n import Lang, Message, _
+from compagnonnage._i18n import SOURCE_LANGUAGE, Lang, Message, _
 from compagnonnage.errors import CompagnonnageError
 
 try:
@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover - Windows: no folder lock, the stamp che
 
 
 class WriteRefusedError(CompagnonnageError):
-    """A file was not written, and is left as it was: why, in French and English.
+    """A file was not written, and is left as it was: why, in any language.
 
     :ivar path: the path given by the caller.
     :ivar reason: why nothing was written.
@@ -45,11 +45,11 @@ class WriteRefusedError(CompagnonnageError):
     def __init__(self, path: str, reason: Message) -> None:
         self.path = path
         self.reason = reason
-        super().__init__(self.message("en"))
+        super().__init__(_("{path}: {reason}", path=path, reason=reason))
 
-    def message(self, lang: Lang = "en") -> str:
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
         """``path: reason`` in ``lang``."""
-        return f"{self.path}{' : ' if lang == 'fr' else ': '}{self.reason(lang)}"
+        return super().message(lang)
 
 
 _NOT_REGULAR = _("not a regular file (a device, a pipe or a socket): it is not replaced")

@@ -83,14 +83,16 @@ def _samples() -> list[CompagnonnageError]:
         _raised(lambda: lc.reopen(p, reason=" ", by="x", at=AT)),
         _raised(lambda: lc.close_preparation(p, by="x", at=AT)),
         _raised(lambda: RuleSet.core().with_rules(*RuleSet.core())),
-        DocumentError([Problem("$.programme.id", "mauvais", "bad")]),
+        DocumentError([Problem("$.programme.id", _("required field missing"))]),
         CliError("bad_trade", value="x"),
         PluginError("demo", "went wrong", fr="a échoué"),
         PluginHookError("demo", "compagnonnage_stage_changed", "boom", fr="boum"),
         DuplicateRegistrationError("demo", kind="rule", ident="DEMO-001", first="other"),
         ExportError([ExportProblem("export.csv", 3, "gov_minutes", "vide", "empty")]),
         FormError("governance", _("refused by pyxform: {exc}", exc="x")),
-        IatiError([IatiProblem("/iati-activities", "XSD", "mauvais", "bad")], source="a.xml"),
+        IatiError(
+            [IatiProblem("/iati-activities", "XSD", _("not a regular file"))], source="a.xml"
+        ),
         MissingExtraError("results", "openpyxl"),
         QuestionKindError(
             "governance",

@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import stat
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import ClassVar
@@ -14,9 +15,11 @@ from typing import ClassVar
 import attrs
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import compagnonnage
+from compagnonnage._i18n import Lang, Message, Text, _, languages
 from compagnonnage.documents import (
     MAX_DEPTH,
     MAX_DOCUMENT_SIZE,
@@ -32,6 +35,7 @@ from compagnonnage.documents import (
     loads,
     make_converter,
 )
+from compagnonnage.documents._problems import MAX_PROBLEMS, _Omitted, _with_value
 from compagnonnage.errors import CompagnonnageError
 from compagnonnage.example import togo_programme
 from compagnonnage.model import (
@@ -65,21 +69,98 @@ def test_document_error_is_ours_and_a_value_error() -> None:
     assert issubclass(DocumentError, ValueError)
 
 
-def test_document_error_lists_every_problem_with_its_path_in_both_languages() -> None:
+def test_document_error_lists_every_problem_with_its_path_in_every_language() -> None:
     err = DocumentError(
-        [Problem("$.a", "mauvais", "bad"), Problem("$.b[0]", "manquant", "missing")], "p.json"
+        [Problem("$.a", _("empty document")), Problem("$.b[0]", _("required field missing"))],
+        "p.json",
     )
-    assert str(err) == "p.json: invalid document, 2 problems:\n  $.a: bad\n  $.b[0]: missing"
+    assert str(err) == (
+        "p.json: invalid document, 2 problems:\n  $.a: empty document\n"
+        "  $.b[0]: required field missing"
+    )
     assert err.message("fr") == (
-        "p.json: document invalide, 2 problèmes :\n  $.a: mauvais\n  $.b[0]: manquant"
+        "p.json: document invalide, 2 problèmes :\n  $.a: document vide\n"
+        "  $.b[0]: champ obligatoire manquant"
     )
-    assert err.problems[1].message("fr") == "manquant"
-    assert err.problems[1].message("en") == "missing"
+    assert err.message("pt") == (
+        "p.json: documento inválido, 2 problemas:\n  $.a: documento vazio\n"
+        "  $.b[0]: campo obrigatório em falta"
+    )
+    assert err.problems[1].message("fr") == "champ obligatoire manquant"
+    assert err.problems[1].message() == "required field missing"
+    assert str(err.problems[1]) == "$.b[0]: required field missing"
     assert err.source == "p.json"
 
 
+def test_a_problem_message_fills_its_placeholders_in_every_language() -> None:
+    problem = Problem(
+        "$.programme.experts[1].id",
+        _(
+            "duplicate id {id} (first given at {first})",
+            id="exp-1",
+            first="$.programme.experts[0].id",
+        ),
+    )
+    assert problem.message("en") == "duplicate id exp-1 (first given at $.programme.experts[0].id)"
+    assert problem.message("fr") == (
+        "identifiant exp-1 en double (déjà donné en $.programme.experts[0].id)"
+    )
+    assert problem.message("pt") == (
+        "identificador exp-1 repetido (já dado em $.programme.experts[0].id)"
+    )
+    assert str(problem) == f"{problem.path}: {problem.message('en')}"
+
+
+_PLURALS = {  # count: (English, French, Portuguese)
+    1: (
+        ("… and 1 more problem of this kind, from here on (empty document)"),
+        ("… et 1 autre problème de ce genre, à partir d'ici (document vide)"),
+        ("… e mais 1 problema deste tipo, a partir daqui (documento vazio)"),
+        ("… and 1 more problem of other kinds"),
+        ("… et 1 autre problème d'autres genres"),
+        ("… e mais 1 problema de outros tipos"),
+    ),
+    2: (
+        ("… and 2 more problems of this kind, from here on (empty document)"),
+        ("… et 2 autres problèmes de ce genre, à partir d'ici (document vide)"),
+        ("… e mais 2 problemas deste tipo, a partir daqui (documento vazio)"),
+        ("… and 2 more problems of other kinds"),
+        ("… et 2 autres problèmes d'autres genres"),
+        ("… e mais 2 problemas de outros tipos"),
+    ),
+}
+
+
+@pytest.mark.parametrize("count", sorted(_PLURALS))
+def test_too_many_problems_are_counted_with_each_language_plural(count: int) -> None:
+    listed = [Problem(f"$.a[{i}]", _with_value(_("a string"), i)) for i in range(MAX_PROBLEMS)]
+    # Beyond the listed: three kinds named (the first ``count`` times), then ``count`` others.
+    beyond = [_("empty document")] * count + [_("a device"), _("a socket")]
+    beyond += [_("a special file"), _("an object")][:count]
+    err = DocumentError([*listed, *(Problem("$.b", text) for text in beyond)])
+    kind, *_named, others = err.problems[MAX_PROBLEMS:]
+    assert isinstance(kind, _Omitted)
+    assert isinstance(others, _Omitted)
+    assert (kind.count, others.count) == (count, count)
+    said = [kind.message(lang) for lang in ("en", "fr", "pt")]
+    said += [others.message(lang) for lang in ("en", "fr", "pt")]
+    assert tuple(said) == _PLURALS[count]
+    total = MAX_PROBLEMS + len(beyond)
+    assert err.message("fr").startswith(f"document invalide, {total} problèmes :")
+    assert err.message("pt").startswith(f"documento inválido, {total} problemas:")
+
+
+def test_one_problem_is_one_in_every_language() -> None:
+    err = DocumentError([Problem("$", _("empty document"))])
+    assert err.message("en").startswith("invalid document, 1 problem:")
+    assert err.message("fr").startswith("document invalide, 1 problème :")
+    assert err.message("pt").startswith("documento inválido, 1 problema:")
+
+
 def test_document_error_survives_pickling() -> None:
-    err = DocumentError([Problem("$.a", "mauvais", "bad")], "p.json")
+    err = DocumentError(
+        [Problem("$.a", _("value that cannot be written ({error})", error="x"))], "p.json"
+    )
     back = pickle.loads(pickle.dumps(err))
     assert (back.problems, back.source, str(back)) == (err.problems, err.source, str(err))
 
@@ -172,6 +253,21 @@ def test_writing_refuses_an_action_answering_an_unknown_recommendation(
         assert loads(dumps(programme)) == programme
 
 
+@pytest.mark.parametrize("code", ["REF-001", "REF-002", "STG-002", "STG-006"])
+@settings(max_examples=25)
+@given(data=st.data())
+def test_every_cross_reference_problem_is_said_in_every_language(
+    every_language: Callable[[Message], dict[Lang, str]], code: str, data: st.DataObject
+) -> None:
+    programme = data.draw(defective_programmes(code))
+    try:
+        dumps(programme)
+    except DocumentError as err:
+        for problem in err.problems:
+            said = every_language(problem.text)
+            assert len(set(said.values())) == len(said), said
+
+
 def test_only_document_types_are_written_and_read() -> None:
     with pytest.raises(TypeError, match="not a document type"):
         dumps(object())
@@ -189,8 +285,10 @@ def test_the_registry_leads_from_the_first_format_to_the_current_one() -> None:
     assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
     for version, migration in MIGRATIONS.items():
         assert migration.source == version
-        assert migration.fr
-        assert migration.en
+        said = {lang: migration.message(lang) for lang in languages()}
+        assert all(said.values())
+        assert len(set(said.values())) == len(said)  # translated
+        assert "{" not in said["pt"].replace('{"country", "subdivision"}', "")
 
 
 def test_a_version_1_document_is_upgraded_on_load() -> None:
@@ -384,3 +482,28 @@ def test_real_documents_nest_far_below_the_depth_limit() -> None:
             items = value.values() if isinstance(value, dict) else value
             stack.extend((item, depth + 1) for item in items)
     assert 6 <= deepest <= MAX_DEPTH // 2
+
+
+# -- texts the data carries --------------------------------------------------------------
+
+
+def test_a_text_in_several_languages_is_read_and_written_by_language_code() -> None:
+    converter = make_converter()
+    text = Text("Formation", "Training", pt="Formação")
+    data = converter.unstructure(text, Text)
+    assert data == {"fr": "Formation", "en": "Training", "pt": "Formação"}
+    assert converter.structure(data, Text) == text
+    assert converter._fast_structure(data, Text) == text
+
+
+@pytest.mark.parametrize(
+    "data", [{"fr": "Formation"}, "Training", {"fr": "a", "en": "b", "Portuguese": "c"}]
+)
+def test_a_text_without_french_and_english_is_refused_in_every_language(data: object) -> None:
+    with pytest.raises(DocumentError) as caught:
+        make_converter().structure(data, Text, path="$.title")
+    [problem] = caught.value.problems
+    assert problem.path == "$.title"
+    assert problem.message("en").startswith("expected texts by language, French and English")
+    assert problem.message("fr").startswith("attendu : des textes par langue")
+    assert problem.message("pt").startswith("esperado: textos por língua")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from compagnonnage._i18n import Lang, Message, languages
 from compagnonnage.documents import DocumentError, load, loads
 from compagnonnage.model import Programme
 
@@ -32,13 +34,21 @@ def test_bad_document_is_refused_with_every_expected_problem(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_bad_document_has_a_french_message_for_every_problem(name: str) -> None:
+def test_bad_document_has_a_message_in_every_language_for_every_problem(
+    name: str, every_language: Callable[[Message], dict[Lang, str]]
+) -> None:
     data = (HERE / "bad" / f"{name}.json").read_bytes()
     with pytest.raises(DocumentError) as caught:
         loads(data)
+    assert languages() == ("en", "fr", "pt")
     for problem in caught.value.problems:
-        assert problem.fr.strip()
-        assert problem.fr != problem.en or problem.en.startswith("invalid JSON")
+        said = every_language(problem.text)
+        for lang in ("fr", "pt"):
+            assert said[lang] != said["en"], (lang, problem)
+            assert problem.message(lang) == said[lang]
+    whole = caught.value.message("pt")
+    assert whole.startswith("documento inválido, ")
+    assert all(f"{p.path}: {p.message('pt')}" in whole for p in caught.value.problems)
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from compagnonnage._i18n import _, languages
 from compagnonnage.documents import (
     MAX_DOCUMENT_SIZE,
     DocumentError,
@@ -27,7 +28,7 @@ from compagnonnage.documents import (
     load,
     loads,
 )
-from compagnonnage.documents._problems import MAX_PROBLEMS, Problem, _capped, _Omitted
+from compagnonnage.documents._problems import _MISSING, MAX_PROBLEMS, Problem, _capped, _Omitted
 from compagnonnage.documents._reading import _deeper_than, _nested_deeper_than
 from compagnonnage.example import togo_programme
 
@@ -78,15 +79,22 @@ def test_a_million_wrong_items_give_the_first_problems_and_stop_checking() -> No
     )
     assert len(err.problems) <= MAX_PROBLEMS + 4
     assert err.message("en").startswith("invalid document, 101 problems:")
-    assert "éléments suivants non vérifiés" in err.message("fr")
+    assert err.message("fr").startswith("document invalide, 101 problèmes :")
+    assert err.message("pt").startswith("documento inválido, 101 problemas:")
+    assert "999899 éléments suivants non vérifiés" in err.message("fr")
+    assert "mais 999899 elementos não verificados" in err.message("pt")
 
 
 def test_a_million_unknown_ids_are_counted_not_listed() -> None:
     err = _refused(_document(_expert_ids(["ghost"] * 1_000_000)))
     assert len(err.problems) == MAX_PROBLEMS + 1
     assert str(err.problems[-1]) == (
-        f"{IDS}[100]: … and 999900 more unknown id(s), from here on "
+        f"{IDS}[100]: … and 999900 more unknown ids, from here on "
         "(expert not in the programme's team)"
+    )
+    assert err.problems[-1].message("fr") == (
+        "… et 999900 autres identifiants inconnus, à partir d'ici "
+        "(expert hors de l'équipe du programme)"
     )
     assert err.message("en").startswith("invalid document, 1000000 problems:")
 
@@ -102,7 +110,8 @@ def test_unknown_keys_beyond_the_cap_are_counted_in_alphabetical_order() -> None
     assert str(err.problems[-1]) == (
         "$.programme.k00100: … and 4900 more unknown fields, from here on in alphabetical order"
     )
-    assert "autres champs inconnus" in err.problems[-1].fr
+    assert "4900 autres champs inconnus" in err.problems[-1].message("fr")
+    assert "4900 campos desconhecidos" in err.problems[-1].message("pt")
 
 
 def test_fewer_problems_than_the_cap_are_all_listed_and_nothing_is_omitted() -> None:
@@ -113,7 +122,11 @@ def test_fewer_problems_than_the_cap_are_all_listed_and_nothing_is_omitted() -> 
 
 _PROBLEMS = st.lists(
     st.builds(
-        Problem, st.sampled_from(["$.a", "$.b", "$.c[0]"]), st.just("fr"), st.sampled_from("wxyz")
+        Problem,
+        st.sampled_from(["$.a", "$.b", "$.c[0]"]),
+        st.sampled_from("wxyz").map(
+            lambda name: _("{problem}: {value}", problem=_MISSING, value=name)
+        ),
     ),
     max_size=3 * MAX_PROBLEMS,
 )
@@ -163,7 +176,8 @@ def test_numbers_too_large_are_refused_at_their_place(number: str) -> None:
     assert [p.path for p in caught.value.problems] == [
         "$.programme.beneficiary.ledger[0].registered"
     ]
-    assert "too large" in caught.value.problems[0].en
+    assert "too large" in caught.value.problems[0].message("en")
+    assert "trop grand" in caught.value.problems[0].message("fr")
 
 
 def test_ordinary_numbers_are_read_as_before() -> None:
@@ -172,7 +186,7 @@ def test_ordinary_numbers_are_read_as_before() -> None:
     )
     with pytest.raises(DocumentError) as caught:  # 20 digits: parsed, then beyond MAX_INTEGER
         loads(text)
-    assert "at most" in caught.value.problems[0].en
+    assert "at most" in caught.value.problems[0].message("en")
 
 
 # -- files ----------------------------------------------------------------------------
@@ -229,8 +243,9 @@ def test_writing_refuses_a_document_reading_would_refuse_with_the_same_error(
         dumps(programme)
     [problem] = written.value.problems
     assert problem.path == "$"
-    assert problem.en.startswith("document too large (")
-    assert problem.en.endswith(f" bytes, at most {MAX_DOCUMENT_SIZE})")
+    assert problem.message("en").startswith("document too large (")
+    assert problem.message("en").endswith(f" bytes, at most {MAX_DOCUMENT_SIZE})")
+    assert problem.message("pt").endswith(f" bytes, no máximo {MAX_DOCUMENT_SIZE})")
     with pytest.raises(DocumentError) as as_bytes:
         dumpb(programme)
     assert as_bytes.value.problems == written.value.problems
@@ -262,7 +277,7 @@ BAD = Path(__file__).parent / "bad"
 def test_every_message_of_the_corpus_can_be_printed(name: str) -> None:
     with pytest.raises(DocumentError) as caught:
         load(BAD / f"{name}.json")
-    for lang in ("fr", "en"):
+    for lang in languages():
         caught.value.message(lang).encode("utf-8")  # a lone surrogate would raise here
 
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compagnonnage._i18n import Message
+from compagnonnage._i18n import Text
 from compagnonnage.diagnostics import (
     CONSULAR_CHAMBER_MODULE,
     Answer,
@@ -174,14 +174,14 @@ class _RatingPlugin:
             DiagnosticModule(
                 id="rating-test",
                 version="1",
-                title=Message("Notes", "Ratings"),
+                title=Text("Notes", "Ratings", pt="Notas"),
                 dimensions=(dimension,),
                 questions=(
                     _RatingQuestion(
-                        id="rating", dimension_id=dimension.id, text=Message("Note ?", "Rating?")
+                        id="rating", dimension_id=dimension.id, text=Text("Note ?", "Rating?")
                     ),
                     TextQuestion(
-                        id="comment", dimension_id=dimension.id, text=Message("Avis ?", "Views?")
+                        id="comment", dimension_id=dimension.id, text=Text("Avis ?", "Views?")
                     ),
                 ),
             )

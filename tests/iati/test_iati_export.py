@@ -14,9 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from compagnonnage._i18n import _, languages
 from compagnonnage.example import togo_programme
 from compagnonnage.iati import (
     IatiError,
+    IatiProblem,
     ReportingOrg,
     activity_status,
     check_file,
@@ -24,6 +26,7 @@ from compagnonnage.iati import (
     to_xml,
     write,
 )
+from compagnonnage.iati._export import narrative_languages
 from compagnonnage.model import Programme, Stage
 from compagnonnage.rules import RuleSet
 from compagnonnage.testing._defects import DEFECTS
@@ -52,8 +55,41 @@ def test_the_example_exports_to_a_valid_activity() -> None:
     currencies = [v.get("currency") for v in activity.iter("value")]
     assert "XOF" in currencies  # the UCRM's contribution in CFA francs
     narratives = activity.find("description").findall("narrative")  # type: ignore[union-attr]
-    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
-    assert [n.get(xml_lang) for n in narratives] == ["fr", "en"]
+    assert [n.get(XML_LANG) for n in narratives] == ["fr", "en", "pt"]  # the default first
+    assert narratives[0].text.startswith("Compagnonnage consulaire")  # type: ignore[union-attr]
+    assert narratives[2].text.startswith("Acompanhamento institucional")  # type: ignore[union-attr]
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _description(data: bytes) -> list[tuple[str | None, str | None]]:
+    narratives = _tree(data).findall("iati-activity/description/narrative")
+    return [(n.get(XML_LANG), n.text) for n in narratives]
+
+
+def test_the_description_the_library_words_is_in_each_language_its_catalogue_speaks() -> None:
+    said = _description(to_xml([togo_programme()], ORG, now=NOW, lang="pt"))
+    assert [lang for lang, _text in said] == ["pt", "en", "fr"]
+    assert len({text for _lang, text in said}) == 3  # each a translation, none a copy
+
+
+def test_a_description_the_user_wrote_is_published_once_as_written() -> None:
+    p = togo_programme()
+    own = attrs.evolve(p, funding=attrs.evolve(p.funding, description="Appui à l'UCRM de Lomé"))
+    for lang in ("fr", "pt"):
+        data = to_xml([own], ORG, now=NOW, lang=lang)
+        # No xml:lang of its own: it is in the activity's language, the one the user chose.
+        assert _description(data) == [(None, "Appui à l'UCRM de Lomé")]
+        assert _tree(data).find("iati-activity").get(XML_LANG) == lang  # type: ignore[union-attr]
+
+
+def test_a_language_whose_catalogue_does_not_translate_a_message_gets_no_narrative() -> None:
+    untranslated = _("words no catalogue holds {x}", x=1)
+    assert narrative_languages(untranslated, "fr") == ("en",)
+    translated = _("not a regular file")
+    assert narrative_languages(translated, "pt") == ("pt", "en", "fr")
+    assert languages() == ("en", "fr", "pt")
 
 
 def test_the_identifier_is_stable_and_never_from_the_title() -> None:
@@ -255,9 +291,10 @@ def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
         f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE x [<!ENTITY s SYSTEM "file://{secret}">]>',
     ).replace("<narrative>Programme</narrative>", "<narrative>&s;</narrative>")
     found = check_xml(data.encode(), today=dt.date(2025, 1, 1))
-    assert [(p.code, p.en) for p in found] == [
+    assert [(p.code, p.message()) for p in found] == [
         ("XML", "a DOCTYPE declaration is not allowed in an IATI file")
     ]
+    assert found[0].message("pt") == "uma declaração DOCTYPE não é admitida num ficheiro IATI"
 
 
 def test_a_folder_or_missing_file_is_not_read(tmp_path: Path) -> None:
@@ -381,3 +418,41 @@ def test_without_lxml_the_extra_to_install_is_named(monkeypatch: pytest.MonkeyPa
             "lxml n'est pas installé : pip install 'compagnonnage[iati]'"
         )
         assert (caught.value.extra, caught.value.module) == ("iati", "lxml")
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_an_iati_error_counts_its_problems_with_each_language_plural(count: int) -> None:
+    problems = [
+        IatiProblem(
+            f"/iati-activities/iati-activity[{i}]",
+            "FUN-002",
+            _("sector percentage {share} outside 0 to 100.", share=120 + i),
+        )
+        for i in range(count)
+    ]
+    err = IatiError(problems, source="a.xml")
+    en, fr, pt = (err.message(lang).splitlines() for lang in ("en", "fr", "pt"))
+    s = "s" if count > 1 else ""
+    assert en[0] == f"a.xml: invalid IATI, {count} problem{s}:"
+    assert fr[0] == f"a.xml : IATI invalide, {count} problème{s} :"
+    assert pt[0] == f"a.xml: IATI inválido, {count} problema{s}:"
+    assert (
+        en[1]
+        == "  /iati-activities/iati-activity[0] [FUN-002]: sector percentage 120 outside 0 to 100."
+    )
+    assert (
+        fr[1]
+        == "  /iati-activities/iati-activity[0] [FUN-002] : part de secteur 120 hors de 0 à 100."
+    )
+    assert pt[1] == (
+        "  /iati-activities/iati-activity[0] [FUN-002]: percentagem de setor 120 fora de 0 a 100."
+    )
+    assert str(problems[0]) == en[1].strip()
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_every_problem_of_a_bad_file_is_said_in_every_language(name: str) -> None:
+    for problem in check_file(HERE / "bad" / f"{name}.xml", today=dt.date(2025, 1, 1)):
+        said = {lang: problem.message(lang) for lang in languages()}
+        assert all(text.strip() and "{" not in text for text in said.values()), said
+        assert len(set(said.values())) == len(said), said  # translated (lxml's words quoted)

@@ -11,8 +11,8 @@ key names the type (``"programme"``, ``"body"``, ``"expert"``, a record's tag
 such as ``"training"``...). Writing is deterministic: sorted keys, indented by
 two spaces, accents kept as UTF-8, a final newline. Reading refuses unknown
 keys, checks every value and the cross-references of a programme, and raises
-one :class:`DocumentError` listing every problem with its JSONPath, in French
-and English. Older formats are upgraded on the way (:data:`MIGRATIONS`).
+one :class:`DocumentError` listing every problem with its JSONPath, in every
+language the library speaks. Older formats are upgraded on the way (:data:`MIGRATIONS`).
 :func:`load_any` reads a document as the kind its envelope names; an answers
 document (``{"answers": …}``, a :class:`~compagnonnage.diagnostics.CollectedAnswers`)
 is also checked against the modules it answers by :func:`load_answers`.

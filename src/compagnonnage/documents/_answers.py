@@ -13,39 +13,37 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from compagnonnage._i18n import _
 from compagnonnage.diagnostics import CollectedAnswers, DiagnosticModule
 from compagnonnage.documents._converter import DocumentConverter
 from compagnonnage.documents._io import load
-from compagnonnage.documents._problems import DocumentError, Problem, _key, _show, _shown_fr
+from compagnonnage.documents._problems import DocumentError, Problem, _key, _show
 from compagnonnage.errors import InvalidValueError
 
 _ROOT = "$.answers"
 
-# What the built-in question kinds expect, as a document says it (a plugin's kind keeps its words).
+# What the built-in question kinds expect (in English), as a document says it; any other
+# kind (a choice, a plugin's kind) keeps its own words.
 _EXPECTED = {
-    "True (yes) or False (no)": ("true (oui) ou false (non)", "true (yes) or false (no)"),
-    "a number": ("un nombre", "a number"),
-    "a finite number": ("un nombre fini", "a finite number"),
-    "a non-empty text": ("un texte non vide", "a non-empty text"),
+    "True (yes) or False (no)": _("true (yes) or false (no)"),
+    "a number": _("a number"),
+    "a finite number": _("a finite number"),
+    "a non-empty text": _("a non-empty text"),
 }
 
 
 def _misfit(path: str, err: InvalidValueError, value: object) -> Problem:
     """An answer that does not fit its question, in the words of a document."""
-    expected = err.expected.en
-    fr, en = _EXPECTED.get(expected, (err.expected.fr, expected))
-    if expected.startswith("one of "):
-        fr = "l'une des valeurs " + expected.removeprefix("one of ")
-    return Problem(
-        path, f"attendu : {fr}, reçu {_shown_fr(value)}", f"expected {en}, got {_show(value)}"
-    )
+    expected = _EXPECTED.get(str(err.expected), err.expected)
+    return Problem(path, _("expected {expected}, got {got}", expected=expected, got=_show(value)))
 
 
-def _unknown(path: str, what_fr: str, what_en: str, known: Iterable[str]) -> Problem:
-    names = ", ".join(sorted(known)) or "—"
-    return Problem(
-        path, f"{what_fr} inconnu(e) (connus : {names})", f"unknown {what_en} (known: {names})"
-    )
+def _known(known: Iterable[str]) -> str:
+    return ", ".join(sorted(known)) or "—"
+
+
+def _unknown_module(path: str, known: Iterable[str]) -> Problem:
+    return Problem(path, _("unknown module (known: {known})", known=_known(known)))
 
 
 def _module(
@@ -53,7 +51,7 @@ def _module(
 ) -> DiagnosticModule | None:
     module = by_id.get(module_id)
     if module is None:
-        problems.append(_unknown(path, "module", "module", by_id))
+        problems.append(_unknown_module(path, by_id))
     return module
 
 
@@ -74,9 +72,7 @@ def answers_problems(
             k = first_seen[respondent.id]
             problems.append(
                 Problem(
-                    f"{path}.id",
-                    f"répondant déjà présent en respondents[{k}]",
-                    f"respondent already listed at respondents[{k}]",
+                    f"{path}.id", _("respondent already listed at respondents[{index}]", index=k)
                 )
             )
         first_seen.setdefault(respondent.id, i)
@@ -91,16 +87,12 @@ def answers_problems(
                 item = f"{where}[{j}]"
                 question = questions.get(answer.question)
                 if question is None:
-                    problems.append(_unknown(f"{item}.question", "question", "question", questions))
+                    text = _("unknown question (known: {known})", known=_known(questions))
+                    problems.append(Problem(f"{item}.question", text))
                     continue
                 if answer.question in answered:
-                    problems.append(
-                        Problem(
-                            f"{item}.question",
-                            "question déjà répondue par ce répondant",
-                            "question already answered by this respondent",
-                        )
-                    )
+                    text = _("question already answered by this respondent")
+                    problems.append(Problem(f"{item}.question", text))
                 answered.add(answer.question)
                 try:
                     question.level_of(answer.value, module.scale)
@@ -118,27 +110,25 @@ def answers_problems(
         for dimension_id, level in levels.items():
             at = _key(where, dimension_id)
             if dimension_id not in dimensions:
-                problems.append(_unknown(at, "dimension", "dimension", dimensions))
+                text = _("unknown dimension (known: {known})", known=_known(dimensions))
+                problems.append(Problem(at, text))
             elif level not in scale:
-                problems.append(
-                    Problem(
-                        at,
-                        f"attendu : un niveau de {scale.low} à {scale.high}, reçu {level}",
-                        f"expected a level from {scale.low} to {scale.high}, got {level}",
-                    )
+                text = _(
+                    "expected a level from {low} to {high}, got {level}",
+                    low=scale.low,
+                    high=scale.high,
+                    level=level,
                 )
+                problems.append(Problem(at, text))
     for module_id, version in collected.versions.items():
         module = _module(by_id, module_id, _key(f"{_ROOT}.versions", module_id), problems)
         if module is not None and version != module.version:
-            problems.append(
-                Problem(
-                    _key(f"{_ROOT}.versions", module_id),
-                    f"réponses à la version {version} du module ; la version installée est "
-                    f"{module.version}",
-                    f"answers to version {version} of the module; the installed version is "
-                    f"{module.version}",
-                )
+            text = _(
+                "answers to version {version} of the module; the installed version is {installed}",
+                version=version,
+                installed=module.version,
             )
+            problems.append(Problem(_key(f"{_ROOT}.versions", module_id), text))
     return problems
 
 

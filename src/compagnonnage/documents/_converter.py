@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
+from compagnonnage._i18n import _
 from compagnonnage.documents._fast_read import FastReader
 from compagnonnage.documents._fast_write import FastWriter
 from compagnonnage.documents._leaves import (
@@ -103,7 +104,7 @@ class DocumentConverter:
                     self._made = _Reference(self.union).build()
         return self._made
 
-    def _read_trade(self, value: Any, _: Any) -> Any:
+    def _read_trade(self, value: Any, _type: Any) -> Any:
         return self._reader.record(TradeRef)(value)
 
     def _structure_hook(self, t: Any) -> _Hook:
@@ -155,7 +156,7 @@ class DocumentConverter:
         try:
             return self._cattrs.unstructure(obj, unstructure_as=cl if cl is not None else type(obj))
         except _Bad as exc:
-            raise DocumentError([Problem("$", exc.fr, exc.en)]) from None
+            raise DocumentError([Problem("$", exc.text)]) from None
 
     def union(self, cl: type) -> Mapping[str, type]:
         """The classes a tagged record of type ``cl`` may be, by tag.
@@ -171,13 +172,20 @@ class DocumentConverter:
                 tag = cast(str, getattr(sub, "KIND"))  # noqa: B009 - a ClassVar of the model
                 if tag in members and members[tag] is not sub:
                     raise CompagnonnageError(
-                        f"{members[tag].__name__} and {sub.__name__} share the tag {tag!r} "
-                        f"/ {members[tag].__name__} et {sub.__name__} ont la même étiquette {tag!r}"
+                        _(
+                            "{first} and {second} share the tag {tag}",
+                            first=members[tag].__name__,
+                            second=sub.__name__,
+                            tag=repr(tag),
+                        )
                     )
                 if _KIND in {a.name for a in attrs.fields(sub)}:
                     raise CompagnonnageError(
-                        f"{sub.__name__} has a field named {_KIND!r}, which is its tag "
-                        f"/ {sub.__name__} a un champ nommé {_KIND!r}, son étiquette"
+                        _(
+                            "{name} has a field named {field}, which is its tag",
+                            name=sub.__name__,
+                            field=repr(_KIND),
+                        )
                     )
                 members[tag] = sub
             self._unions[cl] = members

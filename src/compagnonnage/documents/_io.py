@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast, overload
 import orjson
 
 from compagnonnage._files import write_atomically
+from compagnonnage._i18n import _
 from compagnonnage.catalogue import OfferItem, Service, ServiceCatalogue
 from compagnonnage.diagnostics import (
     Answer,
@@ -374,15 +375,8 @@ def _encoded(obj: Any, cl: Any, name: str, conv: DocumentConverter) -> bytes:
     try:
         return orjson.dumps(envelope, option=_OPTIONS)
     except orjson.JSONEncodeError as exc:
-        raise DocumentError(
-            [
-                Problem(
-                    "$",
-                    f"valeur impossible à écrire ({exc})",
-                    f"value that cannot be written ({exc})",
-                )
-            ]
-        ) from None
+        text = _("value that cannot be written ({error})", error=str(exc))
+        raise DocumentError([Problem("$", text)]) from None
 
 
 def dumps(obj: Any, *, converter: DocumentConverter | None = None) -> str:

@@ -2,7 +2,7 @@
 
 A hook reads one value of plain data (strings, numbers, ``true``/``false``) into
 the model's value, or raises :class:`~compagnonnage.documents._problems._Bad`
-saying, in French and English, what was expected. The cattrs converter (the
+saying, in a message of the catalogue, what was expected. The cattrs converter (the
 reference, ``_reference``) and the generated reader and writer (``_fast_read``,
 ``_fast_write``) take them from the tables :data:`_STRUCTURE` and
 :data:`_UNSTRUCTURE`. Nothing here imports cattrs: a good document is read
@@ -21,7 +21,8 @@ from typing import Any
 
 import orjson
 
-from compagnonnage.documents._problems import _Bad, _expected
+from compagnonnage._i18n import Message, Text, _
+from compagnonnage.documents._problems import _Bad, _expected, _with_value
 from compagnonnage.documents._types import (
     _DATE,
     _DATETIME,
@@ -40,63 +41,58 @@ _ANY = re.compile(r".+", re.DOTALL)
 # -- leaves: structure ------------------------------------------------------------
 
 
-def _structure_str(value: Any, _: Any) -> str:
+def _structure_str(value: Any, _type: Any) -> str:
     if type(value) is not str:
-        raise _expected("un texte", "a string", value)
+        raise _expected(_("a string"), value)
     return value
 
 
-def _structure_text(value: Any, _: Any) -> str:
+def _structure_text(value: Any, _type: Any) -> str:
     """A string that can be written as UTF-8: orjson refuses lone surrogates, ``json`` does not."""
-    text = _structure_str(value, _)
+    text = _structure_str(value, _type)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise _Bad(
-            "texte invalide (demi-paire de substitution isolée)", "invalid text (lone surrogate)"
-        ) from None
+        raise _Bad(_("invalid text (lone surrogate)")) from None
     return text
 
 
-def _structure_int(value: Any, _: Any) -> int:
+def _structure_int(value: Any, _type: Any) -> int:
     if type(value) is not int:
-        raise _expected("un nombre entier", "a whole number", value)
+        raise _expected(_("a whole number"), value)
     if not -MAX_INTEGER <= value <= MAX_INTEGER:
-        raise _Bad(
-            f"nombre trop grand (au plus {MAX_INTEGER} en valeur absolue)",
-            f"number too large (at most {MAX_INTEGER} in absolute value)",
-        )
+        raise _Bad(_("number too large (at most {most} in absolute value)", most=MAX_INTEGER))
     return value
 
 
-def _structure_float(value: Any, _: Any) -> float:
+def _structure_float(value: Any, _type: Any) -> float:
     if type(value) is int:
         return float(_structure_int(value, None))
     if type(value) is not float or not math.isfinite(value):
-        raise _expected("un nombre fini", "a finite number", value)
+        raise _expected(_("a finite number"), value)
     return value
 
 
-def _structure_bool(value: Any, _: Any) -> bool:
+def _structure_bool(value: Any, _type: Any) -> bool:
     if type(value) is not bool:
-        raise _expected("true ou false", "true or false", value)
+        raise _expected(_("true or false"), value)
     return value
 
 
-def _parsed_text(pattern: re.Pattern[str], parse: Callable[[str], Any], fr: str, en: str) -> _Hook:
+def _parsed_text(pattern: re.Pattern[str], parse: Callable[[str], Any], what: Message) -> _Hook:
     """A hook for a value written as a string: matching ``pattern``, then accepted by ``parse``.
 
     ``parse`` may refuse with :class:`ValueError` (the model's
     :class:`InvalidValueError` is one); the problem then says what was expected.
     """
 
-    def structure(value: Any, _: Any) -> Any:
+    def structure(value: Any, _type: Any) -> Any:
         if type(value) is str and pattern.fullmatch(value):
             try:
                 return parse(value)
             except ValueError:
                 pass
-        raise _expected(fr, en, value)
+        raise _expected(what, value)
 
     return structure
 
@@ -149,29 +145,23 @@ def _region(text: str) -> RegionRef:
 _structure_decimal = _parsed_text(
     _DECIMAL,
     Decimal,
-    "un nombre décimal écrit comme un texte (« 12.50 »)",
-    'a decimal number written as a string ("12.50")',
+    _('a decimal number written as a string ("12.50")'),
 )
-_structure_date = _parsed_text(
-    _DATE, dt.date.fromisoformat, "une date AAAA-MM-JJ", "a date YYYY-MM-DD"
-)
+_structure_date = _parsed_text(_DATE, dt.date.fromisoformat, _("a date YYYY-MM-DD"))
 _structure_datetime = _parsed_text(
     _DATETIME,
     _datetime,
-    "une date et heure ISO 8601 avec fuseau (« 2021-04-12T09:00:00+00:00 »)",
-    'an ISO 8601 date and time with an offset ("2021-04-12T09:00:00+00:00")',
+    _('an ISO 8601 date and time with an offset ("2021-04-12T09:00:00+00:00")'),
 )
 _structure_domain = _parsed_text(
     _ANY,
     Domain,
-    "un code de domaine en minuscules (« trades_register »)",
-    'a lower-case domain code ("trades_register")',
+    _('a lower-case domain code ("trades_register")'),
 )
 _structure_region = _parsed_text(
     _REGION,
     _region,
-    "un code ISO 3166-1 de pays (« TG ») ou ISO 3166-2 de subdivision (« TG-M »)",
-    'an ISO 3166-1 country code ("TG") or ISO 3166-2 subdivision code ("TG-M")',
+    _('an ISO 3166-1 country code ("TG") or ISO 3166-2 subdivision code ("TG-M")'),
 )
 
 
@@ -183,16 +173,16 @@ def _enum_hook(cl: type[enum.Enum]) -> _Hook:
     members = {m.value: m for m in cl}
     names = ", ".join(sorted(str(v) for v in members))
 
-    def hook(value: Any, _: Any) -> enum.Enum:
+    def hook(value: Any, _type: Any) -> enum.Enum:
         try:
             return members[value]
         except (KeyError, TypeError):
-            raise _expected(f"l'une des valeurs {names}", f"one of {names}", value) from None
+            raise _expected(_("one of {values}", values=names), value) from None
 
     return hook
 
 
-def _structure_answer(value: Any, _: Any) -> Any:
+def _structure_answer(value: Any, _type: Any) -> Any:
     """An answer: ``true``/``false``, a number, a text, or ``{"decimal": "12.50"}``."""
     kind = type(value)
     if kind is bool or kind is str:
@@ -204,10 +194,33 @@ def _structure_answer(value: Any, _: Any) -> Any:
     if kind is dict and value.keys() == {"decimal"}:
         return _structure_decimal(value["decimal"], None)
     raise _expected(
-        'true ou false, un nombre, un texte ou {"decimal": "12.50"}',
-        'true or false, a number, a text or {"decimal": "12.50"}',
-        value,
+        _("true or false, a number, a text or {decimal}", decimal='{"decimal": "12.50"}'), value
     )
+
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_TEXTS = _(
+    "texts by language, French and English at least ({shape})", shape='{"fr": "…", "en": "…"}'
+)
+
+
+def _structure_texts(value: Any, _type: Any) -> Text:
+    """A text the data carries (:class:`~compagnonnage._i18n.Text`): ``{"fr": …, "en": …}``,
+    with any other language by its code (``"pt"``)."""
+    if (
+        type(value) is not dict
+        or "fr" not in value
+        or "en" not in value
+        or not all(type(k) is str and _LANGUAGE.fullmatch(k) for k in value)
+    ):
+        raise _expected(_TEXTS, value)
+    texts = {lang: _structure_text(text, None) for lang, text in value.items()}
+    fr, en = texts.pop("fr"), texts.pop("en")
+    return Text(fr, en, **texts)
+
+
+def _unstructure_texts(value: Text) -> dict[str, str]:
+    return {lang: value(lang) for lang in value.languages}
 
 
 # -- leaves: unstructure ----------------------------------------------------------
@@ -215,26 +228,20 @@ def _structure_answer(value: Any, _: Any) -> Any:
 
 def _unstructure_int(value: int) -> int:
     if not -MAX_INTEGER <= value <= MAX_INTEGER:
-        raise _Bad(
-            f"nombre trop grand pour un document : {value}",
-            f"number too large for a document: {value}",
-        )
+        raise _Bad(_with_value(_("number too large for a document"), value))
     return value
 
 
 def _unstructure_decimal(value: Decimal) -> str:
     text = str(value)
     if not value.is_finite() or not _DECIMAL.fullmatch(text):
-        raise _Bad(
-            f"nombre décimal impossible à écrire : {text}",
-            f"decimal number that cannot be written: {text}",
-        )
+        raise _Bad(_with_value(_("decimal number that cannot be written"), text))
     return text
 
 
 def _unstructure_float(value: float) -> float:
     if not math.isfinite(value):
-        raise _Bad(f"nombre non fini : {value}", f"number that is not finite: {value}")
+        raise _Bad(_with_value(_("number that is not finite"), value))
     return value
 
 
@@ -263,6 +270,7 @@ _STRUCTURE: dict[type, _Hook] = {
     dt.datetime: _structure_datetime,
     Domain: _structure_domain,
     RegionRef: _structure_region,
+    Text: _structure_texts,
 }
 """The hook of each type read as a single value."""
 
@@ -274,5 +282,6 @@ _UNSTRUCTURE: dict[type, _Unhook] = {
     dt.datetime: dt.datetime.isoformat,
     Domain: str,
     RegionRef: str,
+    Text: _unstructure_texts,
 }
 """What each type written as a single value is written as (other values are written as they are)."""

@@ -1,7 +1,7 @@
 """Problems found in a document, the error that carries them, and how to read cattrs' errors.
 
 Every hook of the converter reports a bad value by raising :class:`_Bad` (a
-message in French and English); cattrs wraps these in exception groups whose
+:class:`~compagnonnage._i18n.Message`, rendered in any language); cattrs wraps these in exception groups whose
 notes name the field or the index. :func:`_problems_from` walks such a tree and
 turns it into :class:`Problem` objects located by a JSONPath.
 """
@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from compagnonnage._i18n import Lang
+from compagnonnage._i18n import SOURCE_LANGUAGE, Lang, Message, _, _n
 from compagnonnage.errors import CompagnonnageError, InvalidValueError
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -33,21 +33,19 @@ _KINDS_SHOWN = 3
 
 @frozen
 class Problem:
-    """One thing wrong with a document: where (a JSONPath) and what, in French and English."""
+    """One thing wrong with a document: where (a JSONPath) and what, in any language."""
 
     path: str
     """Where the problem is, as a JSONPath from the root (``$.programme.experts[0].id``)."""
-    fr: str
-    """The message in French."""
-    en: str
-    """The message in English."""
+    text: Message
+    """What is wrong: a message of the library's catalogue, rendered with :meth:`message`."""
 
-    def message(self, lang: Lang = "en") -> str:
-        """The message in ``lang`` (``"fr"`` or ``"en"``)."""
-        return self.fr if lang == "fr" else self.en
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
+        """What is wrong, in ``lang`` (``"en"``, ``"fr"``, ``"pt"``…)."""
+        return self.text(lang)
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.en}"
+        return f"{self.path}: {self.text(SOURCE_LANGUAGE)}"
 
 
 @frozen
@@ -60,10 +58,6 @@ class _Omitted(Problem):
     count: int
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _capped(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     """The first :data:`MAX_PROBLEMS` distinct ``problems``, then how many more of each kind.
 
@@ -72,7 +66,7 @@ def _capped(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     """
     kept: dict[Problem, None] = {}
     summaries: list[Problem] = []
-    more: dict[str, list[Any]] = {}  # message (en) -> [count, first problem with it]
+    more: dict[Message, list[Any]] = {}  # message -> [count, first problem with it]
     others = 0
     for problem in problems:
         if isinstance(problem, _Omitted):
@@ -80,30 +74,30 @@ def _capped(problems: Iterable[Problem]) -> tuple[Problem, ...]:
         elif len(kept) < MAX_PROBLEMS:
             kept[problem] = None
         elif problem not in kept:
-            counted = more.get(problem.en)
+            counted = more.get(problem.text)
             if counted is not None:
                 counted[0] += 1
             elif len(more) < _KINDS_SHOWN:
-                more[problem.en] = [1, problem]
+                more[problem.text] = [1, problem]
             else:
                 others += 1
     for count, first in more.values():
-        fr = _plural(count, "autre problème", "autres problèmes")
-        en = _plural(count, "more problem", "more problems")
-        summaries.append(
-            _Omitted(
-                first.path,
-                f"… et {fr} de ce genre, à partir d'ici ({first.fr})",
-                f"… and {en} of this kind, from here on ({first.en})",
-                count,
-            )
+        text = _n(
+            "… and {count} more problem of this kind, from here on ({first})",
+            "… and {count} more problems of this kind, from here on ({first})",
+            count,
+            count=count,
+            first=first.text,
         )
+        summaries.append(_Omitted(first.path, text, count))
     if others:
-        fr = _plural(others, "autre problème", "autres problèmes")
-        en = _plural(others, "more problem", "more problems")
-        summaries.append(
-            _Omitted("$", f"… et {fr} d'autres genres", f"… and {en} of other kinds", others)
+        text = _n(
+            "… and {count} more problem of other kinds",
+            "… and {count} more problems of other kinds",
+            others,
+            count=others,
         )
+        summaries.append(_Omitted("$", text, others))
     return (*kept, *summaries)
 
 
@@ -112,8 +106,8 @@ class DocumentError(CompagnonnageError, ValueError):
 
     No object is built from a document that has a problem. The first
     100 problems (``MAX_PROBLEMS``) are listed one by one; the others are counted
-    by kind ("… and 999900 more problem(s) of this kind, from here on: expected
-    a string, got 0"), so that a document of a million wrong values gives a
+    by kind ("… and 999900 more problems of this kind, from here on (expected
+    a string, got 0)"), so that a document of a million wrong values gives a
     short error, quickly.
 
     :ivar problems: the problems, in the order they were found.
@@ -124,20 +118,31 @@ class DocumentError(CompagnonnageError, ValueError):
         self.problems: tuple[Problem, ...] = _capped(problems)
         self.source = source
         """The file the document came from, or ``None`` for a string."""
-        super().__init__(self.message("en"))
+        super().__init__(self.message(SOURCE_LANGUAGE))
 
     def __reduce__(self) -> tuple[type[DocumentError], tuple[tuple[Problem, ...], str | None]]:
         return (type(self), (self.problems, self.source))
 
-    def message(self, lang: Lang = "en") -> str:
-        """Every problem, one per line, with its path, in ``lang`` (``"fr"`` or ``"en"``)."""
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
+        """Every problem, one per line, with its path, in ``lang`` (``"en"``, ``"fr"``, ``"pt"``…)."""
         n = sum(p.count if isinstance(p, _Omitted) else 1 for p in self.problems)
-        where = f"{self.source}: " if self.source else ""
-        if lang == "fr":
-            head = f"{where}document invalide, {n} problème{'s' if n > 1 else ''} :"
+        if self.source:
+            head = _n(
+                "{source}: invalid document, {count} problem:",
+                "{source}: invalid document, {count} problems:",
+                n,
+                source=self.source,
+                count=n,
+            )
         else:
-            head = f"{where}invalid document, {n} problem{'s' if n > 1 else ''}:"
-        return "\n".join([head, *(f"  {p.path}: {p.message(lang)}" for p in self.problems)])
+            head = _n(
+                "invalid document, {count} problem:",
+                "invalid document, {count} problems:",
+                n,
+                count=n,
+            )
+        lines = (f"  {p.path}: {p.message(lang)}" for p in self.problems)
+        return "\n".join([head(lang), *lines])
 
 
 # -- how much a bad document may cost --------------------------------------------------
@@ -196,20 +201,18 @@ class _Unchecked(Exception):
 class _Bad(ValueError):
     """Raised by a hook: the value at hand is wrong (the path is added by the caller)."""
 
-    def __init__(self, fr: str, en: str) -> None:
-        super().__init__(en)
-        self.fr = fr
-        self.en = en
+    def __init__(self, text: Message) -> None:
+        super().__init__(text(SOURCE_LANGUAGE))
+        self.text = text
 
 
 class _Refused(str):
     """A number the detailed JSON reader refuses (NaN, Infinity, too large), kept as text.
 
-    The converter's hooks report it at its path with its own messages.
+    The converter's hooks report it at its path with its own message.
     """
 
-    fr: str
-    en: str
+    text: Message
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -224,12 +227,16 @@ def _escaped(text: str) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
-def _show(value: object) -> str:
-    """A value as it appears in JSON, shortened: ``"onsite"``, ``12``, ``an object``."""
+_AN_OBJECT = _("an object")
+_AN_ARRAY = _("an array")
+
+
+def _show(value: object) -> Message | str:
+    """A value as it appears in JSON, shortened: ``"onsite"``, ``12``, or the words ``an object``."""
     if isinstance(value, dict):
-        return "an object"
+        return _AN_OBJECT
     if isinstance(value, list):
-        return "an array"
+        return _AN_ARRAY
     try:
         text = _escaped(json.dumps(value, ensure_ascii=False))
     except (TypeError, ValueError):
@@ -237,19 +244,11 @@ def _show(value: object) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
-def _shown_fr(value: object) -> str:
-    if isinstance(value, dict):
-        return "un objet"
-    if isinstance(value, list):
-        return "un tableau"
-    return _show(value)
-
-
-def _expected(fr: str, en: str, value: object) -> _Bad:
+def _expected(what: Message, value: object) -> _Bad:
     """The usual shape of a message: what was expected, and what came."""
     if isinstance(value, _Refused):
-        return _Bad(value.fr, value.en)
-    return _Bad(f"attendu : {fr}, reçu {_shown_fr(value)}", f"expected {en}, got {_show(value)}")
+        return _Bad(value.text)
+    return _Bad(_("expected {expected}, got {got}", expected=what, got=_show(value)))
 
 
 def _key(path: str, name: str | int) -> str:
@@ -265,8 +264,7 @@ def _invalid(path: str, err: InvalidValueError) -> Problem:
     index = getattr(err, "item_index", None)  # set by tuple_of: the item at fault
     return Problem(
         path if index is None else _key(path, index),
-        f"attendu : {err.expected.fr}, reçu {err.got}",
-        f"expected {err.expected.en}, got {err.got}",
+        _("expected {expected}, got {got}", expected=err.expected, got=err.got),
     )
 
 
@@ -310,42 +308,50 @@ def _problems_from(exc: BaseException, path: str, *, at_field: bool = False) -> 
             else:
                 yield from _problems_from(sub, path)
     elif isinstance(exc, _Bad):
-        yield Problem(path, exc.fr, exc.en)
+        yield Problem(path, exc.text)
     elif isinstance(exc, _Unchecked):
-        fr = _plural(exc.count, "élément suivant non vérifié", "éléments suivants non vérifiés")
-        en = _plural(exc.count, "more item not checked", "more items not checked")
-        yield _Omitted(
-            path,
-            f"{fr} : la lecture s'arrête après {MAX_PROBLEMS} problèmes",
-            f"{en}: reading stops after {MAX_PROBLEMS} problems",
-            0,
+        text = _n(
+            "{count} more item not checked: reading stops after {most} problems",
+            "{count} more items not checked: reading stops after {most} problems",
+            exc.count,
+            count=exc.count,
+            most=MAX_PROBLEMS,
         )
+        yield _Omitted(path, text, 0)
     elif isinstance(exc, InvalidValueError):
         yield _invalid(path if at_field else _key(path, exc.field), exc)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        known = ", ".join(_known_fields(exc.cl))
-        fr = f"champ inconnu (champs possibles : {known})"
-        en = f"unknown field (known fields: {known})"
+        unknown = _unknown_field(", ".join(_known_fields(exc.cl)))
         names = heapq.nsmallest(MAX_PROBLEMS + 1, exc.extra_fields)
         for name in names[:MAX_PROBLEMS]:
-            yield Problem(_key(path, name), fr, en)
+            yield Problem(_key(path, name), unknown)
         more = len(exc.extra_fields) - MAX_PROBLEMS
         if more > 0:
-            yield _Omitted(
-                _key(path, names[MAX_PROBLEMS]),
-                f"… et {_plural(more, 'autre champ inconnu', 'autres champs inconnus')}"
-                f", à partir d'ici par ordre alphabétique",
-                f"… and {_plural(more, 'more unknown field', 'more unknown fields')}"
-                f", from here on in alphabetical order",
+            text = _n(
+                "… and {count} more unknown field, from here on in alphabetical order",
+                "… and {count} more unknown fields, from here on in alphabetical order",
                 more,
+                count=more,
             )
+            yield _Omitted(_key(path, names[MAX_PROBLEMS]), text, more)
     elif isinstance(exc, KeyError):
-        yield Problem(path, "champ obligatoire manquant", "required field missing")
+        yield Problem(path, _MISSING)
     elif isinstance(exc, RecursionError):
-        yield Problem(path, "structure trop profonde", "structure nested too deeply")
+        yield Problem(path, _("structure nested too deeply"))
     else:
         yield Problem(
-            path,
-            f"valeur invalide ({type(exc).__name__} : {exc})",
-            f"invalid value ({type(exc).__name__}: {exc})",
+            path, _("invalid value ({kind}: {error})", kind=type(exc).__name__, error=str(exc))
         )
+
+
+_MISSING = _("required field missing")
+
+
+def _unknown_field(known: str) -> Message:
+    """The problem of a field a record does not have, naming those it has."""
+    return _("unknown field (known fields: {known})", known=known)
+
+
+def _with_value(problem: Message, value: object) -> Message:
+    """``problem: value``, the value shown as the document has it."""
+    return _("{problem}: {value}", problem=problem, value=value)

@@ -20,7 +20,16 @@ from typing import Any, cast
 
 from attrs import frozen
 
-from compagnonnage.documents._problems import DocumentError, Problem, _key, _Refused
+from compagnonnage._i18n import SOURCE_LANGUAGE, Lang, Message, _
+from compagnonnage.documents._problems import (
+    _MISSING,
+    DocumentError,
+    Problem,
+    _key,
+    _Refused,
+    _unknown_field,
+    _with_value,
+)
 
 SCHEMA_VERSION = 3
 """The version of the document format this library writes (and the newest it reads)."""
@@ -42,57 +51,64 @@ _NUMBER_SHAPES = bytes(
 _LARGE_NUMBER_SHAPES = (b"0" * (_MAX_DIGITS + 1), b"e000", b"es000")
 
 
-def _refused(text: str, fr: str, en: str) -> _Refused:
+_NOT_JSON = _("NaN and Infinity are not valid JSON")
+_TOO_LARGE = _("number too large")
+
+
+def _refused(text: str, problem: Message) -> _Refused:
     value = _Refused(text)
-    value.fr = f"{fr} : {text[:40]}"
-    value.en = f"{en}: {text[:40]}"
+    value.text = _with_value(problem, text[:40])
     return value
 
 
 def _parse_constant(text: str) -> _Refused:
-    return _refused(
-        text, "NaN et Infinity ne sont pas du JSON valide", "NaN and Infinity are not valid JSON"
-    )
+    return _refused(text, _NOT_JSON)
 
 
 def _parse_int(text: str) -> int | _Refused:
     if len(text.lstrip("-")) > _MAX_DIGITS:
-        return _refused(text, "nombre trop grand", "number too large")
+        return _refused(text, _TOO_LARGE)
     return int(text)
 
 
 def _parse_float(text: str) -> float | _Refused:
     value = float(text)
     if not math.isfinite(value):
-        return _refused(text, "nombre trop grand", "number too large")
+        return _refused(text, _TOO_LARGE)
     return value
 
 
-_JSON_FR = {
-    "Expecting value": "valeur attendue",
-    "Expecting ',' delimiter": "virgule attendue",
-    "Expecting ':' delimiter": "deux-points attendus",
-    "Expecting property name enclosed in double quotes": (
-        "nom de champ entre guillemets doubles attendu"
+# What the standard library's JSON reader says, in the words of the catalogue.
+_JSON_ERRORS = {
+    "Expecting value": _("Expecting value"),
+    "Expecting ',' delimiter": _("Expecting ',' delimiter"),
+    "Expecting ':' delimiter": _("Expecting ':' delimiter"),
+    "Expecting property name enclosed in double quotes": _(
+        "Expecting property name enclosed in double quotes"
     ),
-    "Unterminated string starting at": "texte non terminé",
-    "Invalid control character at": "caractère de contrôle interdit",
-    "Invalid \\escape": "séquence d'échappement invalide",
-    "Invalid \\uXXXX escape": "séquence \\uXXXX invalide",
-    "Extra data": "données après la fin du document",
-    "Unexpected UTF-8 BOM (decode using utf-8-sig)": "marque d'ordre d'octets (BOM) interdite",
+    "Unterminated string starting at": _("Unterminated string starting at"),
+    "Invalid control character at": _("Invalid control character at"),
+    "Invalid \\escape": _("Invalid \\escape"),
+    "Invalid \\uXXXX escape": _("Invalid \\uXXXX escape"),
+    "Extra data": _("Extra data"),
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)": _(
+        "Unexpected UTF-8 BOM (decode using utf-8-sig)"
+    ),
 }
 
 
-def _problem(fr: str, en: str) -> DocumentError:
-    return DocumentError([Problem("$", fr, en)])
+def _problem(text: Message) -> DocumentError:
+    return DocumentError([Problem("$", text)])
 
 
 def _too_large(size: int) -> DocumentError:
     return _problem(
-        f"document trop volumineux ({size} octets, au plus {MAX_DOCUMENT_SIZE})",
-        f"document too large ({size} bytes, at most {MAX_DOCUMENT_SIZE})",
+        _("document too large ({size} bytes, at most {most})", size=size, most=MAX_DOCUMENT_SIZE)
     )
+
+
+def _too_deep() -> DocumentError:
+    return _problem(_("nesting too deep (at most {most} levels)", most=MAX_DEPTH))
 
 
 def _check_size(data: str | bytes) -> None:
@@ -101,14 +117,15 @@ def _check_size(data: str | bytes) -> None:
     if len(data) > MAX_DOCUMENT_SIZE:
         raise _too_large(len(data))
     if not data or data.isspace():  # isspace stops at the first other character; strip copies
-        raise _problem("document vide", "empty document")
+        raise _problem(_("empty document"))
 
 
+_A_DEVICE = _("a device")
 _FILE_KINDS = (
-    (stat.S_ISFIFO, "un tube nommé (FIFO)", "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "un périphérique", "a device"),
-    (stat.S_ISBLK, "un périphérique", "a device"),
-    (stat.S_ISSOCK, "une socket", "a socket"),
+    (stat.S_ISFIFO, _("a named pipe (FIFO)")),
+    (stat.S_ISCHR, _A_DEVICE),
+    (stat.S_ISBLK, _A_DEVICE),
+    (stat.S_ISSOCK, _("a socket")),
 )
 
 
@@ -133,11 +150,11 @@ def _read_file(path: str) -> bytes:
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
     with os.fdopen(fd, "rb") as f:
         if not stat.S_ISREG(info.st_mode):
-            fr, en = next(
-                ((fr, en) for is_kind, fr, en in _FILE_KINDS if is_kind(info.st_mode)),
-                ("un fichier spécial", "a special file"),
+            kind = next(
+                (kind for is_kind, kind in _FILE_KINDS if is_kind(info.st_mode)),
+                _("a special file"),
             )
-            raise _problem(f"pas un fichier ordinaire : {fr}", f"not a regular file: {en}")
+            raise _problem(_("not a regular file: {kind}", kind=kind))
         if info.st_size > MAX_DOCUMENT_SIZE:
             raise _too_large(info.st_size)
         data = f.read(MAX_DOCUMENT_SIZE + 1)
@@ -152,10 +169,7 @@ def _parse_detailed(data: str | bytes) -> Any:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise _problem(
-                f"le document n'est pas en UTF-8 (octet {exc.start})",
-                f"the document is not UTF-8 (byte {exc.start})",
-            ) from None
+            raise _problem(_("the document is not UTF-8 (byte {byte})", byte=exc.start)) from None
     else:
         text = data
     shapes = _utf8(data).translate(_NUMBER_SHAPES)
@@ -168,22 +182,20 @@ def _parse_detailed(data: str | bytes) -> Any:
             parse_float=_parse_float if large else None,
         )
     except json.JSONDecodeError as exc:
-        where_fr = f"ligne {exc.lineno}, colonne {exc.colno}"
-        where_en = f"line {exc.lineno}, column {exc.colno}"
-        raise _problem(
-            f"JSON invalide : {_JSON_FR.get(exc.msg, exc.msg)} ({where_fr})",
-            f"invalid JSON: {exc.msg} ({where_en})",
-        ) from None
+        invalid = _(
+            "invalid JSON: {error} (line {line}, column {column})",
+            error=_JSON_ERRORS.get(exc.msg, exc.msg),
+            line=exc.lineno,
+            column=exc.colno,
+        )
+        raise _problem(invalid) from None
     except RecursionError:
         value = None
         deep = True
     else:
         deep = _nested_deeper_than(data, MAX_DEPTH)
     if deep:
-        raise _problem(
-            f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux)",
-            f"nesting too deep (at most {MAX_DEPTH} levels)",
-        )
+        raise _too_deep()
     return value
 
 
@@ -205,7 +217,7 @@ def _nested_deeper_than(data: str | bytes, limit: int) -> bool:
     costs a Python step per array and object, seconds for millions of them.
     """
     brackets = _STRING.sub(b"", _utf8(data)).translate(_BRACKETS, _NOT_A_BRACKET)
-    for _ in range(limit):
+    for _level in range(limit):
         if not brackets:
             return False
         brackets = brackets.replace(b"[]", b"")
@@ -240,46 +252,31 @@ def _deeper_than(value: Any, limit: int) -> bool:
 def _open(doc: Any, name: str) -> tuple[int, Any]:
     """The version and the payload of an envelope ``{"schema_version": N, name: {...}}``."""
     if type(doc) is not dict:
-        raise _problem(
-            f'attendu : un objet {{"schema_version": …, "{name}": …}}',
-            f'expected an object {{"schema_version": …, "{name}": …}}',
-        )
+        shape = f'{{"schema_version": …, "{name}": …}}'
+        raise _problem(_("expected an object {shape}", shape=shape))
     problems: list[Problem] = []
     version = doc.get("schema_version")
     if "schema_version" not in doc:
-        problems.append(
-            Problem("$.schema_version", "champ obligatoire manquant", "required field missing")
-        )
+        problems.append(Problem("$.schema_version", _MISSING))
     elif type(version) is not int or version < 1:
-        problems.append(
-            Problem(
-                "$.schema_version",
-                f"attendu : une version de format de 1 à {SCHEMA_VERSION}, reçu {version!r}",
-                f"expected a format version from 1 to {SCHEMA_VERSION}, got {version!r}",
-            )
+        text = _(
+            "expected a format version from 1 to {newest}, got {got}",
+            newest=SCHEMA_VERSION,
+            got=repr(version),
         )
+        problems.append(Problem("$.schema_version", text))
     elif version > SCHEMA_VERSION:
-        problems.append(
-            Problem(
-                "$.schema_version",
-                f"format {version} écrit par une version plus récente ; cette version lit "
-                f"les formats 1 à {SCHEMA_VERSION}",
-                f"format {version} was written by a newer version; this version reads "
-                f"formats 1 to {SCHEMA_VERSION}",
-            )
+        text = _(
+            "format {version} was written by a newer version; this version reads formats 1 to {newest}",
+            version=version,
+            newest=SCHEMA_VERSION,
         )
+        problems.append(Problem("$.schema_version", text))
     if name not in doc:
-        problems.append(
-            Problem(_key("$", name), "champ obligatoire manquant", "required field missing")
-        )
+        problems.append(Problem(_key("$", name), _MISSING))
+    unknown = _unknown_field(f"{name}, schema_version")
     for extra in sorted(k for k in doc if k not in ("schema_version", name)):
-        problems.append(
-            Problem(
-                _key("$", extra),
-                f"champ inconnu (champs possibles : {name}, schema_version)",
-                f"unknown field (known fields: {name}, schema_version)",
-            )
-        )
+        problems.append(Problem(_key("$", extra), unknown))
     if problems:
         raise DocumentError(problems)
     return cast(int, version), doc[name]
@@ -294,12 +291,14 @@ class Migration:
 
     source: int
     """The version the step reads."""
-    fr: str
-    """What changes, in French."""
-    en: str
-    """What changes, in English."""
+    text: Message
+    """What changes, rendered with :meth:`message`."""
     upgrade: Callable[[dict[str, Any]], dict[str, Any]]
     """A pure function from an envelope of version ``source`` to one of ``source + 1``."""
+
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
+        """What changes, in ``lang``."""
+        return self.text(lang)
 
 
 def _region_code(value: Any) -> Any:
@@ -363,20 +362,17 @@ MIGRATIONS: Mapping[int, Migration] = MappingProxyType(
     {
         1: Migration(
             1,
-            "Les régions s'écrivent par leur code ISO 3166 (« TG », « TG-M ») et non plus "
-            'comme des objets {"country", "subdivision"}.',
-            'Regions are written as their ISO 3166 code ("TG", "TG-M") instead of '
-            '{"country", "subdivision"} objects.',
+            _(
+                'Regions are written as their ISO 3166 code ("TG", "TG-M") instead of {shape} objects.',
+                shape='{"country", "subdivision"}',
+            ),
             _v1_to_v2,
         ),
         2: Migration(
             2,
-            "Les effectifs du corps intermédiaire deviennent un registre daté "
-            "(« ledger ») : l'instantané « membership » en est le seul point. Le programme "
-            "gagne un suivi des résultats (« results »), vide.",
-            "The body's membership becomes a dated ledger: the single 'membership' "
-            "snapshot is its one point. The programme gains a results record "
-            "('results'), empty.",
+            _(
+                "The body's membership becomes a dated ledger: the single 'membership' snapshot is its one point. The programme gains a results record ('results'), empty."
+            ),
             _v2_to_v3,
         ),
     }
@@ -387,10 +383,7 @@ MIGRATIONS: Mapping[int, Migration] = MappingProxyType(
 
 def _migrate(envelope: dict[str, Any], version: int) -> dict[str, Any]:
     if version < SCHEMA_VERSION and _deeper_than(envelope, MAX_DEPTH):
-        raise _problem(
-            f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux)",
-            f"nesting too deep (at most {MAX_DEPTH} levels)",
-        )
+        raise _too_deep()
     while version < SCHEMA_VERSION:
         envelope = MIGRATIONS[version].upgrade(envelope)
         version += 1

@@ -30,6 +30,7 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from compagnonnage._i18n import _, _p
 from compagnonnage.documents._leaves import (
     _STRUCTURE,
     _UNSTRUCTURE,
@@ -64,7 +65,7 @@ def _optional_hook(c: cattrs.Converter, t: Any) -> _Hook:
     """``X | None``: ``null``, or what the hook of ``X`` accepts (looked up once)."""
     (inner,) = (a for a in typing.get_args(t) if a is not type(None))
     hook = c.get_structure_hook(inner)
-    return lambda value, _: None if value is None else hook(value, inner)
+    return lambda value, _type: None if value is None else hook(value, inner)
 
 
 # -- containers ---------------------------------------------------------------------
@@ -72,7 +73,7 @@ def _optional_hook(c: cattrs.Converter, t: Any) -> _Hook:
 
 def _items(value: Any, hook: _Hook, item: Any) -> list[Any]:
     if type(value) is not list:
-        raise _expected("un tableau", "an array", value)
+        raise _expected(_("an array"), value)
     out: list[Any] = []
     errors: list[Exception] = []
     for i, v in enumerate(value):
@@ -140,7 +141,7 @@ class _Reference:
         c.register_unstructure_hook_func(_is_answer, _unstructure_answer)
         c.register_structure_hook_factory(_is_enum, _enum_hook)
         c.register_unstructure_hook_factory(_is_enum, _enum_unhook)
-        c.register_unstructure_hook_factory(_is_optional_text, lambda _: identity)
+        c.register_unstructure_hook_factory(_is_optional_text, lambda _type: identity)
         c.register_structure_hook_factory(_is_optional, partial(_optional_hook, c))
         for t, hook in _STRUCTURE.items():
             c.register_structure_hook(t, hook)
@@ -154,15 +155,13 @@ class _Reference:
         (item, *_rest) = typing.get_args(t)
         hook = c.get_structure_hook(item)
 
-        def structure(value: Any, _: Any) -> Any:
+        def structure(value: Any, _type: Any) -> Any:
             items = _items(value, hook, item)
             if not unique:
                 return tuple(items)
             result = frozenset(items)
             if len(result) != len(items):
-                raise _Bad(
-                    "valeurs répétées dans un ensemble", "repeated values in a set of values"
-                )
+                raise _Bad(_("repeated values in a set of values"))
             return result
 
         return structure
@@ -172,9 +171,9 @@ class _Reference:
         key_hook = c.get_structure_hook(key_type)
         value_hook = c.get_structure_hook(value_type)
 
-        def structure(value: Any, _: Any) -> dict[Any, Any]:
+        def structure(value: Any, _type: Any) -> dict[Any, Any]:
             if type(value) is not dict:
-                raise _expected("un objet", "an object", value)
+                raise _expected(_("an object"), value)
             out: dict[Any, Any] = {}
             errors: list[Exception] = []
             for k, v in value.items():
@@ -217,17 +216,15 @@ class _Reference:
             return members[cast(str, getattr(cl, "KIND"))]  # noqa: B009
         tags = ", ".join(sorted(members))
 
-        def dispatch(value: Any, _: Any) -> Any:
+        def dispatch(value: Any, _type: Any) -> Any:
             if type(value) is not dict:
-                raise _expected("un objet", "an object", value)
+                raise _expected(_("an object"), value)
             if _KIND not in value:
                 raise _at(_KIND, KeyError(_KIND), cl)
             tag = value[_KIND]
             hook = members.get(tag) if type(tag) is str else None
             if hook is None:
-                raise _at(
-                    _KIND, _expected(f"l'une des étiquettes {tags}", f"one of {tags}", tag), cl
-                )
+                raise _at(_KIND, _expected(_p("tags", "one of {values}", values=tags), tag), cl)
             return hook(value, None)
 
         return dispatch
@@ -246,23 +243,23 @@ class _Reference:
         )
         if not isinstance(tag, str):
 
-            def record(value: Any, _: Any) -> Any:
+            def record(value: Any, _type: Any) -> Any:
                 if type(value) is not dict:
-                    raise _expected("un objet", "an object", value)
+                    raise _expected(_("an object"), value)
                 return inner(value, cl)
 
             return record
 
         allowed = frozenset(a.alias for a in attrs.fields(cl) if a.init) | {_KIND}
 
-        def tagged(value: Any, _: Any) -> Any:
+        def tagged(value: Any, _type: Any) -> Any:
             if type(value) is not dict:
-                raise _expected("un objet", "an object", value)
+                raise _expected(_("an object"), value)
             errors: list[Exception] = []
             if _KIND not in value:
                 errors.append(KeyError(_KIND))
             elif value[_KIND] != tag:
-                errors.append(_expected(f"l'étiquette {tag}", f"the tag {tag}", value[_KIND]))
+                errors.append(_expected(_("the tag {tag}", tag=tag), value[_KIND]))
             if errors:
                 _note(errors[0], _field_note(_KIND, str))
             extra = value.keys() - allowed
@@ -291,10 +288,7 @@ class _Reference:
             hook = members.get(obj.__class__)
             if hook is None:
                 name = obj.__class__.__name__
-                raise _Bad(
-                    f"{name} n'a pas d'étiquette propre et ne peut pas être écrit",
-                    f"{name} has no tag of its own and cannot be written",
-                )
+                raise _Bad(_("{name} has no tag of its own and cannot be written", name=name))
             return hook(obj)
 
         return dispatch

@@ -12,11 +12,18 @@ from itertools import chain, islice
 from operator import attrgetter
 from typing import Any
 
-from compagnonnage.documents._problems import MAX_PROBLEMS, Problem, _capped, _Omitted
+from compagnonnage._i18n import Message, _, _n
+from compagnonnage.documents._problems import (
+    MAX_PROBLEMS,
+    Problem,
+    _capped,
+    _Omitted,
+    _with_value,
+)
 from compagnonnage.model import Programme
 
-_EXPERT_FR = "expert hors de l'équipe du programme"
-_EXPERT_EN = "expert not in the programme's team"
+_NOT_IN_TEAM = _("expert not in the programme's team")
+_UNKNOWN_RECOMMENDATION = _("unknown recommendation")
 _ID = attrgetter("id")
 _EXPERT_IDS = attrgetter("expert_ids")
 _ANSWERS = attrgetter("answers")
@@ -31,32 +38,33 @@ def _duplicates(*lists: tuple[str, Sequence[Any]]) -> Iterator[Problem]:
             if r.id in first:
                 yield Problem(
                     path,
-                    f"identifiant {r.id} en double (déjà donné en {first[r.id]})",
-                    f"duplicate id {r.id} (first given at {first[r.id]})",
+                    _("duplicate id {id} (first given at {first})", id=r.id, first=first[r.id]),
                 )
             else:
                 first[r.id] = path
 
 
 def _unknown(
-    ids: Sequence[str], known: frozenset[str] | set[str], path: str, fr: str, en: str
+    ids: Sequence[str], known: frozenset[str] | set[str], path: str, problem: Message
 ) -> Iterator[Problem]:
     """A problem for each of the first unknown ``ids``, then how many more (counted in C)."""
     shown = 0
     for j, ident in enumerate(ids):
         if ident not in known:
-            yield Problem(f"{path}[{j}]", f"{fr} : {ident}", f"{en}: {ident}")
+            yield Problem(f"{path}[{j}]", _with_value(problem, ident))
             shown += 1
             if shown == MAX_PROBLEMS:
                 rest = len(ids) - j - 1
                 more = rest - sum(map(known.__contains__, islice(ids, j + 1, None)))
                 if more:
-                    yield _Omitted(
-                        f"{path}[{j + 1}]",
-                        f"… et {more} autre(s) identifiant(s) inconnu(s), à partir d'ici ({fr})",
-                        f"… and {more} more unknown id(s), from here on ({en})",
+                    text = _n(
+                        "… and {count} more unknown id, from here on ({problem})",
+                        "… and {count} more unknown ids, from here on ({problem})",
                         more,
+                        count=more,
+                        problem=problem,
                     )
+                    yield _Omitted(f"{path}[{j + 1}]", text, more)
                 return
 
 
@@ -115,31 +123,27 @@ def _every_problem(p: Programme, root: str) -> Iterator[Problem]:
         if rp.body_id != p.beneficiary.id:
             yield Problem(
                 f"{root}.reference_partner.body_id",
-                f"le partenaire de référence doit appartenir au bénéficiaire "
-                f"{p.beneficiary.id}, pas à {rp.body_id}",
-                f"the reference partner must belong to the beneficiary "
-                f"{p.beneficiary.id}, not to {rp.body_id}",
+                _(
+                    "the reference partner must belong to the beneficiary {body}, not to {other}",
+                    body=p.beneficiary.id,
+                    other=rp.body_id,
+                ),
             )
         if rp.id not in p.beneficiary.people_ids:
             yield Problem(
                 f"{root}.reference_partner.id",
-                f"le partenaire de référence {rp.id} n'est ni élu ni salarié du bénéficiaire",
-                f"reference partner {rp.id} is neither an elected official nor staff "
-                f"of the beneficiary",
+                _(
+                    "reference partner {id} is neither an elected official nor staff of the beneficiary",
+                    id=rp.id,
+                ),
             )
     team = set(p.experts_by_id)
     missions, actions = p.diagnostic.missions, p.accompaniment.actions
     recommendations = p.diagnostic.recommendation_ids
     for i, m in enumerate(missions):
-        yield from _unknown(
-            m.expert_ids, team, f"{diag}.missions[{i}].expert_ids", _EXPERT_FR, _EXPERT_EN
-        )
+        yield from _unknown(m.expert_ids, team, f"{diag}.missions[{i}].expert_ids", _NOT_IN_TEAM)
     for i, a in enumerate(actions):
-        yield from _unknown(a.expert_ids, team, f"{acts}[{i}].expert_ids", _EXPERT_FR, _EXPERT_EN)
+        yield from _unknown(a.expert_ids, team, f"{acts}[{i}].expert_ids", _NOT_IN_TEAM)
         yield from _unknown(
-            a.answers,
-            recommendations,
-            f"{acts}[{i}].answers",
-            "préconisation inconnue",
-            "unknown recommendation",
+            a.answers, recommendations, f"{acts}[{i}].answers", _UNKNOWN_RECOMMENDATION
         )

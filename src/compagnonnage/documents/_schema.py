@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from compagnonnage import _validators as v
+from compagnonnage._i18n import Text
 from compagnonnage.documents._converter import DocumentConverter
 from compagnonnage.documents._reading import SCHEMA_VERSION
 from compagnonnage.documents._types import (
@@ -60,6 +61,14 @@ _LEAVES: dict[Any, dict[str, Any]] = {
     dt.datetime: {"type": "string", "format": "date-time", "pattern": f"^{_DATETIME.pattern}$"},
     Domain: {"type": "string", "minLength": 1},
     RegionRef: {"type": "string", "pattern": f"^{_REGION.pattern}$"},
+    Text: {
+        "type": "object",
+        "description": "A text in several languages, by language code: French and English at least.",
+        "properties": {"en": {"type": "string"}, "fr": {"type": "string"}},
+        "required": ["en", "fr"],
+        "propertyNames": {"pattern": "^[a-z]{2,3}$"},
+        "additionalProperties": {"type": "string"},
+    },
 }
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compagnonnage._files import write_atomically
-from compagnonnage._i18n import Lang
+from compagnonnage._i18n import Lang, _
 from compagnonnage.errors import MissingExtraError
 from compagnonnage.iati._export import ReportingOrg, activity_status, build, rule_problems
 from compagnonnage.iati._problems import IatiError, IatiProblem
@@ -82,8 +82,11 @@ def to_xml(
     :param reporting_org: who publishes (configuration: never invented).
     :param now: the generation time (UTC now by default); actual and transaction
         dates after its day are refused (FUN-004).
-    :param lang: the activities' default language (``xml:lang``); descriptions carry
-        a narrative in every language the library speaks.
+    :param lang: the activities' default language (``xml:lang``): the language of what
+        the user wrote (titles, a funding description, notes), given once, as written.
+        What the library writes itself (the description it makes when there is none)
+        carries a narrative in this language, then in every other language whose
+        catalogue translates it.
     :param rules: the rule set to check (the core rules by default; pass the
         plugins' one to include their rules), and ``context`` what the rules may know
         (the plugins' nomenclatures); the reporting organisation and the day of
@@ -97,12 +100,7 @@ def to_xml(
     chosen = list(programmes)
     moment = now if now is not None else _utc_now()
     today = moment.astimezone(dt.timezone.utc).date()
-    found = [
-        IatiProblem(*problem)
-        for problem in rule_problems(
-            chosen, reporting_org, rules=rules, context=context, today=today
-        )
-    ]
+    found = rule_problems(chosen, reporting_org, rules=rules, context=context, today=today)
     if found:
         raise IatiError(found)
     root = build(chosen, reporting_org, now=moment, lang=lang)
@@ -140,10 +138,7 @@ def _parse(data: bytes, source: str | None) -> tuple[etree._ElementTree | None, 
     except etree.XMLSyntaxError as err:
         line = f" (line {err.lineno})" if err.lineno else ""
         return None, IatiProblem(
-            f"{source or '$'}{line}",
-            "XML",
-            f"XML illisible : {err.msg}",
-            f"unreadable XML: {err.msg}",
+            f"{source or '$'}{line}", "XML", _("unreadable XML: {error}", error=err.msg)
         )
     doctype: str = getattr(tree.docinfo, "doctype", "")  # lxml's stubs lack it
     if doctype:
@@ -151,8 +146,7 @@ def _parse(data: bytes, source: str | None) -> tuple[etree._ElementTree | None, 
         return None, IatiProblem(
             f"{source or '$'} (line 1)",
             "XML",
-            "une déclaration DOCTYPE n'est pas admise dans un fichier IATI",
-            "a DOCTYPE declaration is not allowed in an IATI file",
+            _("a DOCTYPE declaration is not allowed in an IATI file"),
         )
     return tree, None
 
@@ -178,7 +172,7 @@ def check_file(
     """:func:`check_xml` on a file (a regular file of at most :data:`MAX_FILE_SIZE`)."""
     name = os.fspath(path)
     if not stat.S_ISREG(os.stat(name).st_mode):
-        problem = IatiProblem(name, "FILE", "pas un fichier ordinaire", "not a regular file")
+        problem = IatiProblem(name, "FILE", _("not a regular file"))
         raise IatiError([problem], source=name)
     with open(name, "rb") as f:
         data = f.read(MAX_FILE_SIZE + 1)
@@ -186,10 +180,7 @@ def check_file(
         raise IatiError(
             [
                 IatiProblem(
-                    name,
-                    "FILE",
-                    f"fichier trop gros (plus de {MAX_FILE_SIZE} octets)",
-                    f"file too large (over {MAX_FILE_SIZE} bytes)",
+                    name, "FILE", _("file too large (over {most} bytes)", most=MAX_FILE_SIZE)
                 )
             ],
             source=name,

@@ -15,6 +15,7 @@ from functools import cache
 from importlib.resources import as_file, files
 from typing import TYPE_CHECKING, cast
 
+from compagnonnage._i18n import Message, _
 from compagnonnage.iati._codelists import codes, languages
 from compagnonnage.iati._problems import IatiProblem
 from compagnonnage.rules._funding import a_year_after
@@ -25,6 +26,13 @@ if TYPE_CHECKING:
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FORBIDDEN = re.compile(r"[/&|?]")
 _DAC5 = frozenset({None, "1"})
+
+# The activity dates that come in pairs (IATI's ActivityDateType: start, end), and the
+# problem of an end before its start.
+_DATE_PAIRS: tuple[tuple[str, str, Message], ...] = (
+    ("1", "3", _("the planned end date ({end}) comes before the planned start date ({start}).")),
+    ("2", "4", _("the actual end date ({end}) comes before the actual start date ({start}).")),
+)
 
 # Which codelist each code attribute takes its value from: (element path suffix, attribute).
 _CODED: tuple[tuple[str, str, str], ...] = (
@@ -83,8 +91,7 @@ def schema_problems(tree: etree._ElementTree) -> list[IatiProblem]:
             IatiProblem(
                 where,
                 "XSD",
-                f"non conforme au schéma IATI 2.03 : {error.message}",
-                f"does not follow the IATI 2.03 schema: {error.message}",
+                _("does not follow the IATI 2.03 schema: {error}", error=error.message),
             )
         )
     return found
@@ -120,8 +127,7 @@ def codelist_problems(tree: etree._ElementTree) -> list[IatiProblem]:
                 IatiProblem(
                     _where(tree, el),
                     "CODELIST",
-                    f"xml:lang « {lang} » n'est pas dans la liste Language.",
-                    f"xml:lang '{lang}' is not in the Language codelist.",
+                    _("xml:lang '{lang}' is not in the Language codelist.", lang=lang),
                 )
             )
         for key, raw in el.attrib.items():
@@ -132,8 +138,12 @@ def codelist_problems(tree: etree._ElementTree) -> list[IatiProblem]:
                     IatiProblem(
                         _where(tree, el),
                         "CODELIST",
-                        f"@{attribute} « {value} » n'est pas dans la liste {codelist}.",
-                        f"@{attribute} '{value}' is not in the {codelist} codelist.",
+                        _(
+                            "@{attribute} '{value}' is not in the {codelist} codelist.",
+                            attribute=attribute,
+                            value=value,
+                            codelist=codelist,
+                        ),
                     )
                 )
     return found
@@ -172,8 +182,7 @@ def _activity_rules(
             yield IatiProblem(
                 _where(tree, sector),
                 "FUN-002",
-                f"part de secteur {share} hors de 0 à 100.",
-                f"sector percentage {share} outside 0 to 100.",
+                _("sector percentage {share} outside 0 to 100.", share=share),
             )
     for vocabulary, shares in by_vocabulary.items():
         total = sum(shares, Decimal(0))
@@ -181,8 +190,11 @@ def _activity_rules(
             yield IatiProblem(
                 at,
                 "FUN-001",
-                f"les parts des secteurs (vocabulaire {vocabulary or '1'}) font {total}, pas 100.",
-                f"the sector percentages (vocabulary {vocabulary or '1'}) sum to {total}, not 100.",
+                _(
+                    "the sector percentages (vocabulary {vocabulary}) sum to {total}, not 100.",
+                    vocabulary=vocabulary or "1",
+                    total=total,
+                ),
             )
     for budget in activity.findall("budget"):
         start, end = _child_date(budget, "period-start"), _child_date(budget, "period-end")
@@ -192,26 +204,27 @@ def _activity_rules(
             yield IatiProblem(
                 _where(tree, budget),
                 "FUN-003",
-                f"la période budgétaire commence le {start}, pas avant sa fin le {end}.",
-                f"the budget period starts on {start}, not before it ends on {end}.",
+                _(
+                    "the budget period starts on {start}, not before it ends on {end}.",
+                    start=start,
+                    end=end,
+                ),
             )
         elif end >= a_year_after(start):
             yield IatiProblem(
                 _where(tree, budget),
                 "FUN-003",
-                f"la période budgétaire va du {start} au {end} : plus d'un an.",
-                f"the budget period runs from {start} to {end}: more than a year.",
+                _(
+                    "the budget period runs from {start} to {end}: more than a year.",
+                    start=start,
+                    end=end,
+                ),
             )
     dates = {d.get("type"): _date(d.get("iso-date")) for d in activity.findall("activity-date")}
-    for first, last, fr, en in (("1", "3", "prévue", "planned"), ("2", "4", "effective", "actual")):
+    for first, last, reversed_dates in _DATE_PAIRS:
         a, b = dates.get(first), dates.get(last)
         if a is not None and b is not None and a > b:
-            yield IatiProblem(
-                at,
-                "DATES",
-                f"la date de fin {fr} ({b}) précède la date de début {fr} ({a}).",
-                f"the {en} end date ({b}) comes before the {en} start date ({a}).",
-            )
+            yield IatiProblem(at, "DATES", reversed_dates.bind(start=a, end=b))
     future = [
         (d, _date(d.get("iso-date")))
         for d in activity.findall("activity-date")
@@ -222,8 +235,7 @@ def _activity_rules(
             yield IatiProblem(
                 _where(tree, el),
                 "FUN-004",
-                f"date effective ou de transaction {day} dans le futur.",
-                f"actual or transaction date {day} is in the future.",
+                _("actual or transaction date {day} is in the future.", day=day),
             )
     if activity.get("default-currency") is None:
         for value in activity.iter("value"):
@@ -231,8 +243,7 @@ def _activity_rules(
                 yield IatiProblem(
                     _where(tree, value),
                     "FUN-005",
-                    "montant sans devise, et l'activité n'a pas de devise par défaut.",
-                    "amount without a currency, and the activity has no default currency.",
+                    _("amount without a currency, and the activity has no default currency."),
                 )
     ident = activity.findtext("iati-identifier")
     reporting = activity.find("reporting-org")
@@ -242,15 +253,17 @@ def _activity_rules(
             yield IatiProblem(
                 at,
                 "FUN-006",
-                f"l'identifiant « {ident} » contient / & | ? ou des espaces autour.",
-                f"the identifier '{ident}' holds / & | ? or surrounding spaces.",
+                _("the identifier '{ident}' holds / & | ? or surrounding spaces.", ident=ident),
             )
         if prefix and not ident.strip().startswith(f"{prefix}-"):
             yield IatiProblem(
                 at,
                 "FUN-006",
-                f"l'identifiant « {ident} » ne commence pas par « {prefix}- ».",
-                f"the identifier '{ident}' does not start with '{prefix}-'.",
+                _(
+                    "the identifier '{ident}' does not start with '{prefix}-'.",
+                    ident=ident,
+                    prefix=prefix,
+                ),
             )
 
 

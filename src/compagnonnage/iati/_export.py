@@ -10,7 +10,8 @@ import attrs
 from attrs import field, frozen
 
 from compagnonnage import _validators as v
-from compagnonnage._i18n import Lang, Message, _, languages
+from compagnonnage._i18n import SOURCE_LANGUAGE, Lang, Message, _, languages
+from compagnonnage.iati._problems import IatiProblem
 from compagnonnage.iati._results import add_results, number, results_final
 from compagnonnage.model import (
     BudgetKind,
@@ -70,9 +71,10 @@ def activity_status(programme: Programme, results_final: bool) -> str:
     return "4" if results_final else "3"
 
 
-def _description(p: Programme) -> Message:
+def _description(p: Programme) -> Message | str:
+    """The activity's description: the user's own, as written, else one the library words."""
     if p.funding.description is not None:
-        return Message(p.funding.description, p.funding.description)
+        return p.funding.description
     body = p.beneficiary
     return _(
         "Institutional mentoring (compagnonnage consulaire) for: {name}, {country}. Three stages: preparation, field diagnostic, accompaniment.",
@@ -81,11 +83,23 @@ def _description(p: Programme) -> Message:
     )
 
 
+def narrative_languages(text: Message, default: Lang) -> tuple[Lang, ...]:
+    """The languages a message of the library is published in: the activity's ``default``
+    first, then every other language whose catalogue translates it (a language that
+    would repeat the English words is left out; English is always there).
+    """
+    source = text(SOURCE_LANGUAGE)
+    found = [lang for lang in languages() if lang == SOURCE_LANGUAGE or text(lang) != source]
+    return tuple(sorted(found, key=lambda lang: lang != default))
+
+
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, lang: Lang) -> None:
         from lxml import etree
 
         self.etree = etree
+        self.lang = lang
+        """The activity's default language (``xml:lang``)."""
 
     def sub(self, parent: etree._Element, tag: str, **attributes: str | None) -> etree._Element:
         el = self.etree.SubElement(parent, tag)
@@ -95,10 +109,13 @@ class _Builder:
         return el
 
     def narratives(self, parent: etree._Element, text: Message | str) -> None:
+        """What a user wrote (a string): one narrative, in the activity's language (no
+        ``xml:lang`` of its own). What the library says (a message): one per language
+        whose catalogue translates it, each with its ``xml:lang``."""
         if isinstance(text, str):
             self.sub(parent, "narrative").text = text
             return
-        for lang in languages():
+        for lang in narrative_languages(text, self.lang):
             n = self.sub(parent, "narrative")
             n.set(XML_LANG, lang)
             n.text = text(lang)
@@ -191,7 +208,7 @@ def build(
     lang: Lang,
 ) -> etree._Element:
     """The ``iati-activities`` element of ``programmes`` (not checked)."""
-    b = _Builder()
+    b = _Builder(lang)
     stamp = now.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
     root: etree._Element = b.etree.Element("iati-activities", version=IATI_VERSION)
     root.set("generated-datetime", stamp)
@@ -214,9 +231,8 @@ def rule_problems(
     rules: RuleSet | None,
     context: RuleContext | None,
     today: dt.date,
-) -> list[tuple[str, str, str, str]]:
-    """Every error-level violation of the programmes, checked for publication:
-    ``(where, code, fr, en)`` with model paths."""
+) -> list[IatiProblem]:
+    """Every error-level violation of the programmes, checked for publication, at model paths."""
     context = attrs.evolve(
         context or RuleContext(), clock=lambda: today, reporting_org=reporting_org.ref
     )
@@ -224,16 +240,9 @@ def rule_problems(
     seen: set[str] = set()
     for p in programmes:
         if p.id in seen:
-            found.append(
-                (
-                    p.id,
-                    "IATI-ID",
-                    f"Le programme {p.id} est donné deux fois.",
-                    f"Programme {p.id} is given twice.",
-                )
-            )
+            found.append(IatiProblem(p.id, "IATI-ID", _("Programme {id} is given twice.", id=p.id)))
         seen.add(p.id)
         for violation in check(p, rules=rules, context=context).errors:
             where = f"{p.id}: {', '.join(violation.subjects)}"
-            found.append((where, violation.code, violation.fr, violation.en))
+            found.append(IatiProblem(where, violation.code, violation.text))
     return found

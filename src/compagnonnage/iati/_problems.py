@@ -6,13 +6,13 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from compagnonnage._i18n import Lang
+from compagnonnage._i18n import SOURCE_LANGUAGE, Lang, Message, _, _n
 from compagnonnage.errors import CompagnonnageError
 
 
 @frozen
 class IatiProblem:
-    """One thing wrong with an IATI activity file: where and what, in French and English.
+    """One thing wrong with an IATI activity file: where and what, in any language.
 
     :ivar path: where: an element path (``/iati-activities/iati-activity[1]/sector[2]``),
         with the line of the file when known, or a model path for a programme's rule
@@ -20,18 +20,20 @@ class IatiProblem:
     :ivar code: the rule broken: ``XSD`` for the schema, ``CODELIST`` for a code not in
         its codelist, an ``IATI-…`` code for IATI's own rules, or a ``FUN-…`` or other
         rule code of a programme.
-    :ivar fr: what is wrong, in French.
-    :ivar en: what is wrong, in English.
+    :ivar text: what is wrong: a message of the library's catalogue (a rule's own
+        message for a programme's rule), rendered with :meth:`message`.
     """
 
     path: str
     code: str
-    fr: str
-    en: str
+    text: Message
 
-    def message(self, lang: Lang = "en") -> str:
-        """The message in ``lang`` (``"fr"`` or ``"en"``)."""
-        return self.fr if lang == "fr" else self.en
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
+        """What is wrong, in ``lang`` (``"en"``, ``"fr"``, ``"pt"``…)."""
+        return self.text(lang)
+
+    def __str__(self) -> str:
+        return f"{self.path} [{self.code}]: {self.text(SOURCE_LANGUAGE)}"
 
 
 class IatiError(CompagnonnageError, ValueError):
@@ -46,19 +48,28 @@ class IatiError(CompagnonnageError, ValueError):
     def __init__(self, problems: Iterable[IatiProblem], source: str | None = None) -> None:
         self.problems: tuple[IatiProblem, ...] = tuple(dict.fromkeys(problems))
         self.source = source
-        super().__init__(self.message("en"))
+        super().__init__(self.message(SOURCE_LANGUAGE))
 
     def __reduce__(self) -> tuple[type[IatiError], tuple[tuple[IatiProblem, ...], str | None]]:
         return (type(self), (self.problems, self.source))
 
-    def message(self, lang: Lang = "en") -> str:
+    def message(self, lang: Lang = SOURCE_LANGUAGE) -> str:
         """Every problem, one per line, with its place and code, in ``lang``."""
         n = len(self.problems)
-        colon = " : " if lang == "fr" else ": "
-        where = f"{self.source}{colon}" if self.source else ""
-        if lang == "fr":
-            head = f"{where}IATI invalide, {n} problème{'s' if n > 1 else ''} :"
+        if self.source:
+            head = _n(
+                "{source}: invalid IATI, {count} problem:",
+                "{source}: invalid IATI, {count} problems:",
+                n,
+                source=self.source,
+                count=n,
+            )
         else:
-            head = f"{where}invalid IATI, {n} problem{'s' if n > 1 else ''}:"
-        lines = [f"  {p.path} [{p.code}]{colon}{p.message(lang)}" for p in self.problems]
-        return "\n".join([head, *lines])
+            head = _n(
+                "invalid IATI, {count} problem:", "invalid IATI, {count} problems:", n, count=n
+            )
+        lines = [
+            "  " + _("{path} [{code}]: {problem}", path=p.path, code=p.code, problem=p.text)(lang)
+            for p in self.problems
+        ]
+        return "\n".join([head(lang), *lines])

@@ -12,52 +12,60 @@ from decimal import Decimal
 from typing import Any
 
 from compagnonnage._files import write_atomically
-from compagnonnage._i18n import Lang, _, enum_label
+from compagnonnage._i18n import Lang, _p, enum_label
 from compagnonnage.errors import MissingExtraError
 from compagnonnage.model import Programme
 from compagnonnage.results._ledger import key_figures
 from compagnonnage.results._progress import capacity_progress, progress
 
+# Sheet titles and column headers have a context of their own: short words ("date",
+# "level", "target") that other places of the library may translate otherwise. A
+# sheet title has at most 31 characters, none of []:*?/\\ (Excel's limits).
 _SHEETS = {
-    "indicators": _("Indicators"),
-    "capacity": _("Capacity"),
-    "membership": _("Membership"),
+    "indicators": _p("results sheet", "Indicators"),
+    "capacity": _p("results sheet", "Capacity"),
+    "membership": _p("results sheet", "Membership"),
 }
 _HEADERS = {
     "indicators": (
-        _("id"),
-        _("indicator"),
-        _("level"),
-        _("measure"),
-        _("unit"),
-        _("baseline"),
-        _("target"),
-        _("target period"),
-        _("latest value"),
-        _("date"),
-        _("share of target reached"),
-        _("on track"),
-        _("not measured: reason"),
+        _p("results column", "id"),
+        _p("results column", "indicator"),
+        _p("results column", "level"),
+        _p("results column", "measure"),
+        _p("results column", "unit"),
+        _p("results column", "baseline"),
+        _p("results column", "target"),
+        _p("results column", "target period"),
+        _p("results column", "latest value"),
+        _p("results column", "date"),
+        _p("results column", "share of target reached"),
+        _p("results column", "on track"),
+        _p("results column", "not measured: reason"),
     ),
     "capacity": (
-        _("module"),
-        _("version"),
-        _("dimension"),
-        _("diagnostic"),
-        _("latest follow-up"),
-        _("desired level"),
+        _p("results column", "module"),
+        _p("results column", "version"),
+        _p("results column", "dimension"),
+        _p("results column", "diagnostic"),
+        _p("results column", "latest follow-up"),
+        _p("results column", "desired level"),
     ),
     "membership": (
-        _("date"),
-        _("registered"),
-        _("card holders"),
-        _("paying members"),
-        _("service users"),
-        _("paying share"),
-        _("growth"),
-        _("illustrative"),
+        _p("results column", "date"),
+        _p("results column", "registered"),
+        _p("results column", "card holders"),
+        _p("results column", "paying members"),
+        _p("results column", "service users"),
+        _p("results column", "paying share"),
+        _p("results column", "growth"),
+        _p("results column", "illustrative"),
     ),
 }
+
+# The columns holding a share (0.42): numbers in the cell, shown as a percentage by the
+# spreadsheet, in its user's own way (42 %, 42%), like the dates and the counts.
+_PERCENT_COLUMNS = {"indicators": (10,), "capacity": (), "membership": (5, 6)}
+_PERCENT_FORMAT = "0%"
 
 
 def _cell(value: Decimal | None) -> float | int | None:
@@ -113,6 +121,10 @@ def _rows(programme: Programme, lang: Lang) -> dict[str, list[list[Any]]]:
 def workbook_bytes(programme: Programme, lang: Lang = "fr") -> bytes:
     """The ``.xlsx`` workbook of ``programme``'s results, headers in ``lang``.
 
+    Values stay what they are, for the spreadsheet to compute with and to show in
+    its user's own way: numbers, dates, ``TRUE``/``FALSE``, shares as percentages.
+    The words (sheet titles, headers, the model's terms) are in ``lang``.
+
     Raises :class:`MissingExtraError` when openpyxl (the ``results`` extra) is missing.
     """
     try:
@@ -129,6 +141,9 @@ def workbook_bytes(programme: Programme, lang: Lang = "fr") -> bytes:
         sheet.append([h(lang) for h in _HEADERS[key]])
         for row in rows:
             sheet.append(row)
+        for column in _PERCENT_COLUMNS[key]:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
+                cell.number_format = _PERCENT_FORMAT
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
