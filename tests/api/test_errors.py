@@ -85,10 +85,10 @@ def _samples() -> list[CompagnonnageError]:
         _raised(lambda: RuleSet.core().with_rules(*RuleSet.core())),
         DocumentError([Problem("$.programme.id", _("required field missing"))]),
         CliError("bad_trade", value="x"),
-        PluginError("demo", "went wrong", fr="a échoué"),
-        PluginHookError("demo", "compagnonnage_stage_changed", "boom", fr="boum"),
+        PluginError("demo", _("raised {said}", said="boom")),
+        PluginHookError("demo", "compagnonnage_stage_changed", _("raised {said}", said="boom")),
         DuplicateRegistrationError("demo", kind="rule", ident="DEMO-001", first="other"),
-        ExportError([ExportProblem("export.csv", 3, "gov_minutes", "vide", "empty")]),
+        ExportError([ExportProblem("export.csv", 3, "gov_minutes", _("required answer missing"))]),
         FormError("governance", _("refused by pyxform: {exc}", exc="x")),
         IatiError(
             [IatiProblem("/iati-activities", "XSD", _("not a regular file"))], source="a.xml"

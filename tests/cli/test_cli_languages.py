@@ -206,7 +206,7 @@ def test_no_message_of_the_command_line_says_s_in_brackets() -> None:
 def test_counts_are_written_the_language_way() -> None:
     assert say("count_warnings", "en", count=1500) == "1,500 warnings"
     assert say("count_warnings", "fr", count=1500) == "1\u202f500 avertissements"
-    assert say("count_warnings", "pt", count=1500) == "1.500 avisos"
+    assert say("count_warnings", "pt", count=1500) == "1\u00a0500 avisos"
 
 
 @pytest.mark.parametrize(

@@ -144,7 +144,7 @@ def test_diagnose_write_is_refused_once_the_diagnostic_is_closed(
     before = example_file.read_bytes()
     result = run("diagnose", str(example_file), "--answers", str(answers_file), "--write")
     assert result.code == 2
-    assert "record_score refused" in result.err
+    assert "record_score (recording a score) refused" in result.err
     assert "STG-014" in result.err
     assert example_file.read_bytes() == before
 

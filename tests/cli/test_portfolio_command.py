@@ -36,7 +36,7 @@ def test_the_portfolio_lists_every_programme_and_every_refusal(
     assert "- **Indicators on / off track**: 4 / 1" in text
     togo = next(line for line in text.splitlines() if "(cma-ucrm-2021)" in line)
     # Markdown escapes every cell, the illustrative marker too: it reads as "(2024 *)".
-    assert "| accompaniment | ready | 4 | 1 | 49,800 (2024 \\*), +606\u00a0% / 2018 |" in togo
+    assert "| accompaniment | ready | 4 | 1 | 49,800 (2024 \\*), +606% / 2018 |" in togo
     old = next(line for line in text.splitlines() if "(prog-tg)" in line)
     assert "STG-003" in old
     assert "broken.json" in text

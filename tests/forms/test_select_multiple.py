@@ -487,7 +487,7 @@ def test_a_bad_select_multiple_cell_is_reported_with_its_row_and_column(
     assert problem.row == 2
     assert problem.column is not None
     assert "elements" in problem.column
-    assert said in problem.en
+    assert said in problem.message("en")
 
 
 def test_split_columns_that_disagree_with_the_joined_column_are_reported(tmp_path: Path) -> None:
@@ -496,7 +496,7 @@ def test_split_columns_that_disagree_with_the_joined_column_are_reported(tmp_pat
     with pytest.raises(ExportError) as caught:
         read_exports([path], MODULE)
     (problem,) = caught.value.problems
-    assert "the split columns tick card catalogue, the column itself card register" in problem.en
+    assert "the split columns tick card catalogue, the column itself card register" in problem.message("en")
 
 
 _JSON = st.recursive(
