@@ -54,7 +54,7 @@ nitpicky = True
 nitpick_ignore_regex = [
     (
         r"py:.*",
-        r"(abc|datetime|collections|typing|types|enum|pathlib|argparse|os|re|decimal)(\..*)?",
+        r"(abc|datetime|collections|typing|types|enum|pathlib|argparse|os|re|decimal|gettext)(\..*)?",
     ),
     (r"py:.*", r"(attrs|attr|cattrs|pluggy|hypothesis|pytest|_pytest|orjson)(\..*)?"),
     (

@@ -24,7 +24,7 @@ def demo(args: argparse.Namespace, s: Session) -> int:
     """``demo [DIR]``: the Togo example, its answers, its report in every language, and a summary.
 
     The report is written in HTML and Markdown in each language the library speaks
-    (:func:`~compagnonnage._i18n.languages`); the summary is in the session's.
+    (:func:`~compagnonnage.i18n.languages`); the summary is in the session's.
     """
     from compagnonnage.diagnostics import CONSULAR_CHAMBER_MODULE, CollectedAnswers, score
     from compagnonnage.documents import dump

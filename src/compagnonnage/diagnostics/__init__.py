@@ -14,7 +14,9 @@ is what a field diagnostic collected: respondents and their answers by module.
 
 from typing import TYPE_CHECKING
 
-from compagnonnage._i18n import Text
+from compagnonnage._i18n import (
+    Text as Text,  # re-exported for plugins; documented in compagnonnage.i18n
+)
 from compagnonnage.diagnostics._builtin import CONSULAR_CHAMBER_MODULE
 from compagnonnage.diagnostics._module import (
     QUESTION_KINDS,
@@ -119,7 +121,6 @@ __all__ = [
     "RespondentGroup",
     "Scale",
     "SuggestedFindings",
-    "Text",
     "TextQuestion",
     "YesNoQuestion",
     "finding_id",

@@ -948,7 +948,7 @@ def build_report(
     results: Iterable[DiagnosticResult] = (),
     trade_names: Mapping[TradeRef, str] | None = None,
 ) -> ReportDocument:
-    """The report of ``programme`` in ``lang``: any language of :func:`~compagnonnage._i18n.languages`.
+    """The report of ``programme`` in ``lang``: any language of :func:`~compagnonnage.i18n.languages`.
 
     :param rule_report: the rule report to show; the core rules are checked when
         it is not given (pass the plugin manager's ``check`` to include plugin rules).
