@@ -35,16 +35,8 @@ class CliError(CompagnonnageError):
 
 
 def plugin_problem(err: PluginError, lang: Lang) -> str:
-    """What is wrong with a plugin, in ``lang``, without naming the plugin.
-
-    The plugin errors hold it as a message, ``problem`` (rendered here); while
-    they still hold English text with ``problem_in(lang)``, that is used.
-    """
-    problem: Any = err.problem
-    if callable(problem):
-        return str(problem(lang))
-    problem_in = getattr(err, "problem_in", None)
-    return str(problem_in(lang)) if callable(problem_in) else str(problem)
+    """What is wrong with a plugin, in ``lang``, without naming the plugin."""
+    return err.problem(lang)
 
 
 class Session:
