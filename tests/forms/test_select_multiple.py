@@ -496,7 +496,10 @@ def test_split_columns_that_disagree_with_the_joined_column_are_reported(tmp_pat
     with pytest.raises(ExportError) as caught:
         read_exports([path], MODULE)
     (problem,) = caught.value.problems
-    assert "the split columns tick card catalogue, the column itself card register" in problem.message("en")
+    assert (
+        "the split columns tick card catalogue, the column itself card register"
+        in problem.message("en")
+    )
 
 
 _JSON = st.recursive(
