@@ -547,17 +547,19 @@ def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 
 def _double_bookings(p: Programme) -> Iterator[Breach]:
     """Experts on two overlapping on-site missions or actions in different places."""
-    stays: dict[str, list[tuple[Period, str, Subject]]] = {}
+    # subjects are made only for a breach: building one per stay was most of the rule's time
+    stays: dict[str, list[tuple[Period, str, Mission | SupportAction]]] = {}
     for item in _workers(p):
         if item.modality is Modality.ON_SITE and item.period is not None and item.place:
             for e in item.expert_ids:
-                stays.setdefault(e, []).append((item.period, item.place, _subject(item)))
+                stays.setdefault(e, []).append((item.period, item.place, item))
     for expert, mine in stays.items():
-        if len({place for _day, place, _kind in mine}) < 2:
+        if len({place for _day, place, _item in mine}) < 2:
             continue  # one place (or one stay): nobody is in two places
-        for i, (pa, la, a) in enumerate(mine):
-            for pb, lb, b in mine[i + 1 :]:
+        for i, (pa, la, first) in enumerate(mine):
+            for pb, lb, second in mine[i + 1 :]:
                 if la != lb and pa.overlaps(pb):
+                    a, b = _subject(first), _subject(second)
                     yield Breach(
                         (Subject("expert", expert), *sorted((a, b))),
                         _(
