@@ -495,7 +495,9 @@ def _mission_competence(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             )
 
 
-def _periods(p: Programme) -> Iterator[tuple[Subject, Period]]:
+def _periods(p: Programme) -> Iterator[tuple[Subject | Mission | SupportAction, Period]]:
+    """Every dated thing of the programme: a mission or action as itself (its subject is
+    made only for a breach, by :func:`_subject`), anything else as its subject."""
     if p.planned is not None:
         yield _programme(p), p.planned
     term = p.beneficiary.current_term
@@ -505,11 +507,8 @@ def _periods(p: Programme) -> Iterator[tuple[Subject, Period]]:
     if wp is not None:
         for n, pm in enumerate(wp.missions):
             yield Subject("planned_mission", f"work_programme.missions[{n}]"), pm.period
-    for m in p.diagnostic.missions:
-        yield _subject(m), m.period
-    for a in p.accompaniment.actions:
-        if a.period is not None:
-            yield _subject(a), a.period
+    yield from ((m, m.period) for m in p.diagnostic.missions)
+    yield from ((a, a.period) for a in p.accompaniment.actions if a.period is not None)
 
 
 @rule(
@@ -517,8 +516,9 @@ def _periods(p: Programme) -> Iterator[tuple[Subject, Period]]:
     title=_("Dates are coherent"),
 )
 def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    for ident, period in _periods(p):
+    for dated, period in _periods(p):
         if period.start > period.end:
+            ident = dated if isinstance(dated, Subject) else _subject(dated)
             yield Breach(
                 (ident,),
                 _(
@@ -556,8 +556,11 @@ def _double_bookings(p: Programme) -> Iterator[Breach]:
     for expert, mine in stays.items():
         if len({place for _day, place, _item in mine}) < 2:
             continue  # one place (or one stay): nobody is in two places
+        mine.sort(key=lambda stay: stay[0].start)
         for i, (pa, la, first) in enumerate(mine):
             for pb, lb, second in mine[i + 1 :]:
+                if pb.start > pa.end:
+                    break  # sorted by start: no later stay overlaps this one
                 if la != lb and pa.overlaps(pb):
                     a, b = _subject(first), _subject(second)
                     yield Breach(
