@@ -18,8 +18,8 @@ from compagnonnage._i18n import (
     Text as Text,  # re-exported for plugins; documented in compagnonnage.i18n
 )
 from compagnonnage.diagnostics._builtin import CONSULAR_CHAMBER_MODULE
+from compagnonnage.diagnostics._kinds import QUESTION_KINDS
 from compagnonnage.diagnostics._module import (
-    QUESTION_KINDS,
     AnswerValue,
     Choice,
     ChoiceQuestion,

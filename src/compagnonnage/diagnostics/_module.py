@@ -343,19 +343,6 @@ class TextQuestion(Question):
         """A text answer stands for no level: nothing can leave the scale."""
 
 
-# Multiple choice lives in its own module, built on the classes above.
-from compagnonnage.diagnostics._multiple import MultipleChoiceQuestion  # noqa: E402
-
-QUESTION_KINDS: tuple[type[Question], ...] = (
-    YesNoQuestion,
-    ChoiceQuestion,
-    MultipleChoiceQuestion,
-    NumberQuestion,
-    TextQuestion,
-)
-"""The built-in question kinds, by tag: ``yes_no``, ``choice``, ``multiple_choice``, ``number``, ``text``."""
-
-
 def _unique(owner: str, what: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for ident in ids:
