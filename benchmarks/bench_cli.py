@@ -76,7 +76,7 @@ def _times(commands: list[list[str]], runs: int) -> list[list[float]]:
     return times
 
 
-def _paired(argv: list[str], floor: list[str], runs: int) -> tuple[float, float, float]:
+def paired_runs(argv: list[str], floor: list[str], runs: int) -> tuple[float, float, float]:
     """The median time of ``argv``, of ``floor``, and the median ratio of paired runs.
 
     Each round times both back to back, ``floor`` first in even rounds and last in odd ones,
@@ -111,7 +111,7 @@ def _start_up(python: str, runs: int) -> None:
         }
         print(f"start-up: each command against python -c pass, median of {runs} paired runs")
         for label, argv in commands.items():
-            took, bare, ratio = _paired(argv, floor, runs)
+            took, bare, ratio = paired_runs(argv, floor, runs)
             print(
                 f"  {label:12} {took * 1e3:7.1f} ms   python -c pass {bare * 1e3:5.1f} ms"
                 f"   ratio {ratio:5.2f}  (target <= {_TARGETS[label]:g})"

@@ -21,21 +21,18 @@ Run: ``python benchmarks/bench_i18n.py [--runs N]``.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench_cli import paired_runs  # the same paired timing as the start-up benchmark
+
 from compagnonnage import _i18n
 from compagnonnage._i18n import _p
 from compagnonnage.documents import dump
 from compagnonnage.example import togo_programme
-
-# Processes run as they do for a user: modules' bytecode cached in ``__pycache__``.
-_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 _TARGET = 1.10
 
@@ -45,36 +42,6 @@ _CATALOGUES = (
     "CORE.translations('fr').gettext('x')\n"
     "CORE.translations('pt').gettext('x')\n"
 )
-
-
-def _run(argv: list[str]) -> float:
-    """The wall time of one run of ``argv``, its output discarded."""
-    start = time.perf_counter()
-    subprocess.run(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=_ENV
-    )
-    return time.perf_counter() - start
-
-
-def _paired(argv: list[str], floor: list[str], runs: int) -> tuple[float, float, float]:
-    """The median time of ``argv``, of ``floor``, and the median ratio of paired runs.
-
-    Each round times both back to back, ``floor`` first in even rounds and last in odd
-    ones, after one run of each that is not timed (it writes the bytecode caches).
-    """
-    _run(argv)
-    _run(floor)
-    spent: list[float] = []
-    base: list[float] = []
-    for i in range(runs):
-        if i % 2:
-            spent.append(_run(argv))
-            base.append(_run(floor))
-        else:
-            base.append(_run(floor))
-            spent.append(_run(argv))
-    ratios = [t / b for t, b in zip(spent, base, strict=True)]
-    return statistics.median(spent), statistics.median(base), statistics.median(ratios)
 
 
 def _line(label: str, against: str, took: float, bare: float, ratio: float, target: bool) -> None:
@@ -87,11 +54,11 @@ def _line(label: str, against: str, took: float, bare: float, ratio: float, targ
 
 def _imports(python: str, runs: int) -> None:
     print(f"import time: whole processes, median of {runs} paired runs")
-    took, bare, ratio = _paired(
+    took, bare, ratio = paired_runs(
         [python, "-c", "import compagnonnage._i18n"], [python, "-c", "pass"], runs
     )
     _line("import compagnonnage._i18n", "python -c pass", took, bare, ratio, False)
-    took, bare, ratio = _paired(
+    took, bare, ratio = paired_runs(
         [python, "-c", _CATALOGUES], [python, "-c", "import compagnonnage.rules"], runs
     )
     _line("import rules + fr, pt catalogues", "without them", took, bare, ratio, False)
@@ -106,7 +73,7 @@ def _commands(python: str, runs: int) -> None:
         for command in (["--help"], ["check", example], ["report", example, "--format", "md"]):
             english = [*cli, *command, "--lang", "en"]
             for lang in ("fr", "pt"):
-                took, bare, ratio = _paired([*cli, *command, "--lang", lang], english, runs)
+                took, bare, ratio = paired_runs([*cli, *command, "--lang", lang], english, runs)
                 name = "--help" if command == ["--help"] else f"{command[0]} FILE"
                 _line(f"{name} --lang {lang}", "--lang en", took, bare, ratio, True)
 

@@ -25,6 +25,7 @@ import enum
 import importlib
 import os
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -345,13 +346,45 @@ def _text(items: tuple[tuple[str, str], ...]) -> Text:
 # -- rendering parameters -------------------------------------------------------------
 
 
+class Number:
+    """A number given to a message, written as the message's language writes it (``12,5``).
+
+    Formatted only when the message is rendered, in that one language.
+    """
+
+    __slots__ = ("value",)
+
+    value: int | float | Decimal
+
+    def __init__(self, value: int | float | Decimal) -> None:
+        object.__setattr__(self, "value", value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Number is immutable: cannot set {name}")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Number) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __repr__(self) -> str:
+        return f"Number({self.value!r})"
+
+    def __call__(self, lang: Lang) -> str:
+        from compagnonnage._locale import format_number
+
+        return format_number(self.value, lang)
+
+
 def render(value: object, lang: Lang) -> object:
     """A message parameter as ``lang`` shows it.
 
-    Messages and texts are rendered in ``lang``, enumeration members of the model by
-    their label, dates spelt in ``lang``; anything else is left to :meth:`str.format`.
+    Messages, texts and numbers (:class:`Number`) are rendered in ``lang``, enumeration
+    members of the model by their label, dates spelt in ``lang``; anything else is left
+    to :meth:`str.format`.
     """
-    if isinstance(value, (Message, Text)):
+    if isinstance(value, (Message, Text, Number)):
         return value(lang)
     if isinstance(value, enum.Enum):
         return enum_label(value, lang)

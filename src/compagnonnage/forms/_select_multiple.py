@@ -46,10 +46,6 @@ EXCLUSIVE_MESSAGE = _("This choice is ticked alone")
 """The constraint message of a question with an exclusive choice."""
 
 
-def _problem(sub: _Submission, column: str, message: Message) -> ExportProblem:
-    return sub.problem(column, message)
-
-
 def value(
     question: MultipleChoiceQuestion, names: Layout, raw: Any
 ) -> tuple[str | None, Message | None]:
@@ -105,9 +101,7 @@ def joined(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> di
         except KeyError:
             got = json.dumps(raw, ensure_ascii=False)
             problems.append(
-                _problem(
-                    sub, column, _("expected 1 (ticked) or 0 (not ticked), got {got}", got=got)
-                )
+                sub.problem(column, _("expected 1 (ticked) or 0 (not ticked), got {got}", got=got))
             )
     for column, by_choice in ticks.items():
         ticked = [name for name, yes in by_choice.items() if yes]
@@ -116,8 +110,7 @@ def joined(sub: _Submission, names: Layout, problems: list[ExportProblem]) -> di
             cells[column] = " ".join(ticked)
         elif isinstance(existing, str) and set(existing.split()) != set(ticked):
             problems.append(
-                _problem(
-                    sub,
+                sub.problem(
                     column,
                     _(
                         "the split columns tick {split}, the column itself {joined}",

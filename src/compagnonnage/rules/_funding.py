@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from compagnonnage._i18n import Text, _, languages
-from compagnonnage._locale import Number, format_number
+from compagnonnage._i18n import Number, _
 from compagnonnage.model import Money, Programme, Stage
 from compagnonnage.rules._registry import Breach, RuleContext, Subject, rule
 
@@ -30,12 +29,6 @@ def _field(path: str) -> Subject:
 _FORBIDDEN = re.compile(r"[/&|?]")
 
 
-def _number(value: Number) -> Text:
-    """A number as each language writes it (``12,5`` in French), to give a message."""
-    spelt = {lang: format_number(value, lang) for lang in ("fr", "en", *languages())}
-    return Text(spelt.pop("fr"), spelt.pop("en"), **spelt)
-
-
 @rule(
     "FUN-001",
     title=_("Sector percentages sum to 100"),
@@ -47,7 +40,7 @@ def _sectors_sum(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         if total != _HUNDRED:
             yield Breach(
                 (_field("funding.sectors"),),
-                _("The sector percentages sum to {total}, not 100.", total=_number(total)),
+                _("The sector percentages sum to {total}, not 100.", total=Number(total)),
             )
 
 
@@ -63,7 +56,7 @@ def _sector_range(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
                 _(
                     "Sector {sector} has a percentage of {percentage}, outside 0 to 100.",
                     sector=s.code,
-                    percentage=_number(s.percentage),
+                    percentage=Number(s.percentage),
                 ),
             )
 
