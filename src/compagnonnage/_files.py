@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterator
 from typing import Final
 
@@ -78,6 +76,8 @@ def file_stamp(path: str | os.PathLike[str]) -> str:
         return ABSENT
     if not stat.S_ISREG(info.st_mode):  # never opened: a pipe would block
         return "not a regular file"
+    import hashlib  # on first use: it loads OpenSSL, a tenth of the start-up of `check`
+
     digest = hashlib.sha256()
     with open(target, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -193,6 +193,8 @@ def _replace(target: str, directory: str, name: str, data: bytes) -> None:
         old: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         old = None
+    import tempfile  # on first write: reading and checking never need it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -28,10 +28,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeAlias
 
+TYPE_CHECKING = False  # typing stays out of ``--help``'s start-up
 if TYPE_CHECKING:
     import gettext
+    from typing import Any, TypeAlias
 
 Lang: TypeAlias = str
 """A language code: ``"en"``, ``"fr"``, ``"pt"``… (any language with a catalogue)."""

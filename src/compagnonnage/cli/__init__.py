@@ -18,7 +18,6 @@ from compagnonnage._i18n import languages
 from compagnonnage.cli._output import safe
 from compagnonnage.cli._parser import build_parser, detect_lang, environment_lang
 from compagnonnage.cli._text import say
-from compagnonnage.errors import CompagnonnageError
 
 __all__ = ["main"]
 
@@ -81,6 +80,7 @@ def main(argv: Sequence[str] | None = None, *, environ: Mapping[str, str] | None
     lang = args.lang
     from compagnonnage.cli._common import INVALID, Command, os_message, plugin_failures
     from compagnonnage.cli._session import Session
+    from compagnonnage.errors import CompagnonnageError
 
     run: Command = getattr(importlib.import_module(_COMMANDS[args.command]), args.command)
     session = Session(lang)

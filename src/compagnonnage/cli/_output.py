@@ -6,9 +6,12 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TextIO
 
 from compagnonnage._i18n import SOURCE_LANGUAGE, Lang
+
+TYPE_CHECKING = False  # typing stays out of ``--help``'s start-up
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:

@@ -7,15 +7,19 @@ words, nothing else.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import NoReturn
 
 from compagnonnage._i18n import Lang, language_from_environment, languages, normalise
 from compagnonnage.cli._text import say
 from compagnonnage.cli._version import VersionAction
+
+TYPE_CHECKING = False  # typing stays out of ``--help``'s start-up
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 PROG = "compagnonnage"
 
@@ -135,6 +139,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, say("usage_error", self.lang, prog=self.prog, message=text) + "\n")
 
 
+@functools.cache
 def _formatter(lang: Lang) -> type[_Formatter]:
     return type("Formatter", (_Formatter,), {"lang": lang})
 
@@ -205,13 +210,16 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         title=say("commands", lang), dest="command", metavar="COMMAND", required=True
     )
+    # One parent for every command: argparse copies its options into each (and every
+    # parser it builds looks up its own words through gettext, a tenth of ``--help``).
+    common = _common(lang, top=False)
 
     def command(name: str) -> tuple[argparse.ArgumentParser, argparse._ArgumentGroup]:
         sub = commands.add_parser(
             name,
             help=say(f"help_{name}", lang),
             description=say(f"help_{name}", lang),
-            parents=[_common(lang, top=False)],
+            parents=[common],
             add_help=False,
             formatter_class=_formatter(lang),
         )
@@ -270,7 +278,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "import",
         help=say("help_answers_import", lang),
         description=say("help_answers_import", lang),
-        parents=[_common(lang, top=False)],
+        parents=[common],
         add_help=False,
         formatter_class=_formatter(lang),
     )

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from typing import Any
 
 from compagnonnage._i18n import Lang
 from compagnonnage.cli._text import say
+
+TYPE_CHECKING = False  # typing stays out of ``--help``'s start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def version_lines(lang: Lang) -> list[str]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import linecache
 from typing import Any
 
+from compagnonnage._code_cache import compiled
+
 
 def _filename(what: str, cl: type, source: str) -> str:
     """A file name for ``source``, generated for ``cl``, registered in :mod:`linecache`."""
@@ -35,6 +37,6 @@ def _define(what: str, cl: type, source: str, names: dict[str, Any]) -> Any:
     classes only, never from a document or an object's values.
     """
     namespace = dict(names)
-    exec(compile(source, _filename(what, cl, source), "exec"), namespace)
+    exec(compiled(source, _filename(what, cl, source)), namespace)
     (function,) = (v for k, v in namespace.items() if k not in names and k != "__builtins__")
     return function

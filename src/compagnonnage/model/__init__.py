@@ -6,6 +6,10 @@ object is built (:class:`~compagnonnage.errors.InvalidValueError`); facts that
 relate several objects are stage rules (:mod:`compagnonnage.rules`).
 """
 
+from compagnonnage import _code_cache
+
+_code_cache.install()  # before the first class: attrs' generated methods kept between runs
+
 from compagnonnage.model._accompaniment import (
     ACTION_KINDS,
     Accompaniment,

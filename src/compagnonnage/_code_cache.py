@@ -1,0 +1,235 @@
+"""Generated code, compiled once and kept between runs as Python keeps a module's bytecode.
+
+attrs writes the methods of each class (``__init__``, ``__eq__``, ``__repr__``…)
+as Python text and compiles that text when the class is defined; the documents
+package does the same for its readers and writers. Compiling those texts was a
+third of the start-up of ``compagnonnage check FILE``, on every run, because
+Python's own bytecode cache covers only the text of modules (attrs#575 asks
+attrs for a cache of its own).
+
+The code a text compiles to depends only on the text, the file name it is
+compiled under and the interpreter, so this module keeps the code objects of
+the texts generated for this library's classes (and for plugin packages named
+``compagnonnage_*``) in one file beside the library's ``.pyc`` files, keyed by
+the exact text and file name: a text that changes is simply compiled again.
+The file follows Python's rules for ``.pyc`` files: it is read from and
+written to the ``__pycache__`` that :func:`importlib.util.cache_from_source`
+names (so :data:`sys.pycache_prefix` is honoured), never written when
+:data:`sys.dont_write_bytecode` is set, and a file that cannot be read or
+written is ignored: the texts are then compiled as before. New code objects are
+written once, when the process exits, merged with what other processes wrote
+meanwhile; the file keeps at most :data:`_MAX_ENTRIES` of them.
+
+:func:`install` makes attrs compile through the cache, for the texts of this
+library's classes only (attrs names them ``<attrs generated methods
+compagnonnage.…>``); the texts of every other class go to attrs unchanged.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+import threading
+from collections.abc import Callable, Mapping
+from types import CodeType
+from typing import Any
+
+_MAGIC = b"compagnonnage code cache 1"
+_MAX_ENTRIES = 4096
+_OURS = ("compagnonnage.", "compagnonnage_")
+_COUNTED = re.compile(r"-[0-9]+>$")
+
+_Key = tuple[str, str]  # (file name, text)
+_Entry = tuple[CodeType, "int | None"]  # the code, and the varying number it was compiled with
+
+
+def is_ours(module: str) -> bool:
+    """Whether the texts generated for classes of ``module`` are kept."""
+    return module == "compagnonnage" or module.startswith(_OURS)
+
+
+def _path() -> str | None:
+    """The cache file, in the ``__pycache__`` of this package; ``None`` if Python has none."""
+    import importlib.util
+
+    try:
+        beside = importlib.util.cache_from_source(__file__)
+    except (NotImplementedError, ValueError):  # no cache tag, or no .py file name
+        return None
+    tag = sys.implementation.cache_tag
+    return os.path.join(os.path.dirname(beside), f"generated-code.{tag}.marshal")
+
+
+def _read(path: str | None) -> dict[_Key, _Entry]:
+    """The entries of the cache file at ``path``; none if it is absent, unreadable or not one."""
+    import importlib.util
+
+    if path is None:
+        return {}
+    try:
+        with open(path, "rb") as f:
+            magic, bytecode, entries = marshal.loads(f.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if magic != _MAGIC or bytecode != importlib.util.MAGIC_NUMBER or not isinstance(entries, dict):
+        return {}
+    return {
+        k: v
+        for k, v in entries.items()
+        if isinstance(k, tuple)
+        and len(k) == 2
+        and all(isinstance(x, str) for x in k)
+        and isinstance(v, tuple)
+        and len(v) == 2
+        and isinstance(v[0], CodeType)
+        and (v[1] is None or type(v[1]) is int)
+    }
+
+
+def _with_constant(code: CodeType, old: int, new: int) -> CodeType:
+    """``code`` (and the code it holds) with the integer constant ``old`` replaced by ``new``."""
+    consts = []
+    changed = False
+    for c in code.co_consts:
+        if type(c) is int and c == old:
+            c, changed = new, True
+        elif isinstance(c, CodeType):
+            inner = _with_constant(c, old, new)
+            changed |= inner is not c
+            c = inner
+        consts.append(c)
+    return code.replace(co_consts=tuple(consts)) if changed else code
+
+
+class _Cache:
+    """The code objects of one cache file (``None``: kept in memory only), read on first use."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._entries: dict[_Key, _Entry] | None = None
+        self.added: dict[_Key, _Entry] = {}  # compiled by this process, not yet written
+        self._used: set[_Key] = set()
+
+    def compiled(self, source: str, filename: str, varying: int | None = None) -> CodeType:
+        """See :func:`compiled`."""
+        literal = "" if varying is None else str(varying)
+        if literal and literal in source:
+            # Written as as many NULs as the number has digits, so that the code's
+            # columns (which tracebacks show) are the ones of this text.
+            key = (filename, source.replace(literal, "\0" * len(literal)))
+        else:
+            key, varying = (filename, source), None
+        with self._lock:
+            if self._entries is None:
+                self._entries = _read(self.path)
+            found = self._entries.get(key)
+            if found is not None:
+                self._used.add(key)
+                code, was = found
+                if was is None or varying is None or was == varying:
+                    return code
+                return _with_constant(code, was, varying)
+        # No __future__ flag of this module: the code is what attrs compiles itself.
+        code = compile(source, filename, "exec", dont_inherit=True)
+        with self._lock:
+            self._entries[key] = self.added[key] = (code, varying)
+            self._used.add(key)
+        return code
+
+    def save(self) -> None:
+        """Write the code compiled since the last save into the file, with what it holds.
+
+        Nothing is written when :data:`sys.dont_write_bytecode` is set; a
+        file that cannot be written is left alone, as Python leaves a ``.pyc``.
+        """
+        import importlib.util
+        import tempfile
+
+        with self._lock:
+            if not self.added or self.path is None or sys.dont_write_bytecode:
+                return
+            entries = {**_read(self.path), **self.added}
+            if len(entries) > _MAX_ENTRIES:  # start again from what this process used
+                entries = {k: v for k, v in entries.items() if k in self._used}
+            self.added.clear()
+        payload = marshal.dumps((_MAGIC, importlib.util.MAGIC_NUMBER, entries))
+        directory = os.path.dirname(self.path)
+        try:
+            os.makedirs(directory, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=directory, prefix=".generated-code-")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(payload)
+                os.chmod(temporary, os.stat(__file__).st_mode & 0o666)  # as for a .pyc
+                os.replace(temporary, self.path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:  # an unwritable __pycache__: the next run compiles again
+            pass
+
+
+_cache: _Cache | None = None
+_made = threading.Lock()
+
+
+def compiled(source: str, filename: str, varying: int | None = None) -> CodeType:
+    """The code of ``source`` compiled under ``filename`` (``"exec"``), from the cache if it is there.
+
+    ``varying`` is an integer written in ``source`` that changes from one
+    process to the next (attrs writes a hash of the class's name into
+    ``__hash__``, and string hashes are salted per process): the text is kept
+    without it, and the code found gets this process's value. The result
+    equals ``compile(source, filename, "exec", dont_inherit=True)``. What this process compiles
+    is written to the cache file when it exits.
+    """
+    global _cache
+    if _cache is None:
+        with _made:
+            if _cache is None:
+                import atexit
+
+                _cache = _Cache(_path())
+                atexit.register(_cache.save)
+    return _cache.compiled(source, filename, varying)
+
+
+def _attrs_methods(original: Callable[..., None]) -> Callable[..., None]:
+    """attrs' ``_compile_and_eval``, through the cache for the texts of this library's classes."""
+
+    def compile_and_eval(
+        script: str,
+        globs: dict[str, Any] | None,
+        locs: Mapping[str, object] | None = None,
+        filename: str = "",
+    ) -> None:
+        # attrs names the text "<attrs generated methods compagnonnage.model._body.Body>"
+        # ("-2>" at the end for a second text of that name), and writes into its
+        # __hash__ the hash of "<attrs generated hash compagnonnage.model._body.Body>".
+        words = filename.split(" ", 3)
+        if len(words) == 4 and words[:2] == ["<attrs", "generated"] and is_ours(words[3]):
+            name = _COUNTED.sub(">", words[3])
+            varying = hash(f"<attrs generated hash {name}")
+            eval(compiled(script, filename, varying), globs, locs)
+        else:
+            original(script, globs, locs, filename)
+
+    compile_and_eval.original = original  # type: ignore[attr-defined]
+    return compile_and_eval
+
+
+def install() -> None:
+    """Make attrs compile the methods of this library's classes through the cache (once).
+
+    Nothing happens if attrs has no ``_compile_and_eval`` (another version of
+    attrs): its classes are then compiled as before.
+    """
+    from attr import _make
+
+    current = getattr(_make, "_compile_and_eval", None)
+    if current is None or hasattr(current, "original"):
+        return
+    _make._compile_and_eval = _attrs_methods(current)

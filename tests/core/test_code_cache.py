@@ -1,0 +1,244 @@
+"""The cache of generated code: the same code objects as compiling, kept between runs."""
+
+from __future__ import annotations
+
+import json
+import marshal
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compagnonnage import _code_cache
+from compagnonnage._code_cache import _Cache
+
+
+@pytest.fixture(autouse=True)
+def _bytecode_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As Python runs by default (the test run itself may not write bytecode)."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+
+
+_HASH_LIKE = st.integers(min_value=-(2**63), max_value=2**63 - 1)
+
+
+def _text(number: int, name: str = "x") -> str:
+    """A text shaped like attrs' ``__hash__``: a number written into it."""
+    return (
+        "def __hash__(self):\n"
+        "    return hash((\n"
+        f"        {number},\n"
+        f"        self.{name},\n"
+        "    ))\n"
+        "def __repr__(self):\n"
+        f"    return 'T(' + repr(self.{name}) + ')'\n"
+    )
+
+
+@given(first=_HASH_LIKE, second=_HASH_LIKE, name=st.sampled_from(["x", "code", "value"]))
+def test_cached_code_equals_compiled_code_whatever_the_varying_number(
+    first: int, second: int, name: str
+) -> None:
+    cache = _Cache(None)
+    filename = "<attrs generated methods compagnonnage.model.T>"
+    compiled_first = cache.compiled(_text(first, name), filename, first)
+    again = cache.compiled(_text(second, name), filename, second)
+    assert compiled_first == compile(_text(first, name), filename, "exec", dont_inherit=True)
+    assert again == compile(_text(second, name), filename, "exec", dont_inherit=True)
+    # A number of the same width is found in the cache, another width is compiled.
+    assert len(cache.added) == (1 if len(str(first)) == len(str(second)) else 2)
+
+
+@given(source=st.sampled_from(["x = 1\n", "def f():\n    return 2\n"]), varying=_HASH_LIKE)
+def test_a_number_the_text_does_not_hold_changes_nothing(source: str, varying: int) -> None:
+    cache = _Cache(None)
+    assert cache.compiled(source, "<f>", varying) == compile(
+        source, "<f>", "exec", dont_inherit=True
+    )
+    assert cache.compiled(source, "<f>", None) == compile(source, "<f>", "exec", dont_inherit=True)
+    assert len(cache.added) == 1
+
+
+def test_saved_code_is_read_back_by_another_cache(tmp_path: Path) -> None:
+    path = str(tmp_path / "cache" / "generated.marshal")
+    first = _Cache(path)
+    first.compiled(_text(12345), "<one>", 12345)
+    first.save()
+    assert not first.added
+    second = _Cache(path)
+    code = second.compiled(_text(54321), "<one>", 54321)
+    assert code == compile(_text(54321), "<one>", "exec", dont_inherit=True)
+    assert not second.added  # found, not compiled
+
+
+def test_saving_merges_with_what_another_process_wrote(tmp_path: Path) -> None:
+    path = str(tmp_path / "generated.marshal")
+    one, other = _Cache(path), _Cache(path)
+    one.compiled("a = 1\n", "<a>")
+    other.compiled("b = 2\n", "<b>")
+    one.save()
+    other.save()
+    third = _Cache(path)
+    third.compiled("a = 1\n", "<a>")
+    third.compiled("b = 2\n", "<b>")
+    assert not third.added
+
+
+def test_the_file_keeps_at_most_the_bound_then_only_what_was_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = str(tmp_path / "generated.marshal")
+    monkeypatch.setattr(_code_cache, "_MAX_ENTRIES", 3)
+    old = _Cache(path)
+    for i in range(3):
+        old.compiled(f"v = {i}\n", f"<old{i}>")
+    old.save()
+    new = _Cache(path)
+    new.compiled("w = 1\n", "<new>")
+    new.save()
+    kept = _Cache(path)
+    kept.compiled("w = 1\n", "<new>")
+    kept.compiled("v = 0\n", "<old0>")
+    assert list(kept.added) == [("<old0>", "v = 0\n")]  # dropped: this process did not use it
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not marshal", marshal.dumps(("other", b"", {})), marshal.dumps({"a": 1})],
+)
+def test_a_file_that_is_not_a_cache_is_ignored_then_replaced(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "generated.marshal"
+    path.write_bytes(content)
+    cache = _Cache(str(path))
+    assert cache.compiled("x = 1\n", "<x>") == compile("x = 1\n", "<x>", "exec", dont_inherit=True)
+    cache.save()
+    assert _Cache(str(path)).compiled("x = 1\n", "<x>") is not None
+    assert _code_cache._read(str(path)).keys() == {("<x>", "x = 1\n")}
+
+
+def test_an_unwritable_place_is_left_alone(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    cache = _Cache(str(blocker / "cache" / "generated.marshal"))  # its folder cannot be made
+    cache.compiled("x = 1\n", "<x>")
+    cache.save()  # no error, as Python with a .pyc it cannot write
+    assert not (tmp_path / "a-file").is_dir()
+
+
+def test_nothing_is_written_when_python_writes_no_bytecode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    path = tmp_path / "generated.marshal"
+    cache = _Cache(str(path))
+    cache.compiled("x = 1\n", "<x>")
+    cache.save()
+    assert not path.exists()
+
+
+_PROBE = """
+import json, linecache, sys
+import attrs
+from compagnonnage import _code_cache
+from compagnonnage.documents import load
+from compagnonnage.plugins import get_plugin_manager
+
+@attrs.define
+class Elsewhere:
+    x: int
+
+programme = load(sys.argv[1])
+report = get_plugin_manager().check(programme)
+ours = sorted(
+    {c for m in list(sys.modules.values()) if _code_cache.is_ours(getattr(m, "__name__", ""))
+     for c in vars(m).values() if isinstance(c, type) and attrs.has(c)
+     and c.__module__ == m.__name__},
+    key=lambda c: f"{c.__module__}.{c.__qualname__}",
+)
+same = []
+for c in ours:
+    for name in ("__init__", "__eq__", "__repr__", "__hash__"):
+        code = getattr(getattr(c, name, None), "__code__", None)
+        if code is None or not code.co_filename.startswith("<attrs generated"):
+            continue
+        text = "".join(linecache.cache[code.co_filename][2])
+        module = compile(text, code.co_filename, "exec", dont_inherit=True)
+        (fresh,) = (k for k in module.co_consts if getattr(k, "co_name", None) == name)
+        same.append(fresh == code)
+print(json.dumps({
+    "compiled": len(_code_cache._cache.added),
+    "classes": [f"{c.__module__}.{c.__qualname__}" for c in ours],
+    "same": sum(same), "methods": len(same),
+    "violations": [v.code for v in report.violations],
+    "hash": hash(programme) == hash(load(sys.argv[1])),
+}))
+"""
+
+
+def _probe(example_file: Path, prefix: Path, *, seed: str, write: bool = True) -> dict[str, object]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPYCACHEPREFIX=str(prefix), PYTHONHASHSEED=seed)
+    if not write:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(example_file)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    found: dict[str, object] = json.loads(done.stdout)
+    return found
+
+
+@pytest.fixture
+def example_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from compagnonnage.documents import dump
+    from compagnonnage.example import togo_programme
+
+    path = tmp_path_factory.mktemp("example") / "togo.json"
+    dump(togo_programme(), path)
+    return path
+
+
+def _files(prefix: Path) -> list[Path]:
+    return sorted(prefix.rglob("generated-code.*.marshal"))
+
+
+def test_a_second_run_compiles_nothing_and_behaves_the_same(
+    example_file: Path, tmp_path: Path
+) -> None:
+    first = _probe(example_file, tmp_path, seed="1")
+    (cache_file,) = _files(tmp_path)
+    kept = {name for name, _ in _code_cache._read(str(cache_file))}
+    # Every class of the library had its methods made through the cache; the
+    # class of another module did not.
+    for name in first["classes"]:  # type: ignore[attr-defined]
+        assert f"<attrs generated methods {name}>" in kept, name
+    assert not [k for k in kept if "Elsewhere" in k]
+    second = _probe(example_file, tmp_path, seed="1")
+    assert second["compiled"] == 0
+    for run in (first, second):
+        assert run["same"] == run["methods"] > 100
+        assert run["hash"] is True
+    assert second["violations"] == first["violations"]
+
+
+def test_code_found_under_another_hash_seed_is_the_code_attrs_would_compile(
+    example_file: Path, tmp_path: Path
+) -> None:
+    _probe(example_file, tmp_path, seed="1")
+    other = _probe(example_file, tmp_path, seed="2")
+    assert other["same"] == other["methods"]
+    assert other["hash"] is True
+
+
+def test_no_cache_file_without_bytecode_writing(example_file: Path, tmp_path: Path) -> None:
+    _probe(example_file, tmp_path, seed="1", write=False)
+    assert _files(tmp_path) == []
