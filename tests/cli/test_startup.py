@@ -15,19 +15,20 @@ import compagnonnage
 _ROOM = ("compagnonnage.model", "compagnonnage.rules", "compagnonnage.lifecycle")
 
 
-def _imported(code: str, *argv: str) -> list[str]:
-    """The modules of the package (and attrs, cattrs) that ``code`` leaves in ``sys.modules``."""
-    probe = (
-        "import json, sys\n"
-        f"{code}\n"
-        "print(json.dumps(sorted(m for m in sys.modules "
-        "if m.startswith(('compagnonnage', 'attr', 'cattrs')))))\n"
-    )
+def _modules(code: str, *argv: str) -> set[str]:
+    """The modules that ``code``, run in a fresh interpreter, leaves in ``sys.modules``."""
+    probe = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))\n"
     done = subprocess.run(
         [sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=True
     )
-    found: list[str] = json.loads(done.stdout.splitlines()[-1])
-    return found
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def _imported(code: str, *argv: str) -> list[str]:
+    """The modules of the package (and attrs, cattrs) that ``code`` leaves in ``sys.modules``."""
+    return sorted(
+        m for m in _modules(code, *argv) if m.startswith(("compagnonnage", "attr", "cattrs"))
+    )
 
 
 def test_importing_the_package_imports_nothing_else() -> None:
@@ -68,3 +69,23 @@ def test_checking_a_good_file_imports_no_cattrs(example_file: Path) -> None:
     )
     assert "compagnonnage.model" in loaded
     assert not [m for m in loaded if m.startswith("cattrs")]
+
+
+def test_help_imports_none_of_what_only_commands_need() -> None:
+    """typing, attrs' dependencies, hashlib (OpenSSL) and tempfile stay out of ``--help``."""
+    loaded = _modules(
+        "from compagnonnage.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    )
+    assert not loaded & {"typing", "inspect", "hashlib", "tempfile", "compagnonnage.errors"}
+
+
+def test_checking_a_file_imports_neither_hashlib_nor_tempfile(example_file: Path) -> None:
+    loaded = _modules(
+        "import contextlib, io\n"
+        "from compagnonnage.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['check', sys.argv[1]]) == 0",
+        str(example_file),
+    )
+    assert "compagnonnage.model" in loaded
+    assert not loaded & {"hashlib", "tempfile"}
