@@ -42,7 +42,9 @@ _OURS = ("compagnonnage.", "compagnonnage_")
 _COUNTED = re.compile(r"-[0-9]+>$")
 
 _Key = tuple[str, str]  # (file name, text)
-_Entry = tuple[CodeType, "int | None"]  # the code, and the varying number it was compiled with
+# The code (marshalled until it is first used: a run uses a fraction of the file),
+# and the varying number it was compiled with.
+_Entry = tuple["bytes | CodeType", "int | None"]
 
 
 def is_ours(module: str) -> bool:
@@ -83,7 +85,7 @@ def _read(path: str | None) -> dict[_Key, _Entry]:
         and all(isinstance(x, str) for x in k)
         and isinstance(v, tuple)
         and len(v) == 2
-        and isinstance(v[0], CodeType)
+        and isinstance(v[0], bytes)
         and (v[1] is None or type(v[1]) is int)
     }
 
@@ -110,7 +112,9 @@ class _Cache:
         self.path = path
         self._lock = threading.Lock()
         self._entries: dict[_Key, _Entry] | None = None
-        self.added: dict[_Key, _Entry] = {}  # compiled by this process, not yet written
+        self.added: dict[
+            _Key, tuple[CodeType, int | None]
+        ] = {}  # compiled by this process, not yet written
         self._used: set[_Key] = set()
 
     def compiled(self, source: str, filename: str, varying: int | None = None) -> CodeType:
@@ -125,9 +129,8 @@ class _Cache:
         with self._lock:
             if self._entries is None:
                 self._entries = _read(self.path)
-            found = self._entries.get(key)
+            found = self._found(key)
             if found is not None:
-                self._used.add(key)
                 code, was = found
                 if was is None or varying is None or was == varying:
                     return code
@@ -138,6 +141,25 @@ class _Cache:
             self._entries[key] = self.added[key] = (code, varying)
             self._used.add(key)
         return code
+
+    def _found(self, key: _Key) -> tuple[CodeType, int | None] | None:
+        """The code kept for ``key``, if any (read from its marshalled form on first use)."""
+        assert self._entries is not None
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        kept, was = entry
+        if isinstance(kept, bytes):
+            try:
+                kept = marshal.loads(kept)
+            except (EOFError, ValueError, TypeError):
+                kept = b""
+            if not isinstance(kept, CodeType):  # not code after all: compiled again
+                del self._entries[key]
+                return None
+            self._entries[key] = (kept, was)
+        self._used.add(key)
+        return kept, was
 
     def save(self) -> None:
         """Write the code compiled since the last save into the file, with what it holds.
@@ -151,7 +173,8 @@ class _Cache:
         with self._lock:
             if not self.added or self.path is None or sys.dont_write_bytecode:
                 return
-            entries = {**_read(self.path), **self.added}
+            added = {k: (marshal.dumps(code), was) for k, (code, was) in self.added.items()}
+            entries = {**_read(self.path), **added}
             if len(entries) > _MAX_ENTRIES:  # start again from what this process used
                 entries = {k: v for k, v in entries.items() if k in self._used}
             self.added.clear()

@@ -79,7 +79,7 @@ def test_help_imports_none_of_what_only_commands_need() -> None:
     assert not loaded & {"typing", "inspect", "hashlib", "tempfile", "compagnonnage.errors"}
 
 
-def test_checking_a_file_imports_neither_hashlib_nor_tempfile(example_file: Path) -> None:
+def test_checking_a_file_imports_only_what_reading_and_checking_need(example_file: Path) -> None:
     loaded = _modules(
         "import contextlib, io\n"
         "from compagnonnage.cli import main\n"
@@ -88,4 +88,4 @@ def test_checking_a_file_imports_neither_hashlib_nor_tempfile(example_file: Path
         str(example_file),
     )
     assert "compagnonnage.model" in loaded
-    assert not loaded & {"hashlib", "tempfile"}
+    assert not loaded & {"hashlib", "tempfile", "pathlib", "traceback"}

@@ -242,3 +242,18 @@ def test_code_found_under_another_hash_seed_is_the_code_attrs_would_compile(
 def test_no_cache_file_without_bytecode_writing(example_file: Path, tmp_path: Path) -> None:
     _probe(example_file, tmp_path, seed="1", write=False)
     assert _files(tmp_path) == []
+
+
+def test_an_entry_that_is_not_code_is_compiled_again(tmp_path: Path) -> None:
+    import importlib.util
+
+    path = tmp_path / "generated.marshal"
+    entries = {
+        ("<x>", "x = 1\n"): (b"not code", None),
+        ("<y>", "y = 2\n"): (marshal.dumps(3), None),
+    }
+    path.write_bytes(marshal.dumps((_code_cache._MAGIC, importlib.util.MAGIC_NUMBER, entries)))
+    cache = _Cache(str(path))
+    assert cache.compiled("x = 1\n", "<x>") == compile("x = 1\n", "<x>", "exec", dont_inherit=True)
+    assert cache.compiled("y = 2\n", "<y>") == compile("y = 2\n", "<y>", "exec", dont_inherit=True)
+    assert set(cache.added) == set(entries)

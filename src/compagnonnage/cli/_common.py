@@ -11,15 +11,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compagnonnage._i18n import Lang
 from compagnonnage.cli._session import CliError, Session
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from compagnonnage.model import Programme
     from compagnonnage.rules import Violation
 
@@ -104,6 +104,8 @@ def rewrite(path: str, programme: Programme, stamp: str, s: Session, *, force: b
         data = dumpb(programme, converter=s.converter)
     except DocumentError as err:  # what could not be read back: say which file it was for
         raise DocumentError(err.problems, path) from None
+    from pathlib import Path
+
     write_bytes(Path(path), data, expected=stamp, force=force)
 
 
@@ -157,6 +159,8 @@ def plugin_failures(s: Session, debug: bool, raised: BaseException | None = None
     failures = [f for f in s.plugin_failures() if f is not raised]
     for f in failures:
         if debug:
+            import traceback
+
             traceback.print_exception(f)
         print(s.say("plugin_failed", message=f.message(s.lang)), file=sys.stderr)
     errors = sys.modules.get("compagnonnage.plugins._errors")

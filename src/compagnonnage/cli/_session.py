@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 import warnings
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compagnonnage._i18n import SOURCE_LANGUAGE, Lang
@@ -16,6 +15,8 @@ from compagnonnage.cli._text import say
 from compagnonnage.errors import CompagnonnageError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from compagnonnage.diagnostics import CollectedAnswers
     from compagnonnage.model import Programme
     from compagnonnage.plugins import PluginError, PluginHookError, PluginManager
