@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None, *, environ: Mapping[str, str] | None
     environ = os.environ if environ is None else environ
     lang = detect_lang(args_list, environ)
     try:
-        args = build_parser(lang).parse_args(args_list)
+        args = build_parser(lang, args_list).parse_args(args_list)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     if args.lang is None:

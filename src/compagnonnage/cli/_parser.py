@@ -198,8 +198,160 @@ def _format(group: argparse._ArgumentGroup, lang: Lang, choices: tuple[str, ...]
     )
 
 
-def build_parser(lang: Lang) -> argparse.ArgumentParser:
-    """The ``compagnonnage`` parser; each command sets ``command`` in the namespace."""
+_Group = argparse._ArgumentGroup
+
+
+def _demo(args: _Group, lang: Lang) -> None:
+    args.add_argument(
+        "dir", nargs="?", default="compagnonnage-demo", metavar="DIR", help=say("help_dir", lang)
+    )
+
+
+def _check(args: _Group, lang: Lang) -> None:
+    args.add_argument("paths", nargs="+", metavar="PATH", help=say("help_paths", lang))
+    _format(args, lang, ("text", "json"))
+
+
+def _one_file(args: _Group, lang: Lang) -> None:
+    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
+    _format(args, lang, ("text", "json"))
+
+
+def _listing(args: _Group, lang: Lang) -> None:
+    _format(args, lang, ("text", "json"))
+
+
+def _services(args: _Group, lang: Lang) -> None:
+    args.add_argument("--trade", metavar="NOMENCLATURE:CODE", help=say("help_trade", lang))
+    args.add_argument("--region", metavar="ISO", help=say("help_region", lang))
+    _format(args, lang, ("text", "json"))
+
+
+def _diagnose(args: _Group, lang: Lang) -> None:
+    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
+    args.add_argument(
+        "--answers", required=True, metavar="ANSWERS", help=say("help_answers_file", lang)
+    )
+    args.add_argument("--write", action="store_true", help=say("help_write", lang))
+    args.add_argument("--force", action="store_true", help=say("help_force", lang))
+    args.add_argument("--trade", metavar="NOMENCLATURE:CODE", help=say("help_findings_trade", lang))
+    args.add_argument("--region", metavar="ISO", help=say("help_findings_region", lang))
+    _format(args, lang, ("text", "json"))
+
+
+def _form(args: _Group, lang: Lang) -> None:
+    args.add_argument("module", metavar="MODULE_ID", help=say("help_module", lang))
+    args.add_argument(
+        "-o", "--output", required=True, metavar="FORM.xlsx", help=say("help_form_output", lang)
+    )
+    args.add_argument(
+        "--languages", default="fr,en", metavar="fr,en", help=say("help_languages", lang)
+    )
+    args.add_argument("--programme", metavar="PROGRAMME_ID", help=say("help_programme", lang))
+
+
+def _answers_import(args: _Group, lang: Lang) -> None:
+    args.add_argument("exports", nargs="+", metavar="EXPORT", help=say("help_exports", lang))
+    args.add_argument("--module", required=True, metavar="MODULE_ID", help=say("help_module", lang))
+    args.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="ANSWERS.json",
+        help=say("help_answers_output", lang),
+    )
+    args.add_argument("--skip-rejected", action="store_true", help=say("help_skip_rejected", lang))
+
+
+def _report(args: _Group, lang: Lang) -> None:
+    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
+    _format(args, lang, ("html", "md"))
+    args.add_argument("-o", "--output", metavar="OUT", help=say("help_output", lang))
+    args.add_argument("--force", action="store_true", help=say("help_force", lang))
+
+
+def _nothing(args: _Group, lang: Lang) -> None:
+    pass
+
+
+def _iati(args: _Group, lang: Lang) -> None:
+    args.add_argument("files", nargs="+", metavar="FILE", help=say("help_iati_files", lang))
+    args.add_argument("--check", action="store_true", help=say("help_iati_check", lang))
+    args.add_argument("-o", "--output", metavar="OUT", help=say("help_iati_output", lang))
+    args.add_argument("--reporting-org", metavar="REF", help=say("help_reporting_org", lang))
+    args.add_argument(
+        "--reporting-org-type", metavar="CODE", help=say("help_reporting_org_type", lang)
+    )
+    args.add_argument(
+        "--reporting-org-name", metavar="NAME", help=say("help_reporting_org_name", lang)
+    )
+    _format(args, lang, ("text", "json"))
+
+
+def _results(args: _Group, lang: Lang) -> None:
+    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
+    _format(args, lang, ("text", "json", "xlsx"))
+    args.add_argument("-o", "--output", metavar="OUT", help=say("help_output", lang))
+
+
+def _portfolio(args: _Group, lang: Lang) -> None:
+    args.add_argument("folder", metavar="DIR", help=say("help_folder", lang))
+    args.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help=say("help_portfolio_out", lang)
+    )
+
+
+# Each command's arguments, in the order ``--help`` lists the commands; a command
+# with commands of its own (``answers import``) maps to them instead.
+_ARGUMENTS: dict[str, Callable[[_Group, Lang], None] | dict[str, Callable[[_Group, Lang], None]]]
+_ARGUMENTS = {
+    "demo": _demo,
+    "check": _check,
+    "status": _one_file,
+    "plugins": _listing,
+    "trades": _listing,
+    "regions": _listing,
+    "modules": _listing,
+    "services": _services,
+    "diagnose": _diagnose,
+    "form": _form,
+    "answers": {"import": _answers_import},
+    "recommend": _one_file,
+    "report": _report,
+    "schema": _nothing,
+    "iati": _iati,
+    "results": _results,
+    "portfolio": _portfolio,
+}
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, if its first word names one and only plain options come first.
+
+    Before the command, only ``--debug`` and ``--lang`` (with its value) are
+    passed over; anything else (``--help``, an abbreviation argparse would
+    expand, ``--``) gives ``None``: then the whole parser is needed.
+    """
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--lang":
+            i += 2
+        elif arg == "--debug" or arg.startswith("--lang="):
+            i += 1
+        else:
+            return arg if arg in _ARGUMENTS else None
+    return None
+
+
+def build_parser(lang: Lang, argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``compagnonnage`` parser; each command sets ``command`` in the namespace.
+
+    Given the ``argv`` it will parse, the parser holds only the command ``argv``
+    names (when it names one): building every command's parser was a tenth of
+    the start-up of ``compagnonnage check FILE``. It parses ``argv`` as the whole
+    parser does.
+    """
     parser = _parser(
         lang,
         prog=PROG,
@@ -214,121 +366,32 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     # parser it builds looks up its own words through gettext, a tenth of ``--help``).
     common = _common(lang, top=False)
 
-    def command(name: str) -> tuple[argparse.ArgumentParser, argparse._ArgumentGroup]:
-        sub = commands.add_parser(
+    def command(group: argparse._SubParsersAction[_Parser], name: str, key: str) -> _Parser:
+        sub = group.add_parser(
             name,
-            help=say(f"help_{name}", lang),
-            description=say(f"help_{name}", lang),
+            help=say(key, lang),
+            description=say(key, lang),
             parents=[common],
             add_help=False,
             formatter_class=_formatter(lang),
         )
         assert isinstance(sub, _Parser)
         sub.lang = lang
-        return sub, sub.add_argument_group(say("arguments", lang))
+        return sub
 
-    _, args = command("demo")
-    args.add_argument(
-        "dir", nargs="?", default="compagnonnage-demo", metavar="DIR", help=say("help_dir", lang)
-    )
-
-    _, args = command("check")
-    args.add_argument("paths", nargs="+", metavar="PATH", help=say("help_paths", lang))
-    _format(args, lang, ("text", "json"))
-
-    _, args = command("status")
-    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
-    _format(args, lang, ("text", "json"))
-
-    for name in ("plugins", "trades", "regions", "modules"):
-        _, args = command(name)
-        _format(args, lang, ("text", "json"))
-
-    _, args = command("services")
-    args.add_argument("--trade", metavar="NOMENCLATURE:CODE", help=say("help_trade", lang))
-    args.add_argument("--region", metavar="ISO", help=say("help_region", lang))
-    _format(args, lang, ("text", "json"))
-
-    _, args = command("diagnose")
-    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
-    args.add_argument(
-        "--answers", required=True, metavar="ANSWERS", help=say("help_answers_file", lang)
-    )
-    args.add_argument("--write", action="store_true", help=say("help_write", lang))
-    args.add_argument("--force", action="store_true", help=say("help_force", lang))
-    args.add_argument("--trade", metavar="NOMENCLATURE:CODE", help=say("help_findings_trade", lang))
-    args.add_argument("--region", metavar="ISO", help=say("help_findings_region", lang))
-    _format(args, lang, ("text", "json"))
-
-    _, args = command("form")
-    args.add_argument("module", metavar="MODULE_ID", help=say("help_module", lang))
-    args.add_argument(
-        "-o", "--output", required=True, metavar="FORM.xlsx", help=say("help_form_output", lang)
-    )
-    args.add_argument(
-        "--languages", default="fr,en", metavar="fr,en", help=say("help_languages", lang)
-    )
-    args.add_argument("--programme", metavar="PROGRAMME_ID", help=say("help_programme", lang))
-
-    answers, _ = command("answers")
-    actions = answers.add_subparsers(
-        title=say("commands", lang), dest="answers_command", metavar="COMMAND", required=True
-    )
-    imports = actions.add_parser(
-        "import",
-        help=say("help_answers_import", lang),
-        description=say("help_answers_import", lang),
-        parents=[common],
-        add_help=False,
-        formatter_class=_formatter(lang),
-    )
-    assert isinstance(imports, _Parser)
-    imports.lang = lang
-    args = imports.add_argument_group(say("arguments", lang))
-    args.add_argument("exports", nargs="+", metavar="EXPORT", help=say("help_exports", lang))
-    args.add_argument("--module", required=True, metavar="MODULE_ID", help=say("help_module", lang))
-    args.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="ANSWERS.json",
-        help=say("help_answers_output", lang),
-    )
-    args.add_argument("--skip-rejected", action="store_true", help=say("help_skip_rejected", lang))
-
-    _, args = command("recommend")
-    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
-    _format(args, lang, ("text", "json"))
-
-    _, args = command("report")
-    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
-    _format(args, lang, ("html", "md"))
-    args.add_argument("-o", "--output", metavar="OUT", help=say("help_output", lang))
-    args.add_argument("--force", action="store_true", help=say("help_force", lang))
-
-    command("schema")
-
-    _, args = command("iati")
-    args.add_argument("files", nargs="+", metavar="FILE", help=say("help_iati_files", lang))
-    args.add_argument("--check", action="store_true", help=say("help_iati_check", lang))
-    args.add_argument("-o", "--output", metavar="OUT", help=say("help_iati_output", lang))
-    args.add_argument("--reporting-org", metavar="REF", help=say("help_reporting_org", lang))
-    args.add_argument(
-        "--reporting-org-type", metavar="CODE", help=say("help_reporting_org_type", lang)
-    )
-    args.add_argument(
-        "--reporting-org-name", metavar="NAME", help=say("help_reporting_org_name", lang)
-    )
-    _format(args, lang, ("text", "json"))
-
-    _, args = command("results")
-    args.add_argument("file", metavar="FILE", help=say("help_file", lang))
-    _format(args, lang, ("text", "json", "xlsx"))
-    args.add_argument("-o", "--output", metavar="OUT", help=say("help_output", lang))
-
-    _, args = command("portfolio")
-    args.add_argument("folder", metavar="DIR", help=say("help_folder", lang))
-    args.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help=say("help_portfolio_out", lang)
-    )
+    only = None if argv is None else _command_named(argv)
+    for name, arguments in _ARGUMENTS.items():
+        if only not in (None, name):
+            continue
+        sub = command(commands, name, f"help_{name}")
+        group = sub.add_argument_group(say("arguments", lang))
+        if callable(arguments):
+            arguments(group, lang)
+            continue
+        actions = sub.add_subparsers(
+            title=say("commands", lang), dest=f"{name}_command", metavar="COMMAND", required=True
+        )
+        for action, add in arguments.items():
+            inner = command(actions, action, f"help_{name}_{action}")
+            add(inner.add_argument_group(say("arguments", lang)), lang)
     return parser
