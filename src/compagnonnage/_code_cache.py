@@ -121,9 +121,7 @@ class _Cache:
         """See :func:`compiled`."""
         literal = "" if varying is None else str(varying)
         if literal and literal in source:
-            # Written as as many NULs as the number has digits, so that the code's
-            # columns (which tracebacks show) are the ones of this text.
-            key = (filename, source.replace(literal, "\0" * len(literal)))
+            key = (filename, source.replace(literal, "\0"))
         else:
             key, varying = (filename, source), None
         with self._lock:
@@ -205,9 +203,13 @@ def compiled(source: str, filename: str, varying: int | None = None) -> CodeType
     ``varying`` is an integer written in ``source`` that changes from one
     process to the next (attrs writes a hash of the class's name into
     ``__hash__``, and string hashes are salted per process): the text is kept
-    without it, and the code found gets this process's value. The result
-    equals ``compile(source, filename, "exec", dont_inherit=True)``. What this process compiles
-    is written to the cache file when it exits.
+    without it, and the code found gets this process's value. The result is
+    ``compile(source, filename, "exec", dont_inherit=True)``, but for the
+    columns of ``varying`` in its table of positions, which are those of the
+    number it was compiled with when that number had another count of digits:
+    lines, names, constants and instructions are the same. (Keeping a text per
+    width of the number would compile again on one run in two.) What this
+    process compiles is written to the cache file when it exits.
     """
     global _cache
     if _cache is None:
