@@ -165,12 +165,12 @@ class _Cache:
         Nothing is written when :data:`sys.dont_write_bytecode` is set; a
         file that cannot be written is left alone, as Python leaves a ``.pyc``.
         """
-        import importlib.util
-        import tempfile
-
         with self._lock:
             if not self.added or self.path is None or sys.dont_write_bytecode:
                 return
+            import importlib.util
+            import tempfile
+
             added = {k: (marshal.dumps(code), was) for k, (code, was) in self.added.items()}
             entries = {**_read(self.path), **added}
             if len(entries) > _MAX_ENTRIES:  # start again from what this process used

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from itertools import repeat
 from typing import Any
@@ -233,77 +233,68 @@ def aware_datetime(instance: object, attribute: Any, value: Any) -> None:
         _fail(instance, attribute, _AWARE, value)
 
 
-def _iso_codes(table: str, key: str) -> frozenset[str] | None:
-    """The ``key`` of every entry of pycountry's ``iso<table>.json``, read without pycountry.
-
-    pycountry's ``__init__`` imports importlib.metadata and scans every
-    distribution for its version, half the cost of loading plugins. ``None``
-    when the table is not where pycountry keeps it (then ask pycountry itself).
-    """
+@cache
+def pycountry_folder() -> str | None:
+    """Where pycountry keeps its tables and catalogues (found without importing it)."""
     import importlib.util
-    import os
-
-    import orjson  # half the time of json on ISO 3166-2's half megabyte
 
     spec = importlib.util.find_spec("pycountry")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = os.path.join(spec.submodule_search_locations[0], "databases", f"iso{table}.json")
-    try:
-        with open(path, "rb") as f:
-            return frozenset(entry[key] for entry in orjson.loads(f.read())[table])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    return spec.submodule_search_locations[0]
 
 
 @cache
-def _countries() -> frozenset[str]:
-    found = _iso_codes("3166-1", "alpha_2")
-    if found is None:
-        import pycountry
+def iso_names(table: str) -> Mapping[str, str]:
+    """The English name of every entry of ISO ``table`` (``"3166-1"``, ``"3166-2"``, ``"4217"``) by code.
 
-        found = frozenset(c.alpha_2 for c in pycountry.countries)
-    return found
+    Read from pycountry's ``iso<table>.json`` without importing pycountry, whose
+    ``__init__`` imports importlib.metadata and scans every distribution for its
+    version (half the cost of loading plugins); from pycountry itself if the
+    table is not where pycountry keeps it. Validators look codes up in it,
+    reports names.
+    """
+    import os
+
+    import orjson  # half the time of json on ISO 3166-2's half megabyte
+
+    key = _ISO_KEYS[table]
+    folder = pycountry_folder()
+    if folder is not None:
+        path = os.path.join(folder, "databases", f"iso{table}.json")
+        try:
+            with open(path, "rb") as f:
+                return {e[key]: e["name"] for e in orjson.loads(f.read())[table]}
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    import pycountry
+
+    database = {"3166-1": pycountry.countries, "3166-2": pycountry.subdivisions}
+    entries = database.get(table, pycountry.currencies)
+    return {getattr(e, key): e.name for e in entries}
 
 
-@cache
-def _subdivisions() -> frozenset[str]:
-    found = _iso_codes("3166-2", "code")
-    if found is None:
-        import pycountry
-
-        found = frozenset(s.code for s in pycountry.subdivisions)
-    return found
-
-
-@cache
-def _currencies() -> frozenset[str]:
-    found = _iso_codes("4217", "alpha_3")
-    if found is None:
-        import pycountry
-
-        found = frozenset(c.alpha_3 for c in pycountry.currencies)
-    return found
+_ISO_KEYS = {"3166-1": "alpha_2", "3166-2": "code", "4217": "alpha_3"}
 
 
 def optional_currency(instance: object, attribute: Any, value: Any) -> None:
     """``None`` or an ISO 4217 currency code (``"XOF"``)."""
-    if value is not None and (not isinstance(value, str) or value not in _currencies()):
+    if value is not None and (not isinstance(value, str) or value not in iso_names("4217")):
         _fail(instance, attribute, _CURRENCY, value)
 
 
 def country(instance: object, attribute: Any, value: Any) -> None:
     """An ISO 3166-1 alpha-2 country code (``"TG"``)."""
-    if not isinstance(value, str) or value not in _countries():
+    if not isinstance(value, str) or value not in iso_names("3166-1"):
         hint = None
-        if isinstance(value, str) and value in _subdivisions():
+        if isinstance(value, str) and value in iso_names("3166-2"):
             hint = _("a subdivision code: use RegionRef.parse({value!r})", value=value)
         _fail(instance, attribute, _COUNTRY, value, hint)
 
 
 def optional_subdivision(instance: object, attribute: Any, value: Any) -> None:
     """``None`` or an ISO 3166-2 subdivision code (``"TG-M"``)."""
-    if value is not None and (not isinstance(value, str) or value not in _subdivisions()):
+    if value is not None and (not isinstance(value, str) or value not in iso_names("3166-2")):
         _fail(instance, attribute, _SUBDIVISION, value)
 
 

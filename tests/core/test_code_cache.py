@@ -244,8 +244,10 @@ def test_a_second_run_compiles_nothing_and_behaves_the_same(
     for name in first["classes"]:  # type: ignore[attr-defined]
         assert f"<attrs generated methods {name}>" in kept, name
     assert not [k for k in kept if "Elsewhere" in k]
+    written = cache_file.stat().st_mtime_ns
     second = _probe(example_file, tmp_path, seed="1")
     assert second["compiled"] == 0
+    assert cache_file.stat().st_mtime_ns == written  # nothing new: not written again
     for run in (first, second):
         assert run["exact"] == run["same"] == run["methods"] > 100
         assert run["hash"] is True
@@ -279,3 +281,19 @@ def test_an_entry_that_is_not_code_is_compiled_again(tmp_path: Path) -> None:
     assert cache.compiled("x = 1\n", "<x>") == compile("x = 1\n", "<x>", "exec", dont_inherit=True)
     assert cache.compiled("y = 2\n", "<y>") == compile("y = 2\n", "<y>", "exec", dont_inherit=True)
     assert set(cache.added) == set(entries)
+
+
+def test_readers_of_classes_outside_the_library_are_not_kept() -> None:
+    import attrs
+
+    from compagnonnage.documents._generated import _define
+
+    @attrs.define
+    class Outside:
+        x: int
+
+    read = _define("reader", Outside, "def read(d):\n    return d + 1\n", {})
+    assert read(2) == 3
+    cache = _code_cache._cache
+    assert cache is None or not [k for k in cache.added if "Outside" in k[0]]
+    assert not [k for k in _code_cache._read(cache.path if cache else None) if "Outside" in k[0]]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import linecache
 from typing import Any
 
-from compagnonnage._code_cache import compiled
+from compagnonnage._code_cache import compiled, is_ours
 
 
 def _filename(what: str, cl: type, source: str) -> str:
@@ -34,9 +34,16 @@ def _define(what: str, cl: type, source: str, names: dict[str, Any]) -> Any:
 
     ``what`` says what it does (``"reader"``, ``"writer"``) and ``cl`` what it is
     for; both name the text in tracebacks. The text is made from the model's
-    classes only, never from a document or an object's values.
+    classes only, never from a document or an object's values. The code of the
+    texts for the library's classes (and its plugins') is kept between runs
+    (:mod:`compagnonnage._code_cache`); that of other classes is compiled each time.
     """
     namespace = dict(names)
-    exec(compiled(source, _filename(what, cl, source)), namespace)
+    filename = _filename(what, cl, source)
+    if is_ours(cl.__module__):
+        code = compiled(source, filename)
+    else:
+        code = compile(source, filename, "exec", dont_inherit=True)
+    exec(code, namespace)
     (function,) = (v for k, v in namespace.items() if k not in names and k != "__builtins__")
     return function

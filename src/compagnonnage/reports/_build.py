@@ -17,6 +17,7 @@ from compagnonnage._locale import (
     format_percent,
     format_period,
 )
+from compagnonnage._validators import iso_names, pycountry_folder
 from compagnonnage.diagnostics import DiagnosticModule, DiagnosticResult
 from compagnonnage.model import (
     ActionStatus,
@@ -146,40 +147,28 @@ class _Writer:
 
 
 @cache
-def _place_names(lang: Lang) -> dict[str, str]:
-    """ISO 3166-1 and 3166-2 names by code, translated with pycountry's own catalogues.
-
-    The tables and catalogues are read from pycountry's folder without importing
-    pycountry, whose ``__init__`` scans every installed distribution and whose
-    databases make an object per entry: a tenth of a second, for a report that
-    names one or two places.
-    """
-    import importlib.util
+def _place_catalogue(table: str, lang: Lang) -> gettext.NullTranslations:
+    """pycountry's own translations of the names of ``table``, read on first need."""
     import os
 
-    import orjson
+    folder = pycountry_folder()
+    if folder is None:  # pycountry's names then stay in English
+        return gettext.NullTranslations()
+    locales = os.path.join(folder, "locales")
+    return gettext.translation(f"iso{table}", locales, languages=[lang], fallback=True)
 
-    spec = importlib.util.find_spec("pycountry")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("No module named 'pycountry'", name="pycountry")
-    folder = spec.submodule_search_locations[0]
-    names: dict[str, str] = {}
-    for table, key in (("3166-1", "alpha_2"), ("3166-2", "code")):
-        with open(os.path.join(folder, "databases", f"iso{table}.json"), "rb") as f:
-            entries = orjson.loads(f.read())[table]
-        catalogue = gettext.translation(
-            f"iso{table}", os.path.join(folder, "locales"), languages=[lang], fallback=True
-        )
-        names.update({e[key]: catalogue.gettext(e["name"]) for e in entries})
-    return names
+
+def _place_name(code: str, table: str, lang: Lang) -> str:
+    """The name of the place ``code`` in ``lang`` (the code itself when ISO has none)."""
+    name = iso_names(table).get(code)
+    return code if name is None else _place_catalogue(table, lang).gettext(name)
 
 
 def _region_name(region: RegionRef, lang: Lang) -> str:
-    names = _place_names(lang)
-    country = names.get(region.country, region.country)
+    country = _place_name(region.country, "3166-1", lang)
     if region.subdivision is None:
         return country
-    return f"{names.get(region.subdivision, region.subdivision)}, {country}"
+    return f"{_place_name(region.subdivision, '3166-2', lang)}, {country}"
 
 
 def _table(
