@@ -45,6 +45,7 @@ _Key = tuple[str, str]  # (file name, text)
 # The code (marshalled until it is first used: a run uses a fraction of the file),
 # and the varying number it was compiled with.
 _Entry = tuple["bytes | CodeType", "int | None"]
+_Compiled = tuple[CodeType, "int | None"]
 
 
 def is_ours(module: str) -> bool:
@@ -112,15 +113,13 @@ class _Cache:
         self.path = path
         self._lock = threading.Lock()
         self._entries: dict[_Key, _Entry] | None = None
-        self.added: dict[
-            _Key, tuple[CodeType, int | None]
-        ] = {}  # compiled by this process, not yet written
+        self.added: dict[_Key, _Compiled] = {}  # compiled by this process, not yet written
         self._used: set[_Key] = set()
 
     def compiled(self, source: str, filename: str, varying: int | None = None) -> CodeType:
         """See :func:`compiled`."""
         literal = "" if varying is None else str(varying)
-        if literal and literal in source:
+        if literal and source.count(literal) == 1:
             key = (filename, source.replace(literal, "\0"))
         else:
             key, varying = (filename, source), None
@@ -140,7 +139,7 @@ class _Cache:
             self._used.add(key)
         return code
 
-    def _found(self, key: _Key) -> tuple[CodeType, int | None] | None:
+    def _found(self, key: _Key) -> _Compiled | None:
         """The code kept for ``key``, if any (read from its marshalled form on first use)."""
         assert self._entries is not None
         entry = self._entries.get(key)
@@ -200,7 +199,7 @@ _made = threading.Lock()
 def compiled(source: str, filename: str, varying: int | None = None) -> CodeType:
     """The code of ``source`` compiled under ``filename`` (``"exec"``), from the cache if it is there.
 
-    ``varying`` is an integer written in ``source`` that changes from one
+    ``varying`` is an integer written once in ``source`` that changes from one
     process to the next (attrs writes a hash of the class's name into
     ``__hash__``, and string hashes are salted per process): the text is kept
     without it, and the code found gets this process's value. The result is

@@ -259,6 +259,8 @@ def test_code_found_under_another_hash_seed_is_the_code_attrs_would_compile(
 ) -> None:
     _probe(example_file, tmp_path, seed="1")
     other = _probe(example_file, tmp_path, seed="2")
+    # Found although attrs wrote other hash numbers into the texts.
+    assert other["compiled"] == 0
     assert other["same"] == other["methods"]
     assert other["hash"] is True
 
@@ -297,3 +299,12 @@ def test_readers_of_classes_outside_the_library_are_not_kept() -> None:
     cache = _code_cache._cache
     assert cache is None or not [k for k in cache.added if "Outside" in k[0]]
     assert not [k for k in _code_cache._read(cache.path if cache else None) if "Outside" in k[0]]
+
+
+@given(number=_HASH_LIKE, other=_HASH_LIKE)
+def test_a_number_written_twice_is_kept_with_the_text(number: int, other: int) -> None:
+    cache = _Cache(None)
+    twice = f"a = {number}\nb = {number}\n"
+    assert cache.compiled(twice, "<t>", number) == compile(twice, "<t>", "exec", dont_inherit=True)
+    again = f"a = {other}\nb = {other}\n"
+    assert cache.compiled(again, "<t>", other) == compile(again, "<t>", "exec", dont_inherit=True)
