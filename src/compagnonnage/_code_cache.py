@@ -34,7 +34,7 @@ import sys
 import threading
 from collections.abc import Callable, Mapping
 from types import CodeType
-from typing import Any
+from typing import Any, TypeVar
 
 _MAGIC = b"compagnonnage code cache 1"
 _MAX_ENTRIES = 4096
@@ -53,8 +53,8 @@ def is_ours(module: str) -> bool:
     return module == "compagnonnage" or module.startswith(_OURS)
 
 
-def _path() -> str | None:
-    """The cache file, in the ``__pycache__`` of this package; ``None`` if Python has none."""
+def _path(name: str = "generated-code") -> str | None:
+    """The cache file ``name``, in the ``__pycache__`` of this package; ``None`` if Python has none."""
     import importlib.util
 
     try:
@@ -62,7 +62,7 @@ def _path() -> str | None:
     except (NotImplementedError, ValueError):  # no cache tag, or no .py file name
         return None
     tag = sys.implementation.cache_tag
-    return os.path.join(os.path.dirname(beside), f"generated-code.{tag}.marshal")
+    return os.path.join(os.path.dirname(beside), f"{name}.{tag}.marshal")
 
 
 def _read(path: str | None) -> dict[_Key, _Entry]:
@@ -168,28 +168,37 @@ class _Cache:
             if not self.added or self.path is None or sys.dont_write_bytecode:
                 return
             import importlib.util
-            import tempfile
 
             added = {k: (marshal.dumps(code), was) for k, (code, was) in self.added.items()}
             entries = {**_read(self.path), **added}
             if len(entries) > _MAX_ENTRIES:  # start again from what this process used
                 entries = {k: v for k, v in entries.items() if k in self._used}
             self.added.clear()
-        payload = marshal.dumps((_MAGIC, importlib.util.MAGIC_NUMBER, entries))
-        directory = os.path.dirname(self.path)
+        _write(self.path, marshal.dumps((_MAGIC, importlib.util.MAGIC_NUMBER, entries)))
+
+
+def _write(path: str, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` atomically; nothing if the folder cannot be written.
+
+    Readers see the old file or the new one, never half of one; an unwritable
+    ``__pycache__`` is left alone, as Python leaves a ``.pyc`` it cannot write.
+    """
+    import tempfile
+
+    directory = os.path.dirname(path)
+    try:
+        os.makedirs(directory, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=".compagnonnage-")
         try:
-            os.makedirs(directory, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=directory, prefix=".generated-code-")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(payload)
-                os.chmod(temporary, os.stat(__file__).st_mode & 0o666)  # as for a .pyc
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:  # an unwritable __pycache__: the next run compiles again
-            pass
+            with os.fdopen(fd, "wb") as f:
+                f.write(payload)
+            os.chmod(temporary, os.stat(__file__).st_mode & 0o666)  # as for a .pyc
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass
 
 
 _cache: _Cache | None = None
@@ -257,3 +266,37 @@ def install() -> None:
     if current is None or hasattr(current, "original"):
         return
     _make._compile_and_eval = _attrs_methods(current)
+
+
+_T = TypeVar("_T")
+
+
+def derived(name: str, source: str, make: Callable[[], _T]) -> _T:
+    """What ``make`` reads from the file ``source``, kept in the cache file ``name`` until it changes.
+
+    The value must be one :mod:`marshal` writes (dicts, tuples, strings…). It is
+    kept with the size and modification time of ``source``; another size or time
+    (pycountry upgraded, say) makes it again. Written under the same rules as
+    the code (:func:`compiled`), at once.
+    """
+    import importlib.util
+
+    path = _path(name)
+    try:
+        info = os.stat(source)
+    except OSError:
+        return make()
+    stamp = (os.path.abspath(source), info.st_size, info.st_mtime_ns)
+    if path is not None:
+        try:
+            with open(path, "rb") as f:
+                magic, bytecode, kept_stamp, value = marshal.loads(f.read())
+            if magic == _MAGIC and bytecode == importlib.util.MAGIC_NUMBER and kept_stamp == stamp:
+                return value  # type: ignore[no-any-return]
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    value = make()
+    if path is not None and not sys.dont_write_bytecode:
+        kept: Any = (_MAGIC, importlib.util.MAGIC_NUMBER, stamp, value)  # marshal's own types
+        _write(path, marshal.dumps(kept))
+    return value

@@ -250,28 +250,36 @@ def iso_names(table: str) -> Mapping[str, str]:
 
     Read from pycountry's ``iso<table>.json`` without importing pycountry, whose
     ``__init__`` imports importlib.metadata and scans every distribution for its
-    version (half the cost of loading plugins); from pycountry itself if the
-    table is not where pycountry keeps it. Validators look codes up in it,
-    reports names.
+    version (half the cost of loading plugins), and kept beside the library's
+    bytecode until that file changes (reading ISO 3166-2's half megabyte was a
+    thirtieth of checking a file); from pycountry itself if the table is not
+    where pycountry keeps it. Validators look codes up in it, reports names.
     """
     import os
 
-    import orjson  # half the time of json on ISO 3166-2's half megabyte
+    from compagnonnage._code_cache import derived
 
-    key = _ISO_KEYS[table]
     folder = pycountry_folder()
     if folder is not None:
         path = os.path.join(folder, "databases", f"iso{table}.json")
         try:
-            with open(path, "rb") as f:
-                return {e[key]: e["name"] for e in orjson.loads(f.read())[table]}
+            return derived(f"iso{table}", path, lambda: _read_table(path, table))
         except (OSError, ValueError, KeyError, TypeError):
             pass
     import pycountry
 
+    key = _ISO_KEYS[table]
     database = {"3166-1": pycountry.countries, "3166-2": pycountry.subdivisions}
     entries = database.get(table, pycountry.currencies)
     return {getattr(e, key): e.name for e in entries}
+
+
+def _read_table(path: str, table: str) -> dict[str, str]:
+    import orjson  # half the time of json on ISO 3166-2's half megabyte
+
+    key = _ISO_KEYS[table]
+    with open(path, "rb") as f:
+        return {e[key]: e["name"] for e in orjson.loads(f.read())[table]}
 
 
 _ISO_KEYS = {"3166-1": "alpha_2", "3166-2": "code", "4217": "alpha_3"}

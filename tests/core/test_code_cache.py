@@ -308,3 +308,40 @@ def test_a_number_written_twice_is_kept_with_the_text(number: int, other: int) -
     assert cache.compiled(twice, "<t>", number) == compile(twice, "<t>", "exec", dont_inherit=True)
     again = f"a = {other}\nb = {other}\n"
     assert cache.compiled(again, "<t>", other) == compile(again, "<t>", "exec", dont_inherit=True)
+
+
+def test_derived_data_is_kept_until_its_source_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_code_cache, "_path", lambda name="": str(tmp_path / f"{name}.marshal"))
+    source = tmp_path / "table.json"
+    source.write_text("[1, 2]")
+    made: list[int] = []
+
+    def make() -> dict[str, int]:
+        made.append(1)
+        return {"size": len(source.read_text())}
+
+    assert _code_cache.derived("table", str(source), make) == {"size": 6}
+    assert _code_cache.derived("table", str(source), make) == {"size": 6}
+    assert len(made) == 1  # the second was read back
+    source.write_text("[1, 2, 3]")
+    assert _code_cache.derived("table", str(source), make) == {"size": 9}
+    assert len(made) == 2
+    (tmp_path / "table.marshal").write_bytes(b"garbage")
+    assert _code_cache.derived("table", str(source), make) == {"size": 9}
+    assert len(made) == 3
+
+
+def test_derived_data_of_a_missing_source_is_made_each_time(tmp_path: Path) -> None:
+    assert _code_cache.derived("none", str(tmp_path / "absent"), lambda: 7) == 7
+
+
+def test_iso_names_are_pycountrys_table() -> None:
+    import pycountry
+
+    from compagnonnage._validators import iso_names
+
+    assert iso_names("3166-2") == {s.code: s.name for s in pycountry.subdivisions}
+    assert iso_names("3166-1")["TG"] == "Togo"
+    assert iso_names("4217")["XOF"] == pycountry.currencies.get(alpha_3="XOF").name
