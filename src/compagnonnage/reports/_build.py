@@ -147,21 +147,38 @@ class _Writer:
 
 
 @cache
-def _place_catalogue(table: str, lang: Lang) -> gettext.NullTranslations:
-    """pycountry's own translations of the names of ``table``, read on first need."""
+def _place_names(table: str, lang: Lang) -> Mapping[str, str]:
+    """The names of ISO ``table`` by code in ``lang``, through pycountry's own catalogue.
+
+    Translated once per catalogue file and kept beside the library's bytecode
+    (:func:`~compagnonnage._code_cache.derived`): reading ISO 3166-2's catalogue
+    to name one region was a sixth of building a report.
+    """
     import os
 
+    from compagnonnage._code_cache import derived
+
+    names = iso_names(table)
     folder = pycountry_folder()
-    if folder is None:  # pycountry's names then stay in English
-        return gettext.NullTranslations()
-    locales = os.path.join(folder, "locales")
-    return gettext.translation(f"iso{table}", locales, languages=[lang], fallback=True)
+    found = (
+        None
+        if folder is None
+        else gettext.find(f"iso{table}", os.path.join(folder, "locales"), languages=[lang])
+    )
+    if found is None:  # no catalogue: pycountry's (English) names
+        return names
+
+    def translated() -> dict[str, str]:
+        with open(found, "rb") as f:
+            catalogue = gettext.GNUTranslations(f)
+        return {code: catalogue.gettext(name) for code, name in names.items()}
+
+    return derived(f"iso{table}.{lang}", found, translated)
 
 
 def _place_name(code: str, table: str, lang: Lang) -> str:
     """The name of the place ``code`` in ``lang`` (the code itself when ISO has none)."""
-    name = iso_names(table).get(code)
-    return code if name is None else _place_catalogue(table, lang).gettext(name)
+    return _place_names(table, lang).get(code, code)
 
 
 def _region_name(region: RegionRef, lang: Lang) -> str:
