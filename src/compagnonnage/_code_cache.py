@@ -165,7 +165,7 @@ class _Cache:
         file that cannot be written is left alone, as Python leaves a ``.pyc``.
         """
         with self._lock:
-            if not self.added or self.path is None or sys.dont_write_bytecode:
+            if not self.added or self.path is None or not _writable(self.path):
                 return
             import importlib.util
 
@@ -175,6 +175,17 @@ class _Cache:
                 entries = {k: v for k, v in entries.items() if k in self._used}
             self.added.clear()
         _write(self.path, marshal.dumps((_MAGIC, importlib.util.MAGIC_NUMBER, entries)))
+
+
+def _writable(path: str) -> bool:
+    """Whether a cache file may be written at ``path``: bytecode is written, and its folder (or
+    the first folder of its path that exists) is writable, so that nothing is prepared in vain."""
+    if sys.dont_write_bytecode:
+        return False
+    folder = os.path.dirname(path)
+    while folder and not os.path.isdir(folder):
+        folder = os.path.dirname(folder) if os.path.dirname(folder) != folder else ""
+    return bool(folder) and os.access(folder, os.W_OK)
 
 
 def _write(path: str, payload: bytes) -> None:
@@ -296,7 +307,7 @@ def derived(name: str, source: str, make: Callable[[], _T]) -> _T:
         except (OSError, EOFError, ValueError, TypeError):
             pass
     value = make()
-    if path is not None and not sys.dont_write_bytecode:
+    if path is not None and _writable(path):
         kept: Any = (_MAGIC, importlib.util.MAGIC_NUMBER, stamp, value)  # marshal's own types
         _write(path, marshal.dumps(kept))
     return value

@@ -345,3 +345,15 @@ def test_iso_names_are_pycountrys_table() -> None:
     assert iso_names("3166-2") == {s.code: s.name for s in pycountry.subdivisions}
     assert iso_names("3166-1")["TG"] == "Togo"
     assert iso_names("4217")["XOF"] == pycountry.currencies.get(alpha_3="XOF").name
+
+
+def test_nothing_is_prepared_for_a_folder_that_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = _Cache(str(tmp_path / "generated.marshal"))
+    cache.compiled("x = 1\n", "<x>")
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    monkeypatch.setattr(marshal, "dumps", lambda *a: pytest.fail("prepared in vain"))
+    cache.save()
+    assert not (tmp_path / "generated.marshal").exists()
+    assert cache.added  # kept: a later save may succeed
