@@ -201,22 +201,25 @@ _ANSWERS_UNKNOWN = _n(
 
 
 def _citations(
-    owner: Subject,
-    refs: tuple[str, ...],
-    known: AbstractSet[str],
+    citing: Iterable[tuple[Recommendation | SupportAction, tuple[str, ...]]],
+    known: set[str] | frozenset[str],
     none: Message,
     unknown: Message,
     cited: str,
 ) -> Iterator[Breach]:
-    """A breach when ``owner`` refers to nothing, or to ids (of kind ``cited``) not ``known``.
+    """A breach for each owner (with the ids it refers to) that refers to nothing, or to
+    ids (of kind ``cited``) not ``known``.
 
     ``unknown`` is a plural message, its form chosen by the number of unknown ids.
     """
-    if not refs:
-        yield Breach((owner,), none.bind(owner=owner))
-        return
-    missing = sorted(r for r in refs if r not in known)
-    if missing:
+    for item, refs in citing:
+        if refs and known.issuperset(refs):
+            continue  # the owner's subject is made only for a breach: most of the rule's time
+        owner = _subject(item)
+        if not refs:
+            yield Breach((owner,), none.bind(owner=owner))
+            continue
+        missing = sorted(r for r in refs if r not in known)
         yield Breach(
             (owner, *_all(cited, missing)),
             unknown.bind(len(missing), owner=owner, ids=_ids(missing)),
@@ -230,8 +233,9 @@ def _citations(
 def _diagnostic_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     d = p.diagnostic
     citable = {f.id for f in d.issues} | {f.id for f in d.practices}
-    for r in d.recommendations:
-        yield from _citations(_subject(r), r.cites, citable, _UNCITED, _CITES_UNKNOWN, "finding")
+    yield from _citations(
+        ((r, r.cites) for r in d.recommendations), citable, _UNCITED, _CITES_UNKNOWN, "finding"
+    )
     if p.stage.rank < _ACCOMPANIMENT:
         return
     rp = p.reference_partner
@@ -283,11 +287,13 @@ def _no_action_before_diagnostic(p: Programme, ctx: RuleContext) -> Iterator[Bre
     title=_("Every support action answers at least one recommendation of the diagnostic"),
 )
 def _actions_answer(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    known = p.diagnostic.recommendation_ids
-    for a in p.accompaniment.actions:
-        yield from _citations(
-            _subject(a), a.answers, known, _ANSWERS_NOTHING, _ANSWERS_UNKNOWN, "recommendation"
-        )
+    yield from _citations(
+        ((a, a.answers) for a in p.accompaniment.actions),
+        p.diagnostic.recommendation_ids,
+        _ANSWERS_NOTHING,
+        _ANSWERS_UNKNOWN,
+        "recommendation",
+    )
 
 
 @rule(
@@ -546,35 +552,50 @@ def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 
 
 def _double_bookings(p: Programme) -> Iterator[Breach]:
-    """Experts on two overlapping on-site missions or actions in different places."""
-    # subjects are made only for a breach: building one per stay was most of the rule's time
-    stays: dict[str, list[tuple[Period, str, Mission | SupportAction]]] = {}
-    for item in _workers(p):
-        if item.modality is Modality.ON_SITE and item.period is not None and item.place:
-            for e in item.expert_ids:
-                stays.setdefault(e, []).append((item.period, item.place, item))
-    for expert, mine in stays.items():
-        if len({place for _day, place, _item in mine}) < 2:
-            continue  # one place (or one stay): nobody is in two places
-        mine.sort(key=lambda stay: stay[0].start)
-        for i, (pa, la, first) in enumerate(mine):
-            for pb, lb, second in mine[i + 1 :]:
-                if pb.start > pa.end:
-                    break  # sorted by start: no later stay overlaps this one
-                if la != lb and pa.overlaps(pb):
-                    a, b = _subject(first), _subject(second)
-                    yield Breach(
-                        (Subject("expert", expert), *sorted((a, b))),
-                        _(
-                            "Expert {expert} is at {place} ({item}) and at {other_place} "
-                            "({other_item}) at the same time.",
-                            expert=expert,
-                            place=la,
-                            item=a,
-                            other_place=lb,
-                            other_item=b,
-                        ),
-                    )
+    """Experts on two overlapping on-site missions or actions in different places.
+
+    Whether two stays clash depends on the two items only (their places and periods),
+    not on the expert: the clashing pairs of items are found once, by a sweep over every
+    on-site item sorted by start, and each expert the two share is named. Sweeping each
+    expert's stays instead was most of the rule's time. The breaches come in the order
+    of a sweep per expert: by expert (as first met), then by the two stays' order.
+    """
+    stays = [
+        (item.period, item.place, item)
+        for item in _workers(p)
+        if item.modality is Modality.ON_SITE and item.period is not None and item.place
+    ]
+    by_start = sorted(stays, key=lambda stay: stay[0].start)
+    clashes: list[tuple[int, int, str]] = []
+    for i, (pa, la, first) in enumerate(by_start):
+        for j in range(i + 1, len(by_start)):
+            pb, lb, second = by_start[j]
+            if pb.start > pa.end:
+                break  # sorted by start: no later stay overlaps this one
+            if la != lb and pa.overlaps(pb):
+                # an expert named twice on an item has each of its stays counted
+                clashes.extend(
+                    (i, j, e) for e in first.expert_ids for _ in range(second.expert_ids.count(e))
+                )
+    if not clashes:
+        return
+    met = {e: n for n, e in enumerate(dict.fromkeys(e for *_, w in stays for e in w.expert_ids))}
+    clashes.sort(key=lambda clash: (met[clash[2]], clash[0], clash[1]))
+    for i, j, expert in clashes:
+        (_pa, la, first), (_pb, lb, second) = by_start[i], by_start[j]
+        a, b = _subject(first), _subject(second)
+        yield Breach(
+            (Subject("expert", expert), *sorted((a, b))),
+            _(
+                "Expert {expert} is at {place} ({item}) and at {other_place} "
+                "({other_item}) at the same time.",
+                expert=expert,
+                place=la,
+                item=a,
+                other_place=lb,
+                other_item=b,
+            ),
+        )
 
 
 @rule(
