@@ -8,10 +8,10 @@ shown in. The table in ``docs/domain.md`` lists them.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
+from operator import itemgetter
 
 from compagnonnage._i18n import CORE, SOURCE_LANGUAGE, Message, _, _n, term
 from compagnonnage.model import (
@@ -36,10 +36,17 @@ from compagnonnage.model import (
 from compagnonnage.rules._funding import FUNDING_RULES
 from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, Subject, rule
 from compagnonnage.rules._results import RESULTS_RULES
+from compagnonnage.rules._shared import STARTED
 
 _PREPARATION = Stage.PREPARATION.rank
 _DIAGNOSTIC = Stage.DIAGNOSTIC.rank
 _ACCOMPANIMENT = Stage.ACCOMPANIMENT.rank
+
+# Members of the model's enumerations compared once per item, looked up once here:
+# ``Modality.ON_SITE`` costs several times reading the item's own field.
+_ON_SITE = Modality.ON_SITE
+_NETWORK, _LOCAL = Affiliation.NETWORK, Affiliation.LOCAL
+_CANCELLED = ActionStatus.CANCELLED
 
 
 def _ids(ids: Iterable[str]) -> str:
@@ -152,7 +159,7 @@ def _reference_partner(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 def _preparation_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if p.stage.rank < _DIAGNOSTIC:
         return
-    network = {e.id for e in p.experts if e.affiliation is Affiliation.NETWORK}
+    network = {e.id for e in p.experts if e.affiliation is _NETWORK}
     rp = p.reference_partner
     for kind, d in p.preparation.deliverables().items():
         yield from _deliverable_breaches(p, kind, d, network, rp.id if rp else None)
@@ -161,6 +168,13 @@ def _preparation_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 def _deliverable_breaches(
     p: Programme, kind: str, d: Deliverable | None, network: set[str], partner_id: str | None
 ) -> Iterator[Breach]:
+    if (
+        d is not None
+        and d.approval is not None
+        and not network.isdisjoint(d.author_ids)
+        and (partner_id is None or partner_id in d.author_ids)
+    ):
+        return  # sound: its name and subjects are made only for a breach
     subjects = (_programme(p), Subject("deliverable", kind))
     name = _deliverable(kind)
     if d is None:
@@ -240,7 +254,7 @@ def _diagnostic_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         return
     rp = p.reference_partner
     if not any(
-        m.modality is Modality.ON_SITE and rp is not None and m.organiser_id == rp.id
+        m.modality is _ON_SITE and rp is not None and m.organiser_id == rp.id
         for m in d.missions
     ):
         yield Breach(
@@ -261,7 +275,7 @@ def _no_action_before_diagnostic(p: Programme, ctx: RuleContext) -> Iterator[Bre
     closed_at = p.entered(Stage.ACCOMPANIMENT)
     closed_on = closed_at.date() if closed_at is not None else None
     for a in p.accompaniment.actions:
-        if closed_on is None and a.status.started:
+        if closed_on is None and a.status in STARTED:
             yield Breach(
                 (_subject(a),),
                 _(
@@ -344,7 +358,7 @@ def _mandate_plan_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     started = [
         a
         for a in p.accompaniment.actions
-        if isinstance(a, MethodologicalSupport) and a.status.started
+        if isinstance(a, MethodologicalSupport) and a.status in STARTED
     ]
     if not started:
         return
@@ -389,10 +403,10 @@ _OUTSIDE_TEAM = {
     title=_("A local expert works only alongside a network expert"),
 )
 def _local_with_network(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    local = {e.id for e in p.experts if e.affiliation is Affiliation.LOCAL}
+    local = {e.id for e in p.experts if e.affiliation is _LOCAL}
     if not local:
         return
-    network = {e.id for e in p.experts if e.affiliation is Affiliation.NETWORK}
+    network = {e.id for e in p.experts if e.affiliation is _NETWORK}
     for item in _workers(p):
         ids = item.expert_ids
         if not local.isdisjoint(ids) and network.isdisjoint(ids):
@@ -561,29 +575,30 @@ def _double_bookings(p: Programme) -> Iterator[Breach]:
     of a sweep per expert: by expert (as first met), then by the two stays' order.
     """
     stays = [
-        (item.period, item.place, item)
+        (item.period.start, item.period.end, item.place, item)
         for item in _workers(p)
-        if item.modality is Modality.ON_SITE and item.period is not None and item.place
+        if item.modality is _ON_SITE and item.period is not None and item.place
     ]
-    by_start = sorted(stays, key=lambda stay: stay[0].start)
+    by_start = sorted(stays, key=itemgetter(0))
     clashes: list[tuple[int, int, str]] = []
-    for i, (pa, la, first) in enumerate(by_start):
+    for i, (start, end, place, first) in enumerate(by_start):
         for j in range(i + 1, len(by_start)):
-            pb, lb, second = by_start[j]
-            if pb.start > pa.end:
+            other_start, other_end, other_place, second = by_start[j]
+            if other_start > end:
                 break  # sorted by start: no later stay overlaps this one
-            if la != lb and pa.overlaps(pb):
+            if place != other_place and start <= other_end:  # the periods overlap
                 # an expert named twice on an item has each of its stays counted
                 clashes.extend(
                     (i, j, e) for e in first.expert_ids for _ in range(second.expert_ids.count(e))
                 )
     if not clashes:
         return
-    met = {e: n for n, e in enumerate(dict.fromkeys(e for *_, w in stays for e in w.expert_ids))}
-    clashes.sort(key=lambda clash: (met[clash[2]], clash[0], clash[1]))
+    met = dict.fromkeys(e for stay in stays for e in stay[3].expert_ids)
+    order = {e: n for n, e in enumerate(met)}
+    clashes.sort(key=lambda clash: (order[clash[2]], clash[0], clash[1]))
     for i, j, expert in clashes:
-        (_pa, la, first), (_pb, lb, second) = by_start[i], by_start[j]
-        a, b = _subject(first), _subject(second)
+        (_start, _end, la, item_a), (_start, _end, lb, item_b) = by_start[i], by_start[j]
+        a, b = _subject(item_a), _subject(item_b)
         yield Breach(
             (Subject("expert", expert), *sorted((a, b))),
             _(
@@ -648,11 +663,16 @@ def _history_integrity(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 )
 def _partner_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     rp = p.reference_partner
-    live = [a for a in p.accompaniment.actions if a.status is not ActionStatus.CANCELLED]
+    live = [a for a in p.accompaniment.actions if a.status is not _CANCELLED]
     if rp is None or not live:
         return
+    # the first is the earliest to start (the smallest id among those), else the
+    # smallest id among the undated: found without a key tuple made per action
+    starts = [a.period.start for a in live if a.period is not None]
+    earliest = min(starts) if starts else None
     first = min(
-        live, key=lambda a: (a.period is None, a.period.start if a.period else dt.date.min, a.id)
+        (a for a in live if (a.period.start if a.period is not None else None) == earliest),
+        key=lambda a: a.id,
     )
     if rp.id not in first.participant_ids:
         yield Breach(
@@ -671,22 +691,23 @@ def _partner_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     title=_("Every id a programme names refers to someone it knows"),
 )
 def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    team = p.experts_by_id
+    team = frozenset(p.experts_by_id)
     people = p.beneficiary.people_ids
-    everyone = people | team.keys()
+    everyone = people | team
+    # each item is looked at by a set comparison; the ids are listed only for a breach
     for item in _workers(p):
-        unknown = [i for i in item.expert_ids if i not in team]
-        if not unknown:
+        if team.issuperset(item.expert_ids):
             continue
+        unknown = [i for i in item.expert_ids if i not in team]
         subject = _subject(item)
         yield Breach(
             (subject, *_all("expert", unknown)),
             _OUTSIDE_TEAM[subject.kind].bind(len(unknown), item=item.id, ids=_ids(unknown)),
         )
     for a in p.accompaniment.actions:
-        strangers = [i for i in a.participant_ids if i not in people]
-        if not strangers:
+        if people.issuperset(a.participant_ids):
             continue
+        strangers = [i for i in a.participant_ids if i not in people]
         yield Breach(
             (_subject(a), *_all("person", strangers)),
             _n(
