@@ -254,8 +254,7 @@ def _diagnostic_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         return
     rp = p.reference_partner
     if not any(
-        m.modality is _ON_SITE and rp is not None and m.organiser_id == rp.id
-        for m in d.missions
+        m.modality is _ON_SITE and rp is not None and m.organiser_id == rp.id for m in d.missions
     ):
         yield Breach(
             (_programme(p),),

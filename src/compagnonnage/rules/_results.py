@@ -161,9 +161,7 @@ def _numbers(ind: Indicator) -> _Numbers:
     if ind.baseline is not None:
         numbers.append((ind.baseline.value, _THE_BASELINE, {}))
     numbers.extend((t.value, _THE_TARGET, {"period": t.period_id}) for t in ind.targets)
-    numbers.extend(
-        (m.value, _THE_VALUE, {"on": m.on}) for m in ind.values if m.value is not None
-    )
+    numbers.extend((m.value, _THE_VALUE, {"on": m.on}) for m in ind.values if m.value is not None)
     return numbers
 
 
@@ -212,7 +210,9 @@ _UNUSED_VERSION = _("{owner}: module {module} version {version} was not used by 
 _OFF_SCALE = _("{owner}: {what} {value} is off module {module}'s {low}–{high} scale.")
 
 
-def _off_scale(owner: Subject, module: str, low: int, high: int, numbers: _Numbers) -> Iterator[Breach]:
+def _off_scale(
+    owner: Subject, module: str, low: int, high: int, numbers: _Numbers
+) -> Iterator[Breach]:
     for value, what, said in numbers:
         if value != value.to_integral_value() or not low <= value <= high:
             yield _breach(
