@@ -375,9 +375,9 @@ def _mandate_plan_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         )
 
 
-def _workers(p: Programme) -> Iterator[Mission | SupportAction]:
-    yield from p.diagnostic.missions
-    yield from p.accompaniment.actions
+def _workers(p: Programme) -> tuple[Mission | SupportAction, ...]:
+    """The missions, then the support actions: what experts work on."""
+    return (*p.diagnostic.missions, *p.accompaniment.actions)
 
 
 _LOCAL_ALONE = {
@@ -514,20 +514,30 @@ def _mission_competence(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             )
 
 
-def _periods(p: Programme) -> Iterator[tuple[Subject | Mission | SupportAction, Period]]:
-    """Every dated thing of the programme: a mission or action as itself (its subject is
-    made only for a breach, by :func:`_subject`), anything else as its subject."""
+def _periods(p: Programme) -> Iterator[tuple[str, str, Period]]:
+    """The dated things of the programme besides its missions and actions: the kind and id
+    of the subject each would be (made only for a breach), and its period."""
     if p.planned is not None:
-        yield _programme(p), p.planned
+        yield "programme", p.id, p.planned
     term = p.beneficiary.current_term
     if term is not None:
-        yield Subject("body", p.beneficiary.id), term.period
+        yield "body", p.beneficiary.id, term.period
     wp = p.preparation.work_programme
     if wp is not None:
         for n, pm in enumerate(wp.missions):
-            yield Subject("planned_mission", f"work_programme.missions[{n}]"), pm.period
-    yield from ((m, m.period) for m in p.diagnostic.missions)
-    yield from ((a, a.period) for a in p.accompaniment.actions if a.period is not None)
+            yield "planned_mission", f"work_programme.missions[{n}]", pm.period
+
+
+def _ends_before_start(subject: Subject, period: Period) -> Breach:
+    return Breach(
+        (subject,),
+        _(
+            "{item} ends on {end}, before it starts on {start}.",
+            item=subject,
+            end=period.end,
+            start=period.start,
+        ),
+    )
 
 
 @rule(
@@ -535,18 +545,12 @@ def _periods(p: Programme) -> Iterator[tuple[Subject | Mission | SupportAction, 
     title=_("Dates are coherent"),
 )
 def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    for dated, period in _periods(p):
+    for kind, ident, period in _periods(p):
         if period.start > period.end:
-            ident = dated if isinstance(dated, Subject) else _subject(dated)
-            yield Breach(
-                (ident,),
-                _(
-                    "{item} ends on {end}, before it starts on {start}.",
-                    item=ident,
-                    end=period.end,
-                    start=period.start,
-                ),
-            )
+            yield _ends_before_start(Subject(kind, ident), period)
+    for item in _workers(p):  # missions, then actions: most of what is dated
+        if item.period is not None and item.period.start > item.period.end:
+            yield _ends_before_start(_subject(item), item.period)
     for i in range(1, len(p.history)):
         if p.history[i].at < p.history[i - 1].at:
             yield Breach(
@@ -872,21 +876,28 @@ def _outside_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     title=_("Ids are unique"),
 )
 def _unique_ids(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    body, d, actions = p.beneficiary, p.diagnostic, p.accompaniment.actions
     groups = {
         "expert": (e.id for e in p.experts),
-        "person": (
-            *(o.id for o in p.beneficiary.officials),
-            *(s.id for s in p.beneficiary.staff),
-        ),
-        "mission": (m.id for m in p.diagnostic.missions),
-        "finding": (f.id for f in p.diagnostic.findings()),
-        "action": (a.id for a in p.accompaniment.actions),
+        "person": (*(o.id for o in body.officials), *(s.id for s in body.staff)),
+        "mission": (m.id for m in d.missions),
+        "finding": (f.id for f in d.findings()),
+        "action": (a.id for a in actions),
+    }
+    # how many of each there are, and how many distinct ids (the model's own sets where
+    # it keeps them): the ids are listed and counted only for a group that has a twin
+    sizes = {
+        "expert": (len(p.experts), len(p.experts_by_id)),
+        "person": (len(body.officials) + len(body.staff), len(body.people_ids)),
+        "mission": (len(d.missions), len({m.id for m in d.missions})),
+        "finding": (len(d.issues) + len(d.practices) + len(d.recommendations), len(d.finding_ids)),
+        "action": (len(actions), len({a.id for a in actions})),
     }
     for kind, ids in groups.items():
-        listed = tuple(ids)
-        if len(set(listed)) == len(listed):
+        listed, distinct = sizes[kind]
+        if listed == distinct:
             continue
-        for ident, n in sorted(Counter(listed).items()):
+        for ident, n in sorted(Counter(ids).items()):
             if n > 1:
                 yield Breach((Subject(kind, ident),), _GIVEN_TWICE[kind].bind(n, id=ident, count=n))
 

@@ -18,10 +18,12 @@ from compagnonnage.model import (
     Indicator,
     MandatePlanning,
     Measure,
+    Measurement,
     Membership,
     Programme,
     Results,
     Stage,
+    Target,
 )
 from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, Subject, rule
 from compagnonnage.rules._shared import STARTED
@@ -451,17 +453,15 @@ def _results_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             and plan_actions.issuperset(ind.plan_action_ids)
         ):
             yield from _unknown_tracked(ind, recs, actions, plan_actions)
-        if not (
-            periods.issuperset([t.period_id for t in ind.targets])
-            and periods.issuperset([m.period_id for m in ind.values])
-        ):
-            named = [t.period_id for t in ind.targets] + [m.period_id for m in ind.values]
+        dated: tuple[Target | Measurement, ...] = (*ind.targets, *ind.values)
+        named = [r.period_id for r in dated]
+        if not periods.issuperset(named):
             ghosts = sorted(set(named) - periods)
             yield Breach(
                 (_indicator(ind.id), *map(_period, ghosts)),
                 _UNKNOWN_PERIOD.bind(len(ghosts), ind=ind.id, ids=", ".join(ghosts)),
             )
-        finals = [m for m in ind.values if m.final]
+        finals = [m for m in ind.values if m.final] if len(ind.values) > 1 else ()
         if len(finals) > 1:
             yield Breach(
                 (_indicator(ind.id),),
