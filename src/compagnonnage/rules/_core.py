@@ -529,6 +529,7 @@ def _periods(p: Programme) -> Iterator[tuple[str, str, Period]]:
 
 
 def _ends_before_start(subject: Subject, period: Period) -> Breach:
+    """STG-013's breach for ``subject``, dated over ``period``, which ends before it starts."""
     return Breach(
         (subject,),
         _(
