@@ -584,23 +584,20 @@ def _double_bookings(p: Programme) -> Iterator[Breach]:
         if item.modality is _ON_SITE and item.period is not None and item.place
     ]
     by_start = sorted(stays, key=itemgetter(0))
-    clashes: list[tuple[int, int, str]] = []
+    clashes: list[tuple[str, int, int, int, int]] = []
     for i, (start, end, place, first) in enumerate(by_start):
         for j in range(i + 1, len(by_start)):
             other_start, other_end, other_place, second = by_start[j]
             if other_start > end:
                 break  # sorted by start: no later stay overlaps this one
             if place != other_place and start <= other_end:  # the periods overlap
-                # an expert named twice on an item has each of its stays counted
-                clashes.extend(
-                    (i, j, e) for e in first.expert_ids for _ in range(second.expert_ids.count(e))
-                )
+                clashes.extend(_shared_stays(i, first.expert_ids, j, second.expert_ids))
     if not clashes:
         return
     met = dict.fromkeys(e for stay in stays for e in stay[3].expert_ids)
     order = {e: n for n, e in enumerate(met)}
-    clashes.sort(key=lambda clash: (order[clash[2]], clash[0], clash[1]))
-    for i, j, expert in clashes:
+    clashes.sort(key=lambda clash: (order[clash[0]], *clash[1:]))
+    for expert, i, _mine, j, _theirs in clashes:
         (_start, _end, la, item_a), (_start, _end, lb, item_b) = by_start[i], by_start[j]
         a, b = _subject(item_a), _subject(item_b)
         yield Breach(
@@ -615,6 +612,20 @@ def _double_bookings(p: Programme) -> Iterator[Breach]:
                 other_item=b,
             ),
         )
+
+
+def _shared_stays(
+    i: int, ours: tuple[str, ...], j: int, theirs: tuple[str, ...]
+) -> Iterator[tuple[str, int, int, int, int]]:
+    """Each pair of stays that two clashing items, the ``i``-th and ``j``-th by start, give
+    an expert they share: the expert, then each stay's place in that expert's own sweep
+    (an item, then which of its namings of the expert, as an expert named twice on an
+    item has a stay for each naming)."""
+    for e in dict.fromkeys(ours):
+        named = theirs.count(e)
+        for mine in range(ours.count(e)):
+            for other in range(named):
+                yield e, i, mine, j, other
 
 
 @rule(
