@@ -347,7 +347,7 @@ class Lifecycle:
             p, operation, by=by, at=at, needs=p.stage, to_stage=p.stage.next()
         )
         rules = self.rules if self.rules is not None else RuleSet.core()
-        blocked_by = tuple(sorted(blocking, key=lambda v: v.sort_key))
+        blocked_by = tuple(blocking)  # a report's errors, so already in sort_key order
         return NextStep(
             operation=operation,
             stage=p.stage.next(),

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import attrs
+import pytest
 from cli_support import Run
 
 from compagnonnage.documents import dump
@@ -82,3 +83,23 @@ def test_the_portfolio_refuses_an_unknown_output_kind_and_a_missing_folder(
     result = run("portfolio", str(tmp_path), "-o", str(tmp_path / "out.md"))
     assert result.code == 2
     assert "no JSON document in this folder" in result.err
+
+
+def test_the_portfolio_tells_no_stage_listener_of_a_step_it_only_tries(
+    run: Run, tmp_path: Path, example: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compagnonnage.plugins import PluginManager
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        PluginManager,
+        "notify_stage_changed",
+        lambda self, programme, entry: told.append(programme.id) or (),
+    )
+    folder = tmp_path / "ready"
+    folder.mkdir()
+    dump(example, folder / "togo.json")
+    out = tmp_path / "p.md"
+    assert run("portfolio", str(folder), "-o", str(out)).code == 0
+    assert "| accompaniment | ready |" in out.read_text(encoding="utf-8")
+    assert told == []

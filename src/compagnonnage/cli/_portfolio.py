@@ -11,28 +11,11 @@ from compagnonnage.cli._output import Progress, emit
 from compagnonnage.cli._session import CliError, Session
 
 if TYPE_CHECKING:
-    from compagnonnage.model import Programme
+    from compagnonnage.lifecycle import Lifecycle
     from compagnonnage.reports._portfolio import PortfolioEntry
-    from compagnonnage.rules import Violation
 
 
-def _blocking(programme: Programme, s: Session) -> tuple[Violation, ...]:
-    """What the lifecycle refuses if the next stage change were tried now (on a copy)."""
-    from compagnonnage.errors import TransitionRefused
-    from compagnonnage.model import Operation
-
-    operation = next((op for op in Operation if op.closes is programme.stage), None)
-    if operation is None:
-        return ()
-    by, at = actor(programme)
-    try:
-        getattr(s.plugins.lifecycle(), operation.value)(programme, by=by, at=at)
-    except TransitionRefused as refused:
-        return tuple(refused.violations)
-    return ()
-
-
-def _entry(path: Path, s: Session) -> PortfolioEntry:
+def _entry(path: Path, s: Session, lifecycle: Lifecycle) -> PortfolioEntry:
     from compagnonnage.documents import DocumentError
     from compagnonnage.reports._portfolio import PortfolioEntry, summarise
 
@@ -42,7 +25,11 @@ def _entry(path: Path, s: Session) -> PortfolioEntry:
         return PortfolioEntry(path=str(path), problem=err.message(s.lang))
     except OSError as err:
         return PortfolioEntry(path=str(path), problem=os_message(err, s))
-    return summarise(str(path), programme, _blocking(programme, s))
+    # what the lifecycle refuses if the next stage change were tried now, on a copy: no
+    # listener is told of a change that is not made, and no refusal is raised and worded
+    by, at = actor(programme)
+    step = lifecycle.next_step(programme, by=by, at=at)
+    return summarise(str(path), programme, step.blocked_by if step is not None else ())
 
 
 def portfolio(args: argparse.Namespace, s: Session) -> int:
@@ -55,15 +42,15 @@ def portfolio(args: argparse.Namespace, s: Session) -> int:
         raise CliError("portfolio_output", path=args.output)
     if not folder.is_dir():
         raise CliError("portfolio_not_folder", path=args.folder)
-    files = sorted(
-        p for p in folder.rglob("*.json") if p.is_file() and p.resolve() != out.resolve()
-    )
+    written = out.resolve()
+    files = sorted(p for p in folder.rglob("*.json") if p.is_file() and p.resolve() != written)
     if not files:
         raise CliError("empty_folder", path=args.folder)
+    lifecycle = s.plugins.lifecycle()
     progress = Progress(len(files), lang=s.lang)
     entries = []
     for i, path in enumerate(files, 1):
-        entries.append(_entry(path, s))
+        entries.append(_entry(path, s, lifecycle))
         progress.advance(i)
     progress.close()
     document = build_portfolio(entries, lang=s.lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from attrs import frozen
 
@@ -105,19 +106,29 @@ def build_portfolio(entries: Sequence[PortfolioEntry], *, lang: Lang) -> ReportD
     def t(key: str) -> str:
         return _TEXT[key](lang)
 
+    # The same few stages and small counts recur on every row: each is worded once.
+    @cache
+    def count(n: int) -> str:
+        return format_number(n, lang)
+
+    @cache
+    def stage_name(stage: Stage) -> str:
+        return stage_label(stage, lang)
+
     read = [e for e in entries if e.problem is None]
+    ready = t("ready")
     rows = []
     for e in read:
-        blocked = "—" if e.stage is Stage.CLOSED else (", ".join(e.blocking) or t("ready"))
+        blocked = "—" if e.stage is Stage.CLOSED else (", ".join(e.blocking) or ready)
         rows.append(
             (
                 f"{e.title} ({e.programme_id})",
                 e.body,
                 e.country,
-                stage_label(e.stage, lang),
+                stage_name(e.stage),
                 blocked,
-                format_number(e.on_track, lang),
-                format_number(e.off_track, lang),
+                count(e.on_track),
+                count(e.off_track),
                 _trend(e.ledger, lang),
             )
         )

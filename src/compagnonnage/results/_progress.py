@@ -10,6 +10,8 @@ from attrs import frozen
 from compagnonnage.model import Direction, Indicator, Measure, Programme, Results
 
 _ZERO, _ONE = Decimal(0), Decimal(1)
+_COUNT, _QUALITATIVE, _ASCENDING = Measure.COUNT, Measure.QUALITATIVE, Direction.ASCENDING
+"""Looked up once: a portfolio reads the progress of every indicator of every programme."""
 
 
 @frozen(kw_only=True)
@@ -41,7 +43,7 @@ def _achieved(indicator: Indicator) -> Decimal | None:
     numbers = [m for m in indicator.values if m.value is not None]
     if not numbers:
         return None
-    if indicator.measure is Measure.COUNT and not indicator.cumulative:
+    if indicator.measure is _COUNT and not indicator.cumulative:
         latest: dict[str, tuple[dt.date, Decimal]] = {}
         for m in numbers:
             assert m.value is not None
@@ -70,20 +72,20 @@ def progress(indicator: Indicator, results: Results, *, on: dt.date | None = Non
     dated = [t for t in indicator.targets if t.period_id in periods]
     target = max(dated, key=lambda t: periods[t.period_id].period.end) if dated else None
     baseline = indicator.baseline.value if indicator.baseline is not None else None
-    achieved = None if indicator.measure is Measure.QUALITATIVE else _achieved(indicator)
-    none = Progress(
-        indicator_id=indicator.id,
-        baseline=baseline,
-        target=target.value if target else None,
-        target_period_id=target.period_id if target else None,
-        achieved=achieved,
-        share=None,
-        reached=None,
-        on_track=None,
-    )
-    if indicator.measure is Measure.QUALITATIVE or target is None or achieved is None:
-        return none
-    sign = 1 if indicator.direction is Direction.ASCENDING else -1
+    qualitative = indicator.measure is _QUALITATIVE
+    achieved = None if qualitative else _achieved(indicator)
+    if qualitative or target is None or achieved is None:
+        return Progress(
+            indicator_id=indicator.id,
+            baseline=baseline,
+            target=target.value if target else None,
+            target_period_id=target.period_id if target else None,
+            achieved=achieved,
+            share=None,
+            reached=None,
+            on_track=None,
+        )
+    sign = 1 if indicator.direction is _ASCENDING else -1
     reached = sign * (achieved - target.value) >= 0
     share = None
     if baseline is not None and sign * (target.value - baseline) > 0:

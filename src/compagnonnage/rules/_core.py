@@ -8,10 +8,10 @@ shown in. The table in ``docs/domain.md`` lists them.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
+from operator import itemgetter
 
 from compagnonnage._i18n import CORE, SOURCE_LANGUAGE, Message, _, _n, term
 from compagnonnage.model import (
@@ -36,10 +36,17 @@ from compagnonnage.model import (
 from compagnonnage.rules._funding import FUNDING_RULES
 from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, Subject, rule
 from compagnonnage.rules._results import RESULTS_RULES
+from compagnonnage.rules._shared import STARTED
 
 _PREPARATION = Stage.PREPARATION.rank
 _DIAGNOSTIC = Stage.DIAGNOSTIC.rank
 _ACCOMPANIMENT = Stage.ACCOMPANIMENT.rank
+
+# Members of the model's enumerations compared once per item, looked up once here:
+# ``Modality.ON_SITE`` costs several times reading the item's own field.
+_ON_SITE = Modality.ON_SITE
+_NETWORK, _LOCAL = Affiliation.NETWORK, Affiliation.LOCAL
+_CANCELLED = ActionStatus.CANCELLED
 
 
 def _ids(ids: Iterable[str]) -> str:
@@ -152,7 +159,7 @@ def _reference_partner(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 def _preparation_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     if p.stage.rank < _DIAGNOSTIC:
         return
-    network = {e.id for e in p.experts if e.affiliation is Affiliation.NETWORK}
+    network = {e.id for e in p.experts if e.affiliation is _NETWORK}
     rp = p.reference_partner
     for kind, d in p.preparation.deliverables().items():
         yield from _deliverable_breaches(p, kind, d, network, rp.id if rp else None)
@@ -161,6 +168,13 @@ def _preparation_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 def _deliverable_breaches(
     p: Programme, kind: str, d: Deliverable | None, network: set[str], partner_id: str | None
 ) -> Iterator[Breach]:
+    if (
+        d is not None
+        and d.approval is not None
+        and not network.isdisjoint(d.author_ids)
+        and (partner_id is None or partner_id in d.author_ids)
+    ):
+        return  # sound: its name and subjects are made only for a breach
     subjects = (_programme(p), Subject("deliverable", kind))
     name = _deliverable(kind)
     if d is None:
@@ -201,22 +215,25 @@ _ANSWERS_UNKNOWN = _n(
 
 
 def _citations(
-    owner: Subject,
-    refs: tuple[str, ...],
-    known: AbstractSet[str],
+    citing: Iterable[tuple[Recommendation | SupportAction, tuple[str, ...]]],
+    known: set[str] | frozenset[str],
     none: Message,
     unknown: Message,
     cited: str,
 ) -> Iterator[Breach]:
-    """A breach when ``owner`` refers to nothing, or to ids (of kind ``cited``) not ``known``.
+    """A breach for each owner (with the ids it refers to) that refers to nothing, or to
+    ids (of kind ``cited``) not ``known``.
 
     ``unknown`` is a plural message, its form chosen by the number of unknown ids.
     """
-    if not refs:
-        yield Breach((owner,), none.bind(owner=owner))
-        return
-    missing = sorted(r for r in refs if r not in known)
-    if missing:
+    for item, refs in citing:
+        if refs and known.issuperset(refs):
+            continue  # the owner's subject is made only for a breach: most of the rule's time
+        owner = _subject(item)
+        if not refs:
+            yield Breach((owner,), none.bind(owner=owner))
+            continue
+        missing = sorted(r for r in refs if r not in known)
         yield Breach(
             (owner, *_all(cited, missing)),
             unknown.bind(len(missing), owner=owner, ids=_ids(missing)),
@@ -230,14 +247,14 @@ def _citations(
 def _diagnostic_complete(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     d = p.diagnostic
     citable = {f.id for f in d.issues} | {f.id for f in d.practices}
-    for r in d.recommendations:
-        yield from _citations(_subject(r), r.cites, citable, _UNCITED, _CITES_UNKNOWN, "finding")
+    yield from _citations(
+        ((r, r.cites) for r in d.recommendations), citable, _UNCITED, _CITES_UNKNOWN, "finding"
+    )
     if p.stage.rank < _ACCOMPANIMENT:
         return
     rp = p.reference_partner
     if not any(
-        m.modality is Modality.ON_SITE and rp is not None and m.organiser_id == rp.id
-        for m in d.missions
+        m.modality is _ON_SITE and rp is not None and m.organiser_id == rp.id for m in d.missions
     ):
         yield Breach(
             (_programme(p),),
@@ -257,7 +274,7 @@ def _no_action_before_diagnostic(p: Programme, ctx: RuleContext) -> Iterator[Bre
     closed_at = p.entered(Stage.ACCOMPANIMENT)
     closed_on = closed_at.date() if closed_at is not None else None
     for a in p.accompaniment.actions:
-        if closed_on is None and a.status.started:
+        if closed_on is None and a.status in STARTED:
             yield Breach(
                 (_subject(a),),
                 _(
@@ -283,11 +300,13 @@ def _no_action_before_diagnostic(p: Programme, ctx: RuleContext) -> Iterator[Bre
     title=_("Every support action answers at least one recommendation of the diagnostic"),
 )
 def _actions_answer(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    known = p.diagnostic.recommendation_ids
-    for a in p.accompaniment.actions:
-        yield from _citations(
-            _subject(a), a.answers, known, _ANSWERS_NOTHING, _ANSWERS_UNKNOWN, "recommendation"
-        )
+    yield from _citations(
+        ((a, a.answers) for a in p.accompaniment.actions),
+        p.diagnostic.recommendation_ids,
+        _ANSWERS_NOTHING,
+        _ANSWERS_UNKNOWN,
+        "recommendation",
+    )
 
 
 @rule(
@@ -338,7 +357,7 @@ def _mandate_plan_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     started = [
         a
         for a in p.accompaniment.actions
-        if isinstance(a, MethodologicalSupport) and a.status.started
+        if isinstance(a, MethodologicalSupport) and a.status in STARTED
     ]
     if not started:
         return
@@ -356,9 +375,9 @@ def _mandate_plan_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
         )
 
 
-def _workers(p: Programme) -> Iterator[Mission | SupportAction]:
-    yield from p.diagnostic.missions
-    yield from p.accompaniment.actions
+def _workers(p: Programme) -> tuple[Mission | SupportAction, ...]:
+    """The missions, then the support actions: what experts work on."""
+    return (*p.diagnostic.missions, *p.accompaniment.actions)
 
 
 _LOCAL_ALONE = {
@@ -383,10 +402,10 @@ _OUTSIDE_TEAM = {
     title=_("A local expert works only alongside a network expert"),
 )
 def _local_with_network(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    local = {e.id for e in p.experts if e.affiliation is Affiliation.LOCAL}
+    local = {e.id for e in p.experts if e.affiliation is _LOCAL}
     if not local:
         return
-    network = {e.id for e in p.experts if e.affiliation is Affiliation.NETWORK}
+    network = {e.id for e in p.experts if e.affiliation is _NETWORK}
     for item in _workers(p):
         ids = item.expert_ids
         if not local.isdisjoint(ids) and network.isdisjoint(ids):
@@ -495,20 +514,31 @@ def _mission_competence(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
             )
 
 
-def _periods(p: Programme) -> Iterator[tuple[Subject | Mission | SupportAction, Period]]:
-    """Every dated thing of the programme: a mission or action as itself (its subject is
-    made only for a breach, by :func:`_subject`), anything else as its subject."""
+def _periods(p: Programme) -> Iterator[tuple[str, str, Period]]:
+    """The dated things of the programme besides its missions and actions: the kind and id
+    of the subject each would be (made only for a breach), and its period."""
     if p.planned is not None:
-        yield _programme(p), p.planned
+        yield "programme", p.id, p.planned
     term = p.beneficiary.current_term
     if term is not None:
-        yield Subject("body", p.beneficiary.id), term.period
+        yield "body", p.beneficiary.id, term.period
     wp = p.preparation.work_programme
     if wp is not None:
         for n, pm in enumerate(wp.missions):
-            yield Subject("planned_mission", f"work_programme.missions[{n}]"), pm.period
-    yield from ((m, m.period) for m in p.diagnostic.missions)
-    yield from ((a, a.period) for a in p.accompaniment.actions if a.period is not None)
+            yield "planned_mission", f"work_programme.missions[{n}]", pm.period
+
+
+def _ends_before_start(subject: Subject, period: Period) -> Breach:
+    """STG-013's breach for ``subject``, dated over ``period``, which ends before it starts."""
+    return Breach(
+        (subject,),
+        _(
+            "{item} ends on {end}, before it starts on {start}.",
+            item=subject,
+            end=period.end,
+            start=period.start,
+        ),
+    )
 
 
 @rule(
@@ -516,18 +546,12 @@ def _periods(p: Programme) -> Iterator[tuple[Subject | Mission | SupportAction, 
     title=_("Dates are coherent"),
 )
 def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    for dated, period in _periods(p):
+    for kind, ident, period in _periods(p):
         if period.start > period.end:
-            ident = dated if isinstance(dated, Subject) else _subject(dated)
-            yield Breach(
-                (ident,),
-                _(
-                    "{item} ends on {end}, before it starts on {start}.",
-                    item=ident,
-                    end=period.end,
-                    start=period.start,
-                ),
-            )
+            yield _ends_before_start(Subject(kind, ident), period)
+    for item in _workers(p):  # missions, then actions: most of what is dated
+        if item.period is not None and item.period.start > item.period.end:
+            yield _ends_before_start(_subject(item), item.period)
     for i in range(1, len(p.history)):
         if p.history[i].at < p.history[i - 1].at:
             yield Breach(
@@ -546,35 +570,62 @@ def _dates(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 
 
 def _double_bookings(p: Programme) -> Iterator[Breach]:
-    """Experts on two overlapping on-site missions or actions in different places."""
-    # subjects are made only for a breach: building one per stay was most of the rule's time
-    stays: dict[str, list[tuple[Period, str, Mission | SupportAction]]] = {}
-    for item in _workers(p):
-        if item.modality is Modality.ON_SITE and item.period is not None and item.place:
-            for e in item.expert_ids:
-                stays.setdefault(e, []).append((item.period, item.place, item))
-    for expert, mine in stays.items():
-        if len({place for _day, place, _item in mine}) < 2:
-            continue  # one place (or one stay): nobody is in two places
-        mine.sort(key=lambda stay: stay[0].start)
-        for i, (pa, la, first) in enumerate(mine):
-            for pb, lb, second in mine[i + 1 :]:
-                if pb.start > pa.end:
-                    break  # sorted by start: no later stay overlaps this one
-                if la != lb and pa.overlaps(pb):
-                    a, b = _subject(first), _subject(second)
-                    yield Breach(
-                        (Subject("expert", expert), *sorted((a, b))),
-                        _(
-                            "Expert {expert} is at {place} ({item}) and at {other_place} "
-                            "({other_item}) at the same time.",
-                            expert=expert,
-                            place=la,
-                            item=a,
-                            other_place=lb,
-                            other_item=b,
-                        ),
-                    )
+    """Experts on two overlapping on-site missions or actions in different places.
+
+    Whether two stays clash depends on the two items only (their places and periods),
+    not on the expert: the clashing pairs of items are found once, by a sweep over every
+    on-site item sorted by start, and each expert the two share is named. Sweeping each
+    expert's stays instead was most of the rule's time. The breaches come in the order
+    of a sweep per expert: by expert (as first met), then by the two stays' order.
+    """
+    stays = [
+        (item.period.start, item.period.end, item.place, item)
+        for item in _workers(p)
+        if item.modality is _ON_SITE and item.period is not None and item.place
+    ]
+    by_start = sorted(stays, key=itemgetter(0))
+    clashes: list[tuple[str, int, int, int, int]] = []
+    for i, (start, end, place, first) in enumerate(by_start):
+        for j in range(i + 1, len(by_start)):
+            other_start, other_end, other_place, second = by_start[j]
+            if other_start > end:
+                break  # sorted by start: no later stay overlaps this one
+            if place != other_place and start <= other_end:  # the periods overlap
+                clashes.extend(_shared_stays(i, first.expert_ids, j, second.expert_ids))
+    if not clashes:
+        return
+    met = dict.fromkeys(e for stay in stays for e in stay[3].expert_ids)
+    order = {e: n for n, e in enumerate(met)}
+    clashes.sort(key=lambda clash: (order[clash[0]], *clash[1:]))
+    for expert, i, _mine, j, _theirs in clashes:
+        (_start, _end, la, item_a), (_start, _end, lb, item_b) = by_start[i], by_start[j]
+        a, b = _subject(item_a), _subject(item_b)
+        yield Breach(
+            (Subject("expert", expert), *sorted((a, b))),
+            _(
+                "Expert {expert} is at {place} ({item}) and at {other_place} "
+                "({other_item}) at the same time.",
+                expert=expert,
+                place=la,
+                item=a,
+                other_place=lb,
+                other_item=b,
+            ),
+        )
+
+
+def _shared_stays(
+    i: int, ours: tuple[str, ...], j: int, theirs: tuple[str, ...]
+) -> Iterator[tuple[str, int, int, int, int]]:
+    """Each pair of stays that two clashing items, the ``i``-th and ``j``-th by start, give
+    an expert they share: the expert, then each stay's place in that expert's own sweep
+    (an item, then which of its namings of the expert, as an expert named twice on an
+    item has a stay for each naming)."""
+    for e in dict.fromkeys(ours):
+        named = theirs.count(e)
+        for mine in range(ours.count(e)):
+            for other in range(named):
+                yield e, i, mine, j, other
 
 
 @rule(
@@ -627,11 +678,16 @@ def _history_integrity(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
 )
 def _partner_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     rp = p.reference_partner
-    live = [a for a in p.accompaniment.actions if a.status is not ActionStatus.CANCELLED]
+    live = [a for a in p.accompaniment.actions if a.status is not _CANCELLED]
     if rp is None or not live:
         return
+    # the first is the earliest to start (the smallest id among those), else the
+    # smallest id among the undated: found without a key tuple made per action
+    starts = [a.period.start for a in live if a.period is not None]
+    earliest = min(starts) if starts else None
     first = min(
-        live, key=lambda a: (a.period is None, a.period.start if a.period else dt.date.min, a.id)
+        (a for a in live if (a.period.start if a.period is not None else None) == earliest),
+        key=lambda a: a.id,
     )
     if rp.id not in first.participant_ids:
         yield Breach(
@@ -650,22 +706,23 @@ def _partner_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     title=_("Every id a programme names refers to someone it knows"),
 )
 def _references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
-    team = p.experts_by_id
+    team = frozenset(p.experts_by_id)
     people = p.beneficiary.people_ids
-    everyone = people | team.keys()
+    everyone = people | team
+    # each item is looked at by a set comparison; the ids are listed only for a breach
     for item in _workers(p):
-        unknown = [i for i in item.expert_ids if i not in team]
-        if not unknown:
+        if team.issuperset(item.expert_ids):
             continue
+        unknown = [i for i in item.expert_ids if i not in team]
         subject = _subject(item)
         yield Breach(
             (subject, *_all("expert", unknown)),
             _OUTSIDE_TEAM[subject.kind].bind(len(unknown), item=item.id, ids=_ids(unknown)),
         )
     for a in p.accompaniment.actions:
-        strangers = [i for i in a.participant_ids if i not in people]
-        if not strangers:
+        if people.issuperset(a.participant_ids):
             continue
+        strangers = [i for i in a.participant_ids if i not in people]
         yield Breach(
             (_subject(a), *_all("person", strangers)),
             _n(
@@ -831,21 +888,28 @@ def _outside_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     title=_("Ids are unique"),
 )
 def _unique_ids(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
+    body, d, actions = p.beneficiary, p.diagnostic, p.accompaniment.actions
     groups = {
         "expert": (e.id for e in p.experts),
-        "person": (
-            *(o.id for o in p.beneficiary.officials),
-            *(s.id for s in p.beneficiary.staff),
-        ),
-        "mission": (m.id for m in p.diagnostic.missions),
-        "finding": (f.id for f in p.diagnostic.findings()),
-        "action": (a.id for a in p.accompaniment.actions),
+        "person": (*(o.id for o in body.officials), *(s.id for s in body.staff)),
+        "mission": (m.id for m in d.missions),
+        "finding": (f.id for f in d.findings()),
+        "action": (a.id for a in actions),
+    }
+    # how many of each there are, and how many distinct ids (the model's own sets where
+    # it keeps them): the ids are listed and counted only for a group that has a twin
+    sizes = {
+        "expert": (len(p.experts), len(p.experts_by_id)),
+        "person": (len(body.officials) + len(body.staff), len(body.people_ids)),
+        "mission": (len(d.missions), len({m.id for m in d.missions})),
+        "finding": (len(d.issues) + len(d.practices) + len(d.recommendations), len(d.finding_ids)),
+        "action": (len(actions), len({a.id for a in actions})),
     }
     for kind, ids in groups.items():
-        listed = tuple(ids)
-        if len(set(listed)) == len(listed):
+        listed, distinct = sizes[kind]
+        if listed == distinct:
             continue
-        for ident, n in sorted(Counter(listed).items()):
+        for ident, n in sorted(Counter(ids).items()):
             if n > 1:
                 yield Breach((Subject(kind, ident),), _GIVEN_TWICE[kind].bind(n, id=ident, count=n))
 

@@ -7,6 +7,7 @@ import enum
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
+from itertools import groupby
 from types import MappingProxyType
 from typing import Any
 
@@ -202,7 +203,29 @@ class Violation:
     @property
     def sort_key(self) -> tuple[int, str, tuple[str, ...], str]:
         """Errors first, then by code, subjects and English message."""
-        return (_ORDER[self.severity], self.code, self.subjects, self.text(SOURCE_LANGUAGE))
+        return (*_unrendered_key(self), self.text(SOURCE_LANGUAGE))
+
+
+def _unrendered_key(v: Violation) -> tuple[int, str, tuple[str, ...]]:
+    """:attr:`Violation.sort_key` but its message, which costs a rendering."""
+    return (_ORDER[v.severity], v.code, v.subjects)
+
+
+def _in_order(found: Iterable[Violation]) -> tuple[Violation, ...]:
+    """``found`` sorted by :attr:`Violation.sort_key`, a message rendered only to break a tie.
+
+    Sorted by the rest of the key first, then each run of violations alike but for
+    their messages by message: the same order (both sorts are stable), without
+    rendering every message in English (most of the time of a report with many
+    violations, such as a closing refused for every unmeasured indicator).
+    """
+    ordered: list[Violation] = []
+    for _alike, run in groupby(sorted(found, key=_unrendered_key), key=_unrendered_key):
+        tied = list(run)
+        if len(tied) > 1:
+            tied.sort(key=lambda v: v.text(SOURCE_LANGUAGE))
+        ordered.extend(tied)
+    return tuple(ordered)
 
 
 def _code(instance: object, attribute: object, value: Any) -> None:
@@ -376,8 +399,7 @@ class RuleSet:
         found: list[Violation] = []
         for r in self._rules.values():
             found.extend(r.evaluate(programme, ctx))
-        found.sort(key=lambda v: v.sort_key)
-        return Report(programme_id=programme.id, violations=tuple(found))
+        return Report(programme_id=programme.id, violations=_in_order(found))
 
 
 @cache

@@ -8,7 +8,7 @@ context; RES-002 asks the context's clock for today's date. The table in
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from itertools import pairwise
 
@@ -18,14 +18,18 @@ from compagnonnage.model import (
     Indicator,
     MandatePlanning,
     Measure,
+    Measurement,
     Membership,
     Programme,
     Results,
     Stage,
+    Target,
 )
 from compagnonnage.rules._registry import Breach, Rule, RuleContext, Severity, Subject, rule
+from compagnonnage.rules._shared import STARTED
 
 _HUNDRED = Decimal(100)
+_PERCENTAGE, _CAPACITY_LEVEL = Measure.PERCENTAGE, Measure.CAPACITY_LEVEL
 
 
 def _breach(subjects: tuple[str, ...], message: Message, **values: object) -> Breach:
@@ -68,7 +72,7 @@ def _baseline_first(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     starts = {
         a.id: a.period.start
         for a in p.accompaniment.actions
-        if a.status.started and a.period is not None
+        if a.status in STARTED and a.period is not None
     }
     for ind in p.results.indicators:
         followed = [(starts[a], a) for a in ind.action_ids if a in starts]
@@ -143,15 +147,24 @@ _SUMS = _(
 _BROKEN_EMPTY = _("Indicator {ind}: the value of {on} has a breakdown but no total.")
 
 
-def _numbers(ind: Indicator) -> Iterator[tuple[Message, Decimal]]:
+_THE_BASELINE = _("the baseline")
+_THE_TARGET = _("the target for {period}")
+_THE_VALUE = _("the value of {on}")
+_THE_LEVEL = _("the level of {dimension}")
+
+_Numbers = list[tuple[Decimal, Message, Mapping[str, object]]]
+"""Numbers, each with what it is: a message and its parameters, bound only for a breach
+(making a message per number was most of RES-003's and RES-004's time)."""
+
+
+def _numbers(ind: Indicator) -> _Numbers:
     """Every number an indicator holds, with what it is (``the baseline``)."""
+    numbers: _Numbers = []
     if ind.baseline is not None:
-        yield _("the baseline"), ind.baseline.value
-    for t in ind.targets:
-        yield _("the target for {period}", period=t.period_id), t.value
-    for m in ind.values:
-        if m.value is not None:
-            yield _("the value of {on}", on=m.on), m.value
+        numbers.append((ind.baseline.value, _THE_BASELINE, {}))
+    numbers.extend((t.value, _THE_TARGET, {"period": t.period_id}) for t in ind.targets)
+    numbers.extend((m.value, _THE_VALUE, {"on": m.on}) for m in ind.values if m.value is not None)
+    return numbers
 
 
 @rule(
@@ -160,11 +173,15 @@ def _numbers(ind: Indicator) -> Iterator[tuple[Message, Decimal]]:
 )
 def _sound_values(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     for ind in p.results.indicators:
-        if ind.measure is Measure.PERCENTAGE:
-            for what, value in _numbers(ind):
+        if ind.measure is _PERCENTAGE:
+            for value, what, said in _numbers(ind):
                 if not 0 <= value <= _HUNDRED:
                     yield _breach(
-                        (_indicator(ind.id),), _PERCENT, ind=ind.id, what=what, value=value
+                        (_indicator(ind.id),),
+                        _PERCENT,
+                        ind=ind.id,
+                        what=what.bind(**said),
+                        value=value,
                     )
         for m in ind.values:
             if not m.disaggregations:
@@ -196,15 +213,15 @@ _OFF_SCALE = _("{owner}: {what} {value} is off module {module}'s {low}–{high} 
 
 
 def _off_scale(
-    owner: Subject, module: str, low: int, high: int, numbers: list[tuple[Message, Decimal]]
+    owner: Subject, module: str, low: int, high: int, numbers: _Numbers
 ) -> Iterator[Breach]:
-    for what, value in numbers:
+    for value, what, said in numbers:
         if value != value.to_integral_value() or not low <= value <= high:
             yield _breach(
                 (owner,),
                 _OFF_SCALE,
                 owner=owner,
-                what=what,
+                what=what.bind(**said),
                 value=value,
                 low=low,
                 high=high,
@@ -212,10 +229,8 @@ def _off_scale(
             )
 
 
-def _score_numbers(scores: tuple[CapacityScore, ...]) -> list[tuple[Message, Decimal]]:
-    return [
-        (_("the level of {dimension}", dimension=s.dimension_id), Decimal(s.level)) for s in scores
-    ]
+def _score_numbers(scores: tuple[CapacityScore, ...]) -> _Numbers:
+    return [(Decimal(s.level), _THE_LEVEL, {"dimension": s.dimension_id}) for s in scores]
 
 
 def _on_used_scale(
@@ -223,7 +238,7 @@ def _on_used_scale(
     owner: Subject,
     module_id: str,
     version: str,
-    numbers: list[tuple[Message, Decimal]],
+    numbers: _Numbers,
 ) -> Iterator[Breach]:
     """An owner's values: on the scale of its module version, which the programme must use."""
     use = results.module(module_id, version)
@@ -242,14 +257,14 @@ def _on_used_scale(
 def _capacity_scale(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     results = p.results
     for ind in results.indicators:
-        if ind.measure is not Measure.CAPACITY_LEVEL:
+        if ind.measure is not _CAPACITY_LEVEL:
             continue
         ref = ind.capacity
         if ref is None:
             yield _breach((_indicator(ind.id),), _NO_CAPACITY, ind=ind.id)
             continue
         yield from _on_used_scale(
-            results, _indicator(ind.id), ref.module_id, ref.module_version, list(_numbers(ind))
+            results, _indicator(ind.id), ref.module_id, ref.module_version, _numbers(ind)
         )
     for fu in results.follow_ups:
         yield from _on_used_scale(
@@ -401,6 +416,24 @@ def _plan_action_ids(p: Programme) -> set[str]:
     return {x.id for plan in plans if plan is not None for axis in plan.axes for x in axis.actions}
 
 
+def _unknown_tracked(
+    ind: Indicator, recs: frozenset[str], actions: set[str], plan_actions: set[str]
+) -> Iterator[Breach]:
+    """A breach for each kind of thing ``ind`` tracks among which some id is unknown."""
+    for refs, known, kind in (
+        (ind.recommendation_ids, recs, "recommendation"),
+        (ind.action_ids, actions, "action"),
+        (ind.plan_action_ids, plan_actions, "plan_action"),
+    ):
+        if known.issuperset(refs):
+            continue
+        missing = sorted({r for r in refs if r not in known})
+        yield Breach(
+            (_indicator(ind.id), *(Subject(kind, r) for r in missing)),
+            _UNKNOWN[kind].bind(len(missing), ind=ind.id, ids=", ".join(missing)),
+        )
+
+
 @rule(
     "RES-008",
     title=_("Indicators cite known recommendations, actions and periods; ids are unique"),
@@ -414,26 +447,21 @@ def _results_references(p: Programme, ctx: RuleContext) -> Iterator[Breach]:
     plan_actions = _plan_action_ids(p)
     periods = frozenset(results.periods_by_id)
     for ind in results.indicators:
-        for refs, known, kind in (
-            (ind.recommendation_ids, recs, "recommendation"),
-            (ind.action_ids, actions, "action"),
-            (ind.plan_action_ids, plan_actions, "plan_action"),
+        if not (
+            recs.issuperset(ind.recommendation_ids)
+            and actions.issuperset(ind.action_ids)
+            and plan_actions.issuperset(ind.plan_action_ids)
         ):
-            if known.issuperset(refs):
-                continue
-            missing = sorted({r for r in refs if r not in known})
-            yield Breach(
-                (_indicator(ind.id), *(Subject(kind, r) for r in missing)),
-                _UNKNOWN[kind].bind(len(missing), ind=ind.id, ids=", ".join(missing)),
-            )
-        named = [t.period_id for t in ind.targets] + [m.period_id for m in ind.values]
+            yield from _unknown_tracked(ind, recs, actions, plan_actions)
+        dated: tuple[Target | Measurement, ...] = (*ind.targets, *ind.values)
+        named = [r.period_id for r in dated]
         if not periods.issuperset(named):
             ghosts = sorted(set(named) - periods)
             yield Breach(
                 (_indicator(ind.id), *map(_period, ghosts)),
                 _UNKNOWN_PERIOD.bind(len(ghosts), ind=ind.id, ids=", ".join(ghosts)),
             )
-        finals = [m for m in ind.values if m.final]
+        finals = [m for m in ind.values if m.final] if len(ind.values) > 1 else ()
         if len(finals) > 1:
             yield Breach(
                 (_indicator(ind.id),),
