@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 from typing import Any
@@ -63,3 +64,20 @@ def test_the_parser_of_one_command_holds_that_command_only() -> None:
     assert list(commands.choices) == ["check"]  # type: ignore[union-attr]
     (everything,) = (a for a in build_parser("en", ["--help"])._actions if a.choices)
     assert list(everything.choices) == list(_ARGUMENTS)  # type: ignore[union-attr]
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(commands.choices)
+
+
+def test_each_command_is_named_as_argparse_names_it() -> None:
+    """``prog`` is given to argparse (computing it imports shutil): the same as it computes."""
+    for name, sub in _subcommands(build_parser("en")).items():
+        assert sub.prog == f"compagnonnage {name}"
+        if name == "answers":
+            assert _subcommands(sub)["import"].prog == "compagnonnage answers import"
+    plain = argparse.ArgumentParser(prog="compagnonnage")
+    plain.add_argument("--lang")
+    computed = plain.add_subparsers(dest="command").add_parser("check")
+    assert computed.prog == "compagnonnage check"

@@ -88,4 +88,4 @@ def test_checking_a_file_imports_only_what_reading_and_checking_need(example_fil
         str(example_file),
     )
     assert "compagnonnage.model" in loaded
-    assert not loaded & {"hashlib", "tempfile", "pathlib", "traceback"}
+    assert not loaded & {"hashlib", "tempfile", "pathlib", "traceback", "shutil"}

@@ -359,8 +359,10 @@ def build_parser(lang: Lang, argv: Sequence[str] | None = None) -> argparse.Argu
         epilog=say("epilog", lang, languages=", ".join(languages())),
         parents=[_common(lang, top=True)],
     )
+    # ``prog`` given, as argparse would compute it: computing it makes a help formatter,
+    # which imports shutil (bz2, lzma…), a twentieth of the start-up of ``check FILE``.
     commands = parser.add_subparsers(
-        title=say("commands", lang), dest="command", metavar="COMMAND", required=True
+        title=say("commands", lang), dest="command", metavar="COMMAND", required=True, prog=PROG
     )
     # One parent for every command: argparse copies its options into each (and every
     # parser it builds looks up its own words through gettext, a tenth of ``--help``).
@@ -389,7 +391,11 @@ def build_parser(lang: Lang, argv: Sequence[str] | None = None) -> argparse.Argu
             arguments(group, lang)
             continue
         actions = sub.add_subparsers(
-            title=say("commands", lang), dest=f"{name}_command", metavar="COMMAND", required=True
+            title=say("commands", lang),
+            dest=f"{name}_command",
+            metavar="COMMAND",
+            required=True,
+            prog=f"{PROG} {name}",
         )
         for action, add in arguments.items():
             inner = command(actions, action, f"help_{name}_{action}")
