@@ -507,3 +507,24 @@ def test_a_text_without_french_and_english_is_refused_in_every_language(data: ob
     assert problem.message("en").startswith("expected texts by language, French and English")
     assert problem.message("fr").startswith("attendu : des textes par langue")
     assert problem.message("pt").startswith("esperado: textos por língua")
+
+
+def test_load_any_parses_a_document_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import orjson
+
+    from compagnonnage.documents import _io, _kinds, dump, load_any
+    from compagnonnage.example import togo_programme
+
+    path = tmp_path / "togo.json"
+    dump(togo_programme(), path)
+    calls: list[int] = []
+    real = orjson.loads
+
+    def counted(data: bytes | str) -> object:
+        calls.append(1)
+        return real(data)
+
+    assert _io.orjson is _kinds.orjson  # one module: patched, both see it
+    monkeypatch.setattr(_kinds.orjson, "loads", counted)
+    assert load_any(path) == togo_programme()
+    assert len(calls) == 1

@@ -251,13 +251,21 @@ def _problems(obj: Any, path: str) -> list[Problem]:
     return problems
 
 
-def _read_fast(data: str | bytes, cl: type[T], conv: DocumentConverter, name: str) -> T | None:
+_UNPARSED: Any = object()
+"""No parsed document given: :func:`_read` parses the data itself."""
+
+
+def _read_fast(
+    data: str | bytes, cl: type[T], conv: DocumentConverter, name: str, parsed: Any = _UNPARSED
+) -> T | None:
     """The object of a good document, read with orjson and the fast reader; else ``None``.
 
-    Cross-references are left to the caller.
+    ``parsed`` is ``orjson.loads(data)`` if the caller has it already (or
+    :data:`_UNPARSED`). Cross-references are left to the caller.
     """
     try:
-        version, payload = _open(orjson.loads(data), name)
+        document = orjson.loads(data) if parsed is _UNPARSED else parsed
+        version, payload = _open(document, name)
         if version != SCHEMA_VERSION:
             payload = _migrate({"schema_version": version, name: payload}, version)[name]
         return conv._fast_structure(payload, cl)
@@ -272,11 +280,17 @@ def _read_detailed(data: str | bytes, cl: type[T], conv: DocumentConverter, name
     return conv.structure(payload, cl, path=f"$.{name}")
 
 
-def _read(data: str | bytes, cl: type[T], converter: DocumentConverter | None) -> T:
+def _read(
+    data: str | bytes,
+    cl: type[T],
+    converter: DocumentConverter | None,
+    parsed: Any = _UNPARSED,
+) -> T:
+    """The ``cl`` in the document ``data`` (``parsed``: what orjson made of it, if known)."""
     conv = converter if converter is not None else _default_converter()
     name = _name(cl, conv)
     _check_size(data)
-    obj = _read_fast(data, cl, conv, name)
+    obj = _read_fast(data, cl, conv, name, parsed)
     if obj is None:
         obj = _read_detailed(data, cl, conv, name)
     problems = _problems(obj, f"$.{name}")
