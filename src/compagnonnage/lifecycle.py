@@ -254,6 +254,16 @@ class NextStep:
         return not self.blocked_by
 
 
+def _step_actor(p: Programme, by: str | None, at: dt.datetime | None) -> tuple[str, dt.datetime]:
+    """Who takes the next step (the reference partner, else ``"compagnonnage"``) and when
+    (now, and never before the last history entry), unless given."""
+    if by is None:
+        by = p.reference_partner.id if p.reference_partner is not None else "compagnonnage"
+    if at is None:
+        at = max([_now(), *(e.at for e in p.history[-1:])])
+    return by, at
+
+
 @frozen(kw_only=True)
 class Lifecycle:
     """The lifecycle operations, bound to a rule set, a rule context and stage listeners.
@@ -285,6 +295,39 @@ class Lifecycle:
         **changes: Any,
     ) -> tuple[Programme, HistoryEntry, list[Violation]]:
         """The programme ``operation`` would give, its history entry, and what blocks it."""
+        candidate, entry = self._candidate(
+            p,
+            operation,
+            by=by,
+            at=at,
+            needs=needs,
+            to_stage=to_stage,
+            subject=subject,
+            reason=reason,
+            **changes,
+        )
+        after = check(candidate, rules=self.rules, context=self.context).errors
+        if entry.to_stage is not entry.from_stage:
+            blocking = list(after)
+        else:
+            before = set(check(p, rules=self.rules, context=self.context).errors)
+            blocking = [v for v in after if v not in before]
+        return candidate, entry, blocking
+
+    def _candidate(
+        self,
+        p: Programme,
+        operation: Operation,
+        *,
+        by: str,
+        at: dt.datetime | None,
+        needs: Stage | None = None,
+        to_stage: Stage | None = None,
+        subject: str | None = None,
+        reason: str | None = None,
+        **changes: Any,
+    ) -> tuple[Programme, HistoryEntry]:
+        """The programme ``operation`` would give, and its history entry (misuse refused)."""
         _check_actor(p, operation, by, at)
         if needs is not None and p.stage is not needs:
             raise TransitionRefused(operation.value, p.id, [_stage_violation(p, operation, needs)])
@@ -298,13 +341,7 @@ class Lifecycle:
             reason=reason,
         )
         candidate = attrs.evolve(p, stage=entry.to_stage, history=(*p.history, entry), **changes)
-        after = check(candidate, rules=self.rules, context=self.context).errors
-        if entry.to_stage is not entry.from_stage:
-            blocking = list(after)
-        else:
-            before = set(check(p, rules=self.rules, context=self.context).errors)
-            blocking = [v for v in after if v not in before]
-        return candidate, entry, blocking
+        return candidate, entry
 
     def _commit(self, p: Programme, operation: Operation, **attempt: Any) -> Programme:
         """:meth:`_attempt` ``operation`` (same arguments), then refuse it or tell the listeners."""
@@ -339,10 +376,7 @@ class Lifecycle:
         operation = _STEPS.get(p.stage)
         if operation is None:
             return None
-        if by is None:
-            by = p.reference_partner.id if p.reference_partner is not None else "compagnonnage"
-        if at is None:
-            at = max([_now(), *(e.at for e in p.history[-1:])])
+        by, at = _step_actor(p, by, at)
         _unused, _ignored, blocking = self._attempt(
             p, operation, by=by, at=at, needs=p.stage, to_stage=p.stage.next()
         )
@@ -357,6 +391,26 @@ class Lifecycle:
                 rules[code] for code in sorted({v.code for v in blocked_by}) if code in rules
             ),
         )
+
+    def blocking_codes(
+        self, p: Programme, *, by: str | None = None, at: dt.datetime | None = None
+    ) -> tuple[str, ...]:
+        """The codes of the rules that refuse ``p``'s next stage change now, in code order.
+
+        The codes of :meth:`next_step`'s ``blocked_by``, without making a violation
+        for each breach: every rule is asked for its first error only (a closing
+        refused for each of fifteen unmeasured indicators needs one). Empty when
+        the step can be taken, or for a closed programme.
+        """
+        operation = _STEPS.get(p.stage)
+        if operation is None:
+            return ()
+        by, at = _step_actor(p, by, at)
+        candidate, _entry = self._candidate(
+            p, operation, by=by, at=at, needs=p.stage, to_stage=p.stage.next()
+        )
+        rules = self.rules if self.rules is not None else RuleSet.core()
+        return rules.failing(candidate, self.context)
 
     # -- preparation ---------------------------------------------------------------
 

@@ -132,3 +132,48 @@ def test_violations_alike_but_for_their_messages_are_sorted_by_message(
     everything = [v for r in made for v in r.evaluate(programme, RuleContext())]
     expected = tuple(sorted(everything, key=lambda v: v.sort_key))
     assert rules.check(programme).violations == expected
+
+
+@settings(max_examples=60)
+@given(defective_programmes(st.sampled_from(DEFECT_CODES)))
+def test_the_failing_rules_are_the_codes_of_a_reports_errors(programme: Programme) -> None:
+    rules = RuleSet.core()
+    report = check(programme, context=RuleContext())
+    assert rules.failing(programme) == tuple(sorted({v.code for v in report.errors}))
+
+
+@given(st.lists(_breaches(), min_size=1, max_size=3), programmes(stage=Stage.DRAFT))
+def test_a_rule_whose_breaches_are_all_warnings_does_not_fail(
+    breaches: list[list[Breach]], programme: Programme
+) -> None:
+    made = {
+        f"TST-00{n}": Rule(
+            code=f"TST-00{n}",
+            title=_("A test rule"),
+            severity=Severity.ERROR,
+            check=lambda p, c, b=b: b,
+        )
+        for n, b in enumerate(breaches)
+    }
+    rules = RuleSet(made)
+    assert rules.failing(programme) == tuple(
+        sorted({v.code for v in rules.check(programme).errors})
+    )
+
+
+@settings(max_examples=60)
+@given(
+    st.one_of(
+        programmes(stage=st.sampled_from(list(Stage))),
+        defective_programmes(st.sampled_from(DEFECT_CODES)),
+    )
+)
+def test_the_blocking_codes_are_those_of_the_next_step(programme: Programme) -> None:
+    from compagnonnage.lifecycle import Lifecycle
+
+    lifecycle = Lifecycle()
+    at = dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc)
+    step = lifecycle.next_step(programme, at=max([at, *(e.at for e in programme.history)]))
+    codes = lifecycle.blocking_codes(programme, at=max([at, *(e.at for e in programme.history)]))
+    expected = () if step is None else tuple(sorted({v.code for v in step.blocked_by}))
+    assert codes == expected

@@ -28,8 +28,7 @@ def _entry(path: Path, s: Session, lifecycle: Lifecycle) -> PortfolioEntry:
     # what the lifecycle refuses if the next stage change were tried now, on a copy: no
     # listener is told of a change that is not made, and no refusal is raised and worded
     by, at = actor(programme)
-    step = lifecycle.next_step(programme, by=by, at=at)
-    return summarise(str(path), programme, step.blocked_by if step is not None else ())
+    return summarise(str(path), programme, lifecycle.blocking_codes(programme, by=by, at=at))
 
 
 def portfolio(args: argparse.Namespace, s: Session) -> int:

@@ -13,7 +13,6 @@ from compagnonnage._i18n import Lang, _, _p, stage_label
 from compagnonnage._locale import format_number, format_percent
 from compagnonnage.model import Membership, Programme, Stage
 from compagnonnage.reports._model import Facts, ReportDocument, Section, Table
-from compagnonnage.rules import Violation
 
 _TEXT = {
     "title": _("Programme portfolio"),
@@ -68,8 +67,9 @@ class PortfolioEntry:
     ledger: tuple[Membership, ...] = ()
 
 
-def summarise(path: str, programme: Programme, blocking: Iterable[Violation]) -> PortfolioEntry:
-    """The row of ``programme``; ``blocking`` is what refuses its next stage change."""
+def summarise(path: str, programme: Programme, blocking: Iterable[str]) -> PortfolioEntry:
+    """The row of ``programme``; ``blocking``: the codes of the rules that refuse its next
+    stage change (:meth:`~compagnonnage.lifecycle.Lifecycle.blocking_codes`)."""
     from compagnonnage.results import progress
 
     states = [progress(i, programme.results).on_track for i in programme.results.indicators]
@@ -80,7 +80,7 @@ def summarise(path: str, programme: Programme, blocking: Iterable[Violation]) ->
         body=programme.beneficiary.name,
         country=programme.beneficiary.country,
         stage=programme.stage,
-        blocking=tuple(sorted({v.code for v in blocking})),
+        blocking=tuple(sorted(set(blocking))),
         on_track=sum(1 for s in states if s is True),
         off_track=sum(1 for s in states if s is False),
         ledger=tuple(m for m in programme.beneficiary.ledger if m.as_of is not None),

@@ -393,6 +393,19 @@ class RuleSet:
     def __getitem__(self, code: str) -> Rule:
         return self._rules[code]
 
+    def failing(self, programme: Programme, context: RuleContext | None = None) -> tuple[str, ...]:
+        """The codes of the rules with an error on ``programme``, in code order.
+
+        The codes of :meth:`check`'s errors, each rule asked only for its first
+        error breach (its others are neither made into violations nor sought).
+        """
+        ctx = context if context is not None else RuleContext()
+        codes = []
+        for r in self._rules.values():
+            if r.severity is Severity.ERROR and any(not b.warning for b in r.check(programme, ctx)):
+                codes.append(r.code)
+        return tuple(sorted(codes))
+
     def check(self, programme: Programme, context: RuleContext | None = None) -> Report:
         """Evaluate every rule on ``programme`` and return all violations at once."""
         ctx = context if context is not None else RuleContext()
