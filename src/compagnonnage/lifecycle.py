@@ -282,30 +282,11 @@ class Lifecycle:
     """Called after every stage change, in order."""
 
     def _attempt(
-        self,
-        p: Programme,
-        operation: Operation,
-        *,
-        by: str,
-        at: dt.datetime | None,
-        needs: Stage | None = None,
-        to_stage: Stage | None = None,
-        subject: str | None = None,
-        reason: str | None = None,
-        **changes: Any,
+        self, p: Programme, operation: Operation, **attempt: Any
     ) -> tuple[Programme, HistoryEntry, list[Violation]]:
-        """The programme ``operation`` would give, its history entry, and what blocks it."""
-        candidate, entry = self._candidate(
-            p,
-            operation,
-            by=by,
-            at=at,
-            needs=needs,
-            to_stage=to_stage,
-            subject=subject,
-            reason=reason,
-            **changes,
-        )
+        """The programme ``operation`` would give (arguments of :meth:`_candidate`), its
+        history entry, and what blocks it."""
+        candidate, entry = self._candidate(p, operation, **attempt)
         after = check(candidate, rules=self.rules, context=self.context).errors
         if entry.to_stage is not entry.from_stage:
             blocking = list(after)
