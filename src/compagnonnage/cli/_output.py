@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -51,6 +50,8 @@ def emit(text: str) -> None:
 
 def emit_json(data: object) -> None:
     """Print ``data`` as indented UTF-8 JSON on standard output (controls as ``\\u`` escapes)."""
+    import json  # here, not at the top: `--help` need not pay for its import
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     emit(_CONTROL.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
 
