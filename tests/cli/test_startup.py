@@ -88,3 +88,16 @@ def test_checking_a_file_imports_only_what_reading_and_checking_need(example_fil
     )
     assert "compagnonnage.model" in loaded
     assert not loaded & {"hashlib", "tempfile", "pathlib", "traceback", "shutil"}
+
+
+def test_printing_a_report_imports_no_file_machinery(example_file: Path) -> None:
+    """pathlib (and the urllib, ipaddress and ntpath it brings) only for ``--output FILE``."""
+    loaded = _modules(
+        "import contextlib, io\n"
+        "from compagnonnage.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['report', sys.argv[1], '--format', 'html']) == 0",
+        str(example_file),
+    )
+    assert "compagnonnage.reports" in loaded
+    assert not loaded & {"hashlib", "tempfile", "pathlib", "traceback", "shutil"}

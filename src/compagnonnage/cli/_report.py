@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compagnonnage._i18n import Lang
@@ -52,6 +51,8 @@ def report(args: argparse.Namespace, s: Session) -> int:
     if args.output is None or args.output == "-":
         emit(text)
     else:
+        from pathlib import Path  # here: a report printed on the terminal need not import it
+
         write_text(Path(args.output), text, force=args.force)
         print(s.say("written", path=args.output), file=sys.stderr)
     return OK
