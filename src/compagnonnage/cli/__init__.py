@@ -124,10 +124,10 @@ def run() -> NoReturn:
     until it ends, so two settings of CPython's cyclic garbage collector are made
     for it, which :func:`main` leaves alone:
 
-    - a collection waits for :data:`_COLLECT_AFTER` new objects, not 700, so start-up
+    - a collection waits for 50,000 new objects, not 700, so start-up
       does not walk the same live objects again and again; cyclic garbage is still
       collected, in bounded batches, however many documents a command reads;
-    - at the end, every object is frozen (:func:`gc.freeze`), so the collection the
+    - at the end, every object is frozen (``gc.freeze()``), so the collection the
       interpreter makes while it shuts down has nothing to walk. The rest of a
       normal exit happens: ``atexit`` functions, flushed streams, waited threads.
 
