@@ -130,8 +130,6 @@ def run() -> NoReturn:
     - at the end, every object is frozen (``gc.freeze()``), so the collection the
       interpreter makes while it shuts down has nothing to walk. The rest of a
       normal exit happens: ``atexit`` functions, flushed streams, waited threads.
-
-    Together they took about an eighth off ``compagnonnage check FILE``.
     """
     gc.set_threshold(_COLLECT_AFTER, *gc.get_threshold()[1:])
     try:
