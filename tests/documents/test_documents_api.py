@@ -429,14 +429,20 @@ def test_make_converter_makes_a_new_converter_each_time() -> None:
     assert make_converter() is not make_converter()
 
 
+def _gone(name: str) -> bool:
+    """Whether no subclass of Training is called ``name`` any more, once collected."""
+    gc.collect()
+    return not [c for c in Training.__subclasses__() if c.__name__ == name]
+
+
 def test_a_converter_knows_the_subclasses_that_existed_when_it_was_made() -> None:
     before = make_converter()
 
-    @attrs.frozen(kw_only=True)
-    class Mentoring(Training):
-        KIND: ClassVar[str] = "mentoring"
+    def mentoring() -> None:
+        @attrs.frozen(kw_only=True)
+        class Mentoring(Training):
+            KIND: ClassVar[str] = "mentoring"
 
-    try:
         after = make_converter()
         action = Mentoring(id="a9", title="Tutorat", modality=None, audience=frozenset())
         text = dumps(action, converter=after)
@@ -444,22 +450,26 @@ def test_a_converter_knows_the_subclasses_that_existed_when_it_was_made() -> Non
         assert loads(text, cls=SupportAction, converter=after) == action
         with pytest.raises(DocumentError, match=r'kind: expected one of .*got "mentoring"'):
             loads(text, cls=SupportAction, converter=before)
-    finally:
-        del Mentoring
-        gc.collect()
+
+    try:
+        mentoring()
+    finally:  # converters made later must not see the class (they list subclasses)
+        assert _gone("Mentoring")
 
 
 def test_two_classes_with_one_tag_are_refused_when_the_converter_is_made() -> None:
-    @attrs.frozen(kw_only=True)
-    class Twin(Training):
-        pass
+    def twin() -> None:
+        @attrs.frozen(kw_only=True)
+        class Twin(Training):
+            pass
 
-    try:
         with pytest.raises(CompagnonnageError, match="share the tag 'training'"):
             make_converter()
+
+    try:
+        twin()
     finally:
-        del Twin
-        gc.collect()
+        assert _gone("Twin")
 
 
 def test_importing_compagnonnage_does_not_import_cattrs() -> None:
