@@ -254,14 +254,23 @@ class NextStep:
         return not self.blocked_by
 
 
-def _step_actor(p: Programme, by: str | None, at: dt.datetime | None) -> tuple[str, dt.datetime]:
-    """Who takes the next step (the reference partner, else ``"compagnonnage"``) and when
-    (now, and never before the last history entry), unless given."""
+def _next_attempt(
+    p: Programme, by: str | None, at: dt.datetime | None
+) -> tuple[Operation, dict[str, Any]] | None:
+    """The operation that takes ``p`` to its next stage, with its arguments for
+    :meth:`Lifecycle._candidate`; ``None`` for a closed programme.
+
+    Unless given, the step is taken by the reference partner (else
+    ``"compagnonnage"``), now, and never before the last history entry.
+    """
+    operation = _STEPS.get(p.stage)
+    if operation is None:
+        return None
     if by is None:
         by = p.reference_partner.id if p.reference_partner is not None else "compagnonnage"
     if at is None:
         at = max([_now(), *(e.at for e in p.history[-1:])])
-    return by, at
+    return operation, {"by": by, "at": at, "needs": p.stage, "to_stage": p.stage.next()}
 
 
 @frozen(kw_only=True)
@@ -280,6 +289,11 @@ class Lifecycle:
     """What rules may know beyond the programme (nomenclatures), if anything."""
     listeners: tuple[StageListener, ...] = ()
     """Called after every stage change, in order."""
+
+    @property
+    def _rule_set(self) -> RuleSet:
+        """The rules it applies: :attr:`rules`, else the core rules."""
+        return self.rules if self.rules is not None else RuleSet.core()
 
     def _attempt(
         self, p: Programme, operation: Operation, **attempt: Any
@@ -354,14 +368,12 @@ class Lifecycle:
             ``"compagnonnage"``); the core rules do not look at it.
         :param at: when (now by default, and never before the last history entry).
         """
-        operation = _STEPS.get(p.stage)
-        if operation is None:
+        step = _next_attempt(p, by, at)
+        if step is None:
             return None
-        by, at = _step_actor(p, by, at)
-        _unused, _ignored, blocking = self._attempt(
-            p, operation, by=by, at=at, needs=p.stage, to_stage=p.stage.next()
-        )
-        rules = self.rules if self.rules is not None else RuleSet.core()
+        operation, attempt = step
+        _unused, _ignored, blocking = self._attempt(p, operation, **attempt)
+        rules = self._rule_set
         blocked_by = tuple(blocking)  # a report's errors, so already in sort_key order
         return NextStep(
             operation=operation,
@@ -383,15 +395,12 @@ class Lifecycle:
         refused for each of fifteen unmeasured indicators needs one). Empty when
         the step can be taken, or for a closed programme.
         """
-        operation = _STEPS.get(p.stage)
-        if operation is None:
+        step = _next_attempt(p, by, at)
+        if step is None:
             return ()
-        by, at = _step_actor(p, by, at)
-        candidate, _entry = self._candidate(
-            p, operation, by=by, at=at, needs=p.stage, to_stage=p.stage.next()
-        )
-        rules = self.rules if self.rules is not None else RuleSet.core()
-        return rules.failing(candidate, self.context)
+        operation, attempt = step
+        candidate, _entry = self._candidate(p, operation, **attempt)
+        return self._rule_set.failing(candidate, self.context)
 
     # -- preparation ---------------------------------------------------------------
 
