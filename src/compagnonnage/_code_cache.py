@@ -65,22 +65,36 @@ def _path(name: str = "generated-code") -> str | None:
     return os.path.join(os.path.dirname(beside), f"{name}.{tag}.marshal")
 
 
-def _read(path: str | None) -> dict[_Key, _Entry]:
-    """The entries of the cache file at ``path``; none if it is absent, unreadable or not one."""
+def _load(path: str) -> tuple[Any, ...] | None:
+    """What the cache file at ``path`` holds after its header; ``None`` if it is absent,
+    unreadable, or written by another version of this format or of Python's bytecode."""
     import importlib.util
 
-    if path is None:
-        return {}
     try:
         with open(path, "rb") as f:
-            magic, bytecode, entries = marshal.loads(f.read())
+            kept = marshal.loads(f.read())
     except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    if magic != _MAGIC or bytecode != importlib.util.MAGIC_NUMBER or not isinstance(entries, dict):
+        return None
+    if not isinstance(kept, tuple) or kept[:2] != (_MAGIC, importlib.util.MAGIC_NUMBER):
+        return None
+    return kept[2:]
+
+
+def _store(path: str, *payload: Any) -> None:
+    """Write ``payload`` to the cache file at ``path``, after the header :func:`_load` checks."""
+    import importlib.util
+
+    _write(path, marshal.dumps((_MAGIC, importlib.util.MAGIC_NUMBER, *payload)))
+
+
+def _read(path: str | None) -> dict[_Key, _Entry]:
+    """The entries of the cache file at ``path``; none if it is absent, unreadable or not one."""
+    kept = None if path is None else _load(path)
+    if kept is None or len(kept) != 1 or not isinstance(kept[0], dict):
         return {}
     return {
         k: v
-        for k, v in entries.items()
+        for k, v in kept[0].items()
         if isinstance(k, tuple)
         and len(k) == 2
         and all(isinstance(x, str) for x in k)
@@ -167,14 +181,12 @@ class _Cache:
         with self._lock:
             if not self.added or self.path is None or not _writable(self.path):
                 return
-            import importlib.util
-
             added = {k: (marshal.dumps(code), was) for k, (code, was) in self.added.items()}
             entries = {**_read(self.path), **added}
             if len(entries) > _MAX_ENTRIES:  # start again from what this process used
                 entries = {k: v for k, v in entries.items() if k in self._used}
             self.added.clear()
-        _write(self.path, marshal.dumps((_MAGIC, importlib.util.MAGIC_NUMBER, entries)))
+        _store(self.path, entries)
 
 
 def _writable(path: str) -> bool:
@@ -290,24 +302,16 @@ def derived(name: str, source: str, make: Callable[[], _T]) -> _T:
     (pycountry upgraded, say) makes it again. Written under the same rules as
     the code (:func:`compiled`), at once.
     """
-    import importlib.util
-
     path = _path(name)
     try:
         info = os.stat(source)
     except OSError:
         return make()
     stamp = (os.path.abspath(source), info.st_size, info.st_mtime_ns)
-    if path is not None:
-        try:
-            with open(path, "rb") as f:
-                magic, bytecode, kept_stamp, value = marshal.loads(f.read())
-            if magic == _MAGIC and bytecode == importlib.util.MAGIC_NUMBER and kept_stamp == stamp:
-                return value  # type: ignore[no-any-return]
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+    kept = None if path is None else _load(path)
+    if kept is not None and len(kept) == 2 and kept[0] == stamp:
+        return kept[1]  # type: ignore[no-any-return]
     value = make()
     if path is not None and _writable(path):
-        kept: Any = (_MAGIC, importlib.util.MAGIC_NUMBER, stamp, value)  # marshal's own types
-        _write(path, marshal.dumps(kept))
+        _store(path, stamp, value)
     return value
