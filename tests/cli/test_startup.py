@@ -23,6 +23,19 @@ def _modules(code: str, *argv: str) -> set[str]:
     return set(done.stdout.splitlines()[-1].split())
 
 
+def _after_command(example_file: Path, command: str, *options: str) -> set[str]:
+    """The modules a fresh interpreter holds once ``command`` has run on the example file
+    (with ``options``) and exited 0, its output discarded."""
+    return _modules(
+        "import contextlib, io\n"
+        "from compagnonnage.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main([{command!r}, sys.argv[1], *{list(options)!r}])\n"
+        "assert code == 0, code",
+        str(example_file),
+    )
+
+
 def _imported(code: str, *argv: str) -> list[str]:
     """The modules of the package (and attrs, cattrs) that ``code`` leaves in ``sys.modules``."""
     return sorted(
@@ -58,14 +71,7 @@ def test_help_imports_neither_the_model_nor_the_rules() -> None:
 
 
 def test_checking_a_good_file_imports_no_cattrs(example_file: Path) -> None:
-    loaded = _imported(
-        "import contextlib, io\n"
-        "from compagnonnage.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    code = main(['check', sys.argv[1]])\n"
-        "assert code == 0, code",
-        str(example_file),
-    )
+    loaded = _after_command(example_file, "check")
     assert "compagnonnage.model" in loaded
     assert not [m for m in loaded if m.startswith("cattrs")]
 
@@ -79,25 +85,13 @@ def test_help_imports_none_of_what_only_commands_need() -> None:
 
 
 def test_checking_a_file_imports_only_what_reading_and_checking_need(example_file: Path) -> None:
-    loaded = _modules(
-        "import contextlib, io\n"
-        "from compagnonnage.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    assert main(['check', sys.argv[1]]) == 0",
-        str(example_file),
-    )
+    loaded = _after_command(example_file, "check")
     assert "compagnonnage.model" in loaded
     assert not loaded & {"hashlib", "tempfile", "pathlib", "traceback", "shutil"}
 
 
 def test_printing_a_report_imports_no_file_machinery(example_file: Path) -> None:
     """pathlib (and the urllib, ipaddress and ntpath it brings) only for ``--output FILE``."""
-    loaded = _modules(
-        "import contextlib, io\n"
-        "from compagnonnage.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    assert main(['report', sys.argv[1], '--format', 'html']) == 0",
-        str(example_file),
-    )
+    loaded = _after_command(example_file, "report", "--format", "html")
     assert "compagnonnage.reports" in loaded
     assert not loaded & {"hashlib", "tempfile", "pathlib", "traceback", "shutil"}
